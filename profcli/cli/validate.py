@@ -1,0 +1,51 @@
+"""`prof validate`: check the repository, or some files in its context."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from profcli.cli.common import Context
+from profcli.reporting import REPORTERS, summary
+from profcli.validation import check_repository
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+    help="Uitvoer: text (per regel), json, github (annotaties) of junit (XML).",
+)
+@click.pass_obj
+def validate(obj: Context, paths: tuple[Path, ...], fmt: str) -> None:
+    """Controleer portfolio's: schema's, verwijzingen, datums, uren, bewijs en privacy.
+
+    Zonder PAD wordt de hele repository gecontroleerd. Met PAD (bestanden of mappen)
+    meldt prof alleen wat daar mis is, maar verwijzingen worden gecontroleerd tegen de
+    hele repository.
+
+    Elke melding staat op één regel: pad:regel:kolom: fout: uitleg [code].
+    Exitcode 0: alles in orde; 1: er zijn fouten; 2: verkeerd gebruik.
+
+    \b
+    Voorbeelden:
+      prof validate
+      prof validate profielen/sanne-de-boer/reflecties/2026-03-02-huisbezoek.toml
+      prof validate --format junit > rapport.xml
+    """
+    root = obj.root(paths[0] if paths else None)
+    for path in paths:
+        try:
+            path.resolve().relative_to(root)
+        except ValueError as e:
+            raise click.BadParameter(f"{path} ligt buiten de repository {root}", param_hint="PAD") from e
+    result = check_repository(root, only=paths).result
+    reporter = REPORTERS[fmt]()
+    output = reporter.render(result)
+    if output:
+        click.echo(output)
+    if reporter.summary_to_stderr:
+        click.echo(summary(result), err=True)
+    sys.exit(0 if result.ok else 1)

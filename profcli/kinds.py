@@ -1,0 +1,56 @@
+"""The table of entry kinds: adding a kind means one row here, one schema and one template."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATED_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+WERKER = "werker"
+TEAM = "team"
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of file in a portfolio."""
+
+    name: str
+    """Singular Dutch name, used as CLI argument and schema name."""
+    folder: str
+    """Folder inside a portfolio; empty for the profile itself."""
+    label: str
+    """Plural Dutch label for headings and messages."""
+    dated: bool
+    """File names start with the entry's date (`YYYY-MM-DD-<slug>.toml`)."""
+    owners: frozenset[str]
+    """Kinds of portfolio (`werker`, `team`) that may hold this kind."""
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.name}.schema.json"
+
+
+BOTH = frozenset({WERKER, TEAM})
+
+PROFILE = Kind("profiel", "", "profielen", False, BOTH)
+KINDS: tuple[Kind, ...] = (
+    PROFILE,
+    Kind("leerdoel", "leerdoelen", "leerdoelen", False, BOTH),
+    Kind("reflectie", "reflecties", "reflecties", True, frozenset({WERKER})),
+    Kind("zelftoets", "zelftoetsen", "zelftoetsen", True, frozenset({WERKER})),
+    Kind("activiteit", "activiteiten", "activiteiten", True, frozenset({WERKER})),
+    Kind("feedback", "feedback", "feedback", True, frozenset({WERKER})),
+    Kind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", True, frozenset({TEAM})),
+    Kind("kennis", "kennis", "kennisitems", False, frozenset({TEAM})),
+)
+FRAMEWORK = Kind("kader", "kaders", "kaders", False, frozenset())
+
+BY_NAME: dict[str, Kind] = {k.name: k for k in (*KINDS, FRAMEWORK)}
+BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS if k.folder}
+ENTRY_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k is not PROFILE)
+
+
+def is_slug(text: str) -> bool:
+    return SLUG_RE.fullmatch(text) is not None

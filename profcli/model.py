@@ -1,0 +1,119 @@
+"""The loaded repository: portfolios, their entries, and the frameworks in use.
+
+Entries keep their TOML data as parsed (dates stay `datetime.date`); accessors here give
+the few typed views that the rules, the terminal and the site share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from profcli.frameworks import Catalog
+from profcli.kinds import PROFILE, TEAM, WERKER, Kind
+from profcli.loading import Document
+
+VISIBILITY = ("prive", "team", "publiek")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One TOML file of a portfolio."""
+
+    kind: Kind
+    profile: str
+    id: str
+    doc: Document
+    valid: bool = True
+    """False when the schema check failed: rules then leave the entry alone."""
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.doc.data.get(key, default)
+
+    def text(self, key: str) -> str:
+        value = self.doc.data.get(key)
+        return value if isinstance(value, str) else ""
+
+    def ids(self, key: str) -> list[str]:
+        value = self.doc.data.get(key)
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    @property
+    def datum(self) -> dt.date | None:
+        value = self.doc.data.get("datum")
+        return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+    @property
+    def visibility(self) -> str:
+        value = self.doc.data.get("zichtbaarheid", "team")
+        return value if value in VISIBILITY else "team"
+
+
+@dataclass(slots=True)
+class Portfolio:
+    """A worker's or a team's folder under `profielen/`."""
+
+    slug: str
+    path: Path
+    profile: Entry | None = None
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+
+    @property
+    def soort(self) -> str:
+        value = self.profile.get("soort") if self.profile else None
+        return value if value in (WERKER, TEAM) else WERKER
+
+    @property
+    def naam(self) -> str:
+        return (self.profile.text("naam") if self.profile else "") or self.slug
+
+    def of(self, kind: str) -> list[Entry]:
+        """Entries of one kind, in file-name order (dated kinds: oldest first)."""
+        return sorted(self.entries.get(kind, {}).values(), key=lambda e: e.id)
+
+    def entries_flat(self) -> Iterator[Entry]:
+        for by_id in self.entries.values():
+            yield from by_id.values()
+
+    def add(self, entry: Entry) -> None:
+        if entry.kind is PROFILE:
+            self.profile = entry
+        else:
+            self.entries.setdefault(entry.kind.name, {})[entry.id] = entry
+
+
+@dataclass(slots=True)
+class Repository:
+    root: Path
+    portfolios: dict[str, Portfolio]
+    catalog: Catalog
+
+    def workers(self) -> list[Portfolio]:
+        return [p for p in self.sorted() if p.soort == WERKER]
+
+    def teams(self) -> list[Portfolio]:
+        return [p for p in self.sorted() if p.soort == TEAM]
+
+    def sorted(self) -> list[Portfolio]:
+        return [self.portfolios[k] for k in sorted(self.portfolios)]
+
+    def entries(self) -> Iterator[Entry]:
+        for portfolio in self.sorted():
+            if portfolio.profile:
+                yield portfolio.profile
+            for by_id in portfolio.entries.values():
+                yield from by_id.values()
+
+    def team_of(self, portfolio: Portfolio) -> Portfolio | None:
+        if portfolio.soort == TEAM:
+            return portfolio
+        slug = portfolio.profile.get("team") if portfolio.profile else None
+        team = self.portfolios.get(slug) if isinstance(slug, str) else None
+        return team if team and team.soort == TEAM else None

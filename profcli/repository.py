@@ -1,0 +1,150 @@
+"""Finding the team repository and the TOML files in it, by the layout in DESIGN.md."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from profcli.errors import RepositoryNotFound
+from profcli.findings import Finding
+from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, Kind, is_slug
+
+PROFILES_DIR = "profielen"
+FRAMEWORKS_DIR = "kaders"
+
+Problem = Callable[[Path, str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A TOML file that belongs to the repository, and what kind of entry it should be."""
+
+    path: Path
+    display: str
+    kind: Kind
+    profile: str
+    stem: str
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `profielen/`."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for candidate in (here, *here.parents):
+        if (candidate / PROFILES_DIR).is_dir():
+            return candidate
+    raise RepositoryNotFound(
+        f"geen team-repository gevonden in {start} of erboven (een map met `{PROFILES_DIR}/`); "
+        "maak er een met `prof init`"
+    )
+
+
+def display_path(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(root: Path) -> tuple[list[Source], list[Finding]]:
+    """All portfolio and framework files; layout problems become findings."""
+    sources: list[Source] = []
+    findings: list[Finding] = []
+
+    def problem(path: Path, rule: str, message: str) -> None:
+        findings.append(Finding(display_path(root, path), 1, 1, rule, message))
+
+    profiles = root / PROFILES_DIR
+    for item in _listing(profiles):
+        if _leaves_root(root, item):
+            problem(item, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+        elif item.is_dir() and not item.is_symlink():
+            if not is_slug(item.name):
+                problem(
+                    item, "map-slug",
+                    f"mapnaam `{item.name}` is geen geldige slug: gebruik kleine letters, "
+                    "cijfers en streepjes (bijvoorbeeld `anna-de-vries`)",
+                )
+                continue
+            _portfolio(root, item, sources, problem)
+        elif item.suffix == ".toml":
+            problem(item, "bestand-onbekend", "TOML-bestand hoort in de map van een profiel")
+
+    for item in _listing(root / FRAMEWORKS_DIR):
+        if item.suffix == ".toml" and item.is_file():
+            if _leaves_root(root, item):
+                problem(item, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+            else:
+                sources.append(Source(item, display_path(root, item), FRAMEWORK, "", item.stem))
+    return sources, findings
+
+
+def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem) -> None:
+    slug = folder.name
+    profile = folder / PROFILE.folder / "profiel.toml"
+    if not profile.is_file():
+        problem(folder, "profiel-ontbreekt", "deze map mist een `profiel.toml`; maak het met `prof new`")
+    for item in _listing(folder):
+        if _leaves_root(root, item):
+            problem(item, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+        elif item.name == "profiel.toml":
+            sources.append(Source(item, display_path(root, item), PROFILE, slug, "profiel"))
+        elif item.is_dir() and not item.is_symlink():
+            kind = BY_FOLDER.get(item.name)
+            for entry in _walk_toml(item):
+                if _leaves_root(root, entry):
+                    problem(entry, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+                elif kind is None or entry.parent != item:
+                    known = ", ".join(sorted(BY_FOLDER))
+                    problem(
+                        entry, "bestand-onbekend",
+                        f"onbekende plek voor een TOML-bestand; bekende mappen: {known}",
+                    )
+                elif _name_ok(kind, entry.stem, problem, entry):
+                    sources.append(Source(entry, display_path(root, entry), kind, slug, entry.stem))
+        elif item.suffix == ".toml":
+            problem(item, "bestand-onbekend", "onbekend bestand; alleen `profiel.toml` hoort hier")
+
+
+def _name_ok(kind: Kind, stem: str, problem: Problem, path: Path) -> bool:
+    if kind.dated:
+        if DATED_RE.fullmatch(stem):
+            return True
+        example = "2026-03-14-huisbezoek.toml"
+    else:
+        if is_slug(stem):
+            return True
+        example = "omgaan-met-agressie.toml"
+    problem(path, "bestand-naam", f"ongeldige bestandsnaam voor {kind.label}; bijvoorbeeld `{example}`")
+    return False
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as it:
+            return sorted(Path(e.path) for e in it if not e.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _walk_toml(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for item in _listing(folder):
+        if item.is_dir() and not item.is_symlink():
+            found.extend(_walk_toml(item))
+        elif item.suffix == ".toml":
+            found.append(item)
+    return found
+
+
+def _leaves_root(root: Path, path: Path) -> bool:
+    if not path.is_symlink():
+        return False
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return False

@@ -1,0 +1,29 @@
+"""Files shipped inside the package: schemas and frameworks."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@cache
+def schemas_dir() -> Path:
+    """The installed schemas; in a source checkout (editable install) the top-level `schemas/`."""
+    packaged = Path(str(resources.files("profcli"))) / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas"
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    with (schemas_dir() / f"{name}.schema.json").open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def frameworks_dir() -> Path:
+    return Path(__file__).resolve().parent / "frameworks" / "data"

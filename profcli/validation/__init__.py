@@ -1,0 +1,140 @@
+"""Validating a team repository: layout, TOML, schemas, meaning and privacy, in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from profcli import __version__, resources
+from profcli.findings import Finding, Result
+from profcli.frameworks import Catalog, Framework, builtin, from_data
+from profcli.kinds import FRAMEWORK
+from profcli.loading import Document, load
+from profcli.model import Entry, Portfolio, Repository
+from profcli.repository import PROFILES_DIR, Source, discover, display_path
+from profcli.validation import privacy, rules, schema
+
+_NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})
+"""Keys whose strings are paths, addresses or the worker's own register number."""
+
+
+@dataclass(slots=True)
+class Checked:
+    """The repository as loaded, and what validating it found."""
+
+    repository: Repository
+    result: Result
+
+
+def check_repository(
+    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = ()
+) -> Checked:
+    """Validate everything under `root`; report only on `only` (files or folders) if given.
+
+    A single file is always checked in the context of the whole repository, so that its
+    references resolve.
+    """
+    today = today or dt.date.today()
+    sources, findings = discover(root)
+    portfolios: dict[str, Portfolio] = {}
+    frameworks: list[Framework] = list(builtin())
+    docs: list[tuple[Document, str]] = []
+    for source in sources:
+        loaded = load(source.path, source.display)
+        if isinstance(loaded, Finding):
+            findings.append(loaded)
+            continue
+        problems = schema.check(loaded, source.kind.name)
+        findings.extend(problems)
+        docs.append((loaded, source.profile))
+        if source.kind is FRAMEWORK:
+            findings.extend(_add_framework(frameworks, source, loaded, valid=not problems))
+            continue
+        portfolio = portfolios.setdefault(
+            source.profile, Portfolio(source.profile, root / PROFILES_DIR / source.profile)
+        )
+        portfolio.add(Entry(source.kind, source.profile, source.stem, loaded, valid=not problems))
+
+    repo = Repository(root, portfolios, Catalog(frameworks))
+    findings.extend(rules.run(repo, today))
+    findings.extend(_privacy(repo, docs))
+    findings.extend(_schema_copies(root))
+
+    selected = [display_path(root, p.resolve()) for p in only]
+    if selected:
+        findings = [f for f in findings if _under(f.path, selected)]
+        checked = sum(1 for s in sources if _under(s.display, selected))
+    else:
+        checked = len(sources)
+    return Checked(repo, Result(checked, findings))
+
+
+def _under(path: str, selected: Sequence[str]) -> bool:
+    return any(s in ("", ".") or path == s or path.startswith(s.rstrip("/") + "/") for s in selected)
+
+
+def _add_framework(
+    frameworks: list[Framework], source: Source, doc: Document, *, valid: bool
+) -> Iterator[Finding]:
+    if not valid:
+        return
+    framework = from_data(doc.data, builtin=False)
+    if framework.id != source.stem:
+        yield doc.finding(("id",), "bestand-naam", f"id `{framework.id}` verschilt van de bestandsnaam `{source.stem}.toml`")
+    elif any(f.id == framework.id for f in frameworks):
+        yield doc.finding(("id",), "uniek-kader", f"er bestaat al een kader met id `{framework.id}`")
+    else:
+        known = {i.id for f in frameworks for i in f.items}
+        for index, item in enumerate(framework.items):
+            if item.id in known:
+                yield doc.finding(("items", index, "id"), "uniek-kader",
+                                  f"onderdeel `{item.id}` bestaat al in een ander kader; kies een eigen id")
+        frameworks.append(framework)
+
+
+def _privacy(repo: Repository, docs: list[tuple[Document, str]]) -> Iterator[Finding]:
+    allowed_by_team = {t.slug: _allowed(t) for t in repo.teams()}
+    everything = [v for values in allowed_by_team.values() for v in values]
+    for doc, profile in docs:
+        portfolio = repo.portfolios.get(profile)
+        team = repo.team_of(portfolio) if portfolio else None
+        allowed = allowed_by_team.get(team.slug, []) if team else everything
+        for path, text in _strings(doc.data, ()):
+            for hit in privacy.scan(text, allowed):
+                yield doc.finding_text(path, text[hit.start : hit.end], hit.rule, hit.message)
+
+
+def _allowed(team: Portfolio) -> list[str]:
+    return team.profile.ids("privacy_toegestaan") if team.profile else []
+
+
+def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_FREE_TEXT:
+                yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _schema_copies(root: Path) -> Iterator[Finding]:
+    """A team's own `schemas/` (for editors) should match what `prof validate` uses."""
+    local = root / "schemas"
+    installed = resources.schemas_dir()
+    if not local.is_dir() or local.resolve() == installed.resolve():
+        return
+    for shipped in sorted(installed.glob("*.schema.json")):
+        copy = local / shipped.name
+        if not copy.is_file() or copy.read_bytes() != shipped.read_bytes():
+            yield Finding(
+                display_path(root, copy), 1, 1, "schema-kopie",
+                f"wijkt af van het schema van profcli {__version__}; editors controleren dan anders "
+                "dan `prof validate` (schrijf de nieuwe versie met `prof init --schemas`)",
+                "waarschuwing",
+            )
