@@ -35,7 +35,12 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str) -> None:
       prof validate profielen/sanne-de-boer/reflecties/2026-03-02-huisbezoek.toml
       prof validate --format junit > rapport.xml
     """
-    root = obj.root(paths[0] if paths else None)
+    try:
+        root = obj.root()
+    except click.UsageError:
+        if not paths:
+            raise
+        root = obj.root(paths[0])  # run from elsewhere: the repository of the given path
     for path in paths:
         try:
             path.resolve().relative_to(root)

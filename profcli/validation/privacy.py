@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
 RULES: tuple[str, ...] = tuple(MESSAGES)
 
 _A = re.ASCII
+Finder = Callable[[str], Iterator[tuple[int, int]]]
 _DIGIT = re.compile(r"[0-9]")
 
 # --- BSN -------------------------------------------------------------------------------
@@ -109,11 +110,6 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"(?<![\w.%+-])[\w.%+-]+@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}(?![\w-])")
 
 
-def _emails(text: str) -> Iterator[tuple[int, int]]:
-    for m in _EMAIL.finditer(text):
-        yield m.span()
-
-
 # --- telefoon --------------------------------------------------------------------------
 _SEP = r"(?:[ ]?[-./][ ]?|[ ])?"
 _PHONE = re.compile(
@@ -129,10 +125,13 @@ _NOT_PHONE = re.compile(r"[0-9]{1,2}(?P<s>[-/.])[0-9]{1,2}(?P=s)(?:19|20)[0-9]{2
 
 def _phones(text: str) -> Iterator[tuple[int, int]]:
     for m in _PHONE.finditer(text):
-        found = m.group()
+        start, end = m.span()
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1  # "(06-12345678)": the bracket belongs to the sentence
+        found = text[start:end]
         if found.count("(") != found.count(")") or _NOT_PHONE.search(found):
             continue
-        yield m.span()
+        yield start, end
 
 
 # --- adres -----------------------------------------------------------------------------
@@ -156,11 +155,6 @@ _ADDRESS = re.compile(
 )
 
 
-def _addresses(text: str) -> Iterator[tuple[int, int]]:
-    for m in _ADDRESS.finditer(text):
-        yield m.span()
-
-
 # --- geboortedatum ---------------------------------------------------------------------
 _MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
@@ -171,7 +165,10 @@ _DATE = (
     r"|(?:19|20)[0-9]{2}(?P<d2>[-/.])[0-9]{1,2}(?P=d2)[0-9]{1,2}"
     rf"|[0-9]{{1,2}}[ ]+{_MONTHS}[ ]+[0-9]{{4}})(?!\w|[-/.][0-9])"
 )
-_BORN = r"(?:\b(?:geboren|geboortedatum|geboortejaar|dob)\b|\bgeb\.(?:[ ]?datum)?|\bd\.o\.b\.?)"
+_BORN = (
+    r"(?:\b(?:geboren|geboortedatum|geboortejaar|dob)\b"
+    r"|\bgeb(?:\.|\b)(?:[ ]?datum)?|\bd\.o\.b\.?)"
+)
 # "within a few words": at most three words between the cue and the date.
 _GAP = r"(?:[\s:,(]+[^\W\d_]+\.?){0,3}[\s:,(]*"
 _DOB = re.compile(rf"{_BORN}{_GAP}(?P<date>{_DATE})", re.IGNORECASE)
@@ -184,16 +181,19 @@ def _birthdates(text: str) -> Iterator[tuple[int, int]]:
             yield m.span("date")
 
 
+def _spans(pattern: re.Pattern[str]) -> Finder:
+    return lambda text: (m.span() for m in pattern.finditer(text))
+
+
 # --- scan ------------------------------------------------------------------------------
-Finder = Callable[[str], Iterator[tuple[int, int]]]
 # Priority order: a span claimed by an earlier detector is not reported again by a later one.
 _DETECTORS: tuple[tuple[str, Finder], ...] = (
-    ("privacy-email", _emails),
+    ("privacy-email", _spans(_EMAIL)),
     ("privacy-iban", _ibans),
     ("privacy-geboortedatum", _birthdates),
     ("privacy-telefoon", _phones),
     ("privacy-bsn", _bsns),
-    ("privacy-postcode", _addresses),
+    ("privacy-postcode", _spans(_ADDRESS)),
 )
 _NUMERIC_RULES = frozenset({"privacy-bsn", "privacy-telefoon"})
 _NUMERIC_VALUE = re.compile(r"[0-9\s+().-]+")

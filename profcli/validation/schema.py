@@ -44,14 +44,32 @@ def normalise(value: Any) -> Any:
 
 def check(doc: Document, kind: str) -> list[Finding]:
     """All schema problems of one document, each once."""
+    errors = list(validator(kind).iter_errors(normalise(doc.data)))
+    forbidden = {(*e.absolute_path, key) for e in errors if e.validator is None for key in _forbidden(kind, e, doc)}
     found: dict[tuple[int, int, str], Finding] = {}
-    for error in validator(kind).iter_errors(normalise(doc.data)):
-        for finding in _translate(error, doc, kind):
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if any(path[: len(f)] == f for f in forbidden):
+            continue  # the whole table is out of place: its inner problems are noise
+        for finding in _translate(error, doc, kind, forbidden):
             found.setdefault((finding.line, finding.column, finding.message), finding)
     return list(found.values())
 
 
-def _translate(error: ValidationError, doc: Document, kind: str) -> Iterator[Finding]:
+def _forbidden(kind: str, error: ValidationError, doc: Document) -> list[str]:
+    """Keys a `false` schema rejected: jsonschema names only their parent object."""
+    node: Any = resources.schema(kind)
+    for step in error.absolute_schema_path:
+        node = node[step]
+    parent = _original(doc, tuple(error.absolute_path))
+    if not isinstance(node, Mapping) or not isinstance(parent, Mapping):
+        return []
+    return [k for k, sub in node.items() if sub is False and k in parent]
+
+
+def _translate(
+    error: ValidationError, doc: Document, kind: str, forbidden: set[tuple[Any, ...]]
+) -> Iterator[Finding]:
     path = tuple(error.absolute_path)
     name = _name(path)
     keyword = error.validator
@@ -70,8 +88,9 @@ def _translate(error: ValidationError, doc: Document, kind: str) -> Iterator[Fin
         return
     if keyword is None:  # a `false` schema: the key is forbidden in this combination
         rest = f" bij {when}" if when else " in dit bestand"
-        yield doc.finding(path, "schema-niet-toegestaan",
-                          f"`{name}` hoort niet{rest}; haal het weg", at_key=True)
+        for key in _forbidden(kind, error, doc):
+            yield doc.finding((*path, key), "schema-niet-toegestaan",
+                              f"`{_name((*path, key))}` hoort niet{rest}; haal het weg", at_key=True)
         return
     if keyword == "required":
         for key in value:

@@ -1,0 +1,108 @@
+"""Turning portfolio text into Markdown that cannot carry HTML, scripts or link tricks.
+
+Short texts (titles, list items, table cells) are escaped: every character that Markdown,
+its extensions or HTML could read as syntax becomes a numeric entity, so the text shows as
+typed. Long texts may use Markdown: we render them here, clean the HTML with nh3 (only
+http/https and relative links, no images, no attributes but `href`/`title`) and hand the
+result to MkDocs as a raw HTML block that it leaves alone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import markdown as md
+import nh3
+
+_ALWAYS = frozenset("\\`*_{}[]()#!|<>&~^=:$%\"")
+"""Escaped wherever they appear: emphasis, links, attr_list, tables, HTML, autolinks."""
+_AT_START = frozenset("+-.0123456789")
+"""List markers and numbered lists only matter at the start of a line."""
+
+_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre", "blockquote",
+    "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td", "hr",
+    "del", "sub", "sup", "abbr", "dl", "dt", "dd",
+}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def text(value: object) -> str:
+    """Inline Markdown for a short text: shown literally, on one line."""
+    raw = _WHITESPACE.sub(" ", str(value)).strip()
+    out = []
+    for index, char in enumerate(raw):
+        if char in _ALWAYS or (index == 0 and char in _AT_START):
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def cell(value: object) -> str:
+    """A table cell; an empty value shows as a dash so columns stay readable."""
+    escaped = text(value)
+    return escaped if escaped else "–"
+
+
+def rich(value: str, *, css_class: str = "prof-tekst") -> str:
+    """A long text as a sanitised HTML block; Markdown in it is honoured."""
+    if not value.strip():
+        return ""
+    html = md.markdown(value, extensions=["tables", "sane_lists"], output_format="html")
+    html = _HEADING.sub(_demote, html)
+    clean = nh3.clean(
+        html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow", strip_comments=True,
+    )
+    clean = clean.strip()
+    if not clean:
+        return ""
+    return f'<div class="{css_class}">\n{clean}\n</div>'
+
+
+def _demote(match: re.Match[str]) -> str:
+    """User headings sit below our own `##`/`###` so the page outline stays ours."""
+    return f"<{match.group(1)}h{min(int(match.group(2)) + 2, 6)}>"
+
+
+def link(label: str, target: str) -> str:
+    """A Markdown link with an escaped label; `target` is ours, never user text."""
+    return f"[{text(label)}]({target})"
+
+
+def url_link(value: str) -> str:
+    """Evidence or a source: an http(s) address becomes a link, anything else plain text."""
+    stripped = value.strip()
+    if re.fullmatch(r"https?://[^\s<>\"'`()\[\]{}|\\^]+", stripped):
+        safe = stripped.replace("&", "&amp;")
+        return f'<a href="{safe}" rel="noopener noreferrer nofollow">{text(stripped)}</a>'
+    return text(stripped)
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """A relative link between two page paths (`a/b.md` → `c/index.md`)."""
+    target, _, anchor = to_page.partition("#")
+    base = posixpath.dirname(from_page)
+    path = posixpath.relpath(target, base or ".") if target else ""
+    return f"{path}#{anchor}" if anchor else path
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table from already escaped cells."""
+    if not rows:
+        return ""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def hours(value: float) -> str:
+    """Hours the Dutch way: `12`, `7,5`."""
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.1f}".replace(".", ",")

@@ -1,0 +1,53 @@
+"""Every rule id that `prof validate` can report, with what it means (for docs and tests)."""
+
+from __future__ import annotations
+
+RULE_IDS: dict[str, str] = {
+    # files and layout
+    "bestand-lezen": "het bestand kan niet gelezen worden",
+    "bestand-te-groot": "het bestand is groter dan 1 MiB",
+    "bestand-codering": "geen UTF-8-tekst, of binaire gegevens",
+    "bestand-leeg": "het bestand bevat geen sleutels",
+    "bestand-onbekend": "een TOML-bestand op een plek waar geen soort item hoort",
+    "bestand-naam": "bestandsnaam past niet bij de soort (slug, of JJJJ-MM-DD-slug)",
+    "bestand-datum": "de datum in de bestandsnaam verschilt van `datum`",
+    "bestand-buiten": "een symbolische koppeling naar buiten de repository",
+    "map-slug": "de map van een profiel heeft geen geldige slug als naam",
+    "profiel-ontbreekt": "een map onder profielen/ zonder profiel.toml",
+    "soort-map": "een soort item in het verkeerde soort profiel (werker of team)",
+    "toml-syntax": "het bestand is geen geldige TOML",
+    # schema
+    "schema-type": "een waarde van het verkeerde type",
+    "schema-verplicht": "een verplichte sleutel of tabel ontbreekt",
+    "schema-onbekend": "een sleutel die niet bestaat",
+    "schema-niet-toegestaan": "een sleutel die niet past bij `soort` of `methode`",
+    "schema-keuze": "een waarde buiten de toegestane keuzes",
+    "schema-patroon": "een id of naam die geen geldige slug is",
+    "schema-datum": "een ongeldige datum",
+    "schema-bereik": "een getal buiten het toegestane bereik (bijvoorbeeld uren ≤ 0 of > 24)",
+    "schema-leeg": "een lege tekst, lijst of tabel",
+    "schema-lengte": "een te lange tekst of lijst",
+    "schema-dubbel": "een lijst die een waarde twee keer noemt",
+    "schema-kopie": "de schema's van de repository wijken af van die van profcli (waarschuwing)",
+    # meaning
+    "ref-team": "het team van een werker bestaat niet als teamprofiel",
+    "ref-leerdoel": "een verwijzing naar een leerdoel dat niet bestaat",
+    "ref-persoon": "een deelnemer of contactpersoon die niet bestaat",
+    "ref-kader": "een onbekend kader",
+    "ref-kader-item": "een onderdeel dat het kader niet kent",
+    "uniek-kader": "een kader of onderdeel met een id die al bestaat",
+    "uniek-registratienummer": "twee werkers met hetzelfde registratienummer",
+    "datum-toekomst": "een datum in de toekomst",
+    "datum-volgorde": "een deadline voor de start",
+    "uren-per-dag": "meer dan 24 uur op één dag",
+    "bewijs-buiten": "een bewijspad buiten de repository",
+    "bewijs-ontbreekt": "een bewijsbestand dat niet bestaat",
+    "bewijs-url": "een bewijsadres dat geen http(s) is",
+    # privacy
+    "privacy-bsn": "een burgerservicenummer (11-proef)",
+    "privacy-iban": "een IBAN-rekeningnummer (mod-97)",
+    "privacy-telefoon": "een Nederlands telefoonnummer",
+    "privacy-email": "een e-mailadres",
+    "privacy-postcode": "een adres (postcode met huisnummer, of straat met huisnummer)",
+    "privacy-geboortedatum": "een geboortedatum",
+}

@@ -1,0 +1,57 @@
+"""Shared fixtures: case repositories built from `cases/basis` plus an overlay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import runpy
+import shutil
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+CASES = TESTS / "cases"
+TODAY = dt.date(2026, 11, 22)
+"""Fixed 'today' so that results do not depend on the day the suite runs."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
+
+
+def build_case(case: Path, target: Path) -> Path:
+    """The basis repository with the case's overlay applied.
+
+    A case folder holds `repo/` (files copied over the basis, symlinks kept), optionally
+    `verwijder.txt` (paths to delete) and `opzet.py` (run with `ROOT` set, for inputs too
+    large or odd to commit), and `verwacht.txt` (the expected lines).
+    """
+    root = target / "repo"
+    shutil.copytree(CASES / "basis", root, symlinks=True)
+    overlay = case / "repo"
+    if overlay.is_dir():
+        shutil.copytree(overlay, root, symlinks=True, dirs_exist_ok=True)
+    removals = case / "verwijder.txt"
+    if removals.is_file():
+        for line in removals.read_text(encoding="utf-8").split():
+            victim = root / line
+            if victim.is_dir():
+                shutil.rmtree(victim)
+            else:
+                victim.unlink()
+    setup = case / "opzet.py"
+    if setup.is_file():
+        runpy.run_path(str(setup), init_globals={"ROOT": root})
+    return root
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A writable copy of this repository's example team (profielen/, bewijs/, schemas/)."""
+    root = tmp_path / "voorbeeld"
+    root.mkdir()
+    for name in ("profielen", "bewijs", "schemas"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, root / name, symlinks=True)
+    return root
