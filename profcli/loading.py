@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -10,11 +11,12 @@ from typing import Any
 
 from profcli.findings import Finding
 from profcli.tomlpos import Path as KeyPath
-from profcli.tomlpos import PositionIndex, Position
+from profcli.tomlpos import Position, PositionIndex
 
 MAX_BYTES = 1024 * 1024
 """A portfolio entry is a page of text; anything this large is a mistake or an attack."""
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 _TOML_MESSAGES = {
     "Invalid value": "ongeldige waarde (tekst hoort tussen aanhalingstekens)",
@@ -29,8 +31,10 @@ _TOML_MESSAGES = {
         "na een waarde hoort een nieuwe regel (staan er twee waarden op één regel?)"
     ),
     "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
-    "Illegal character": "ongeldig teken",
-    "Invalid date or datetime": "ongeldige datum (schrijf JJJJ-MM-DD)",
+    "Illegal character": "ongeldig teken; haal het weg",
+    "Unescaped '\\' in a string": "losse `\\` in tekst: schrijf `\\\\`, of `/` in een pad",
+    'Expected "\'"': "tekst niet afgesloten: er ontbreekt een `'`",
+    "Invalid date or datetime": "ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-14",
 }
 
 
@@ -42,6 +46,8 @@ class Document:
     display: str
     text: str
     data: dict[str, Any]
+    invalid_keys: frozenset[str] = frozenset()
+    """Top-level keys with schema problems: rules leave those values alone."""
     _index: PositionIndex | None = field(default=None, repr=False)
 
     @property
@@ -51,14 +57,22 @@ class Document:
         return self._index
 
     def finding(
-        self, path: KeyPath, rule: str, message: str, *, at_key: bool = False, severity: str = "fout"
+        self, path: KeyPath, rule: str, message: str, *, at_key: bool = False,
+        severity: str = "fout",
     ) -> Finding:
         line, col = self.index.key(path) if at_key else self.index.value(path)
-        return Finding(self.display, line, col, rule, message, severity)  # type: ignore[arg-type]
+        return Finding(self.display, line, col, rule, one_line(message), severity)  # type: ignore[arg-type]
 
-    def finding_text(self, path: KeyPath, needle: str, rule: str, message: str) -> Finding:
-        line, col = self.index.find(path, needle)
-        return Finding(self.display, line, col, rule, message)
+    def finding_text(
+        self, path: KeyPath, needle: str, rule: str, message: str, nth: int = 0
+    ) -> Finding:
+        line, col = self.index.find(path, needle, nth)
+        return Finding(self.display, line, col, rule, one_line(message))
+
+
+def one_line(message: str) -> str:
+    """User values quoted in a message keep it on one line: a newline becomes `\\n`."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
 
 
 def load(path: Path, display: str) -> Document | Finding:
@@ -71,7 +85,8 @@ def load(path: Path, display: str) -> Document | Finding:
     if len(raw) > MAX_BYTES:
         return Finding(
             display, 1, 1, "bestand-te-groot",
-            f"bestand is groter dan {MAX_BYTES // 1024} KiB; een portfolio-item is korte tekst",
+            f"bestand is groter dan {MAX_BYTES // 1024 // 1024} MiB; een portfolio-item is korte "
+            "tekst (zet grote bijlagen niet in een TOML-bestand)",
         )
     text, problem = _decode(raw, display)
     if problem is not None:
@@ -81,20 +96,26 @@ def load(path: Path, display: str) -> Document | Finding:
     except tomllib.TOMLDecodeError as e:
         return _syntax_finding(str(e), text, display)
     if not data:
-        return Finding(display, 1, 1, "bestand-leeg", "bestand is leeg: er staan geen sleutels in")
+        return Finding(
+            display, 1, 1, "bestand-leeg",
+            "bestand is leeg: er staan geen sleutels in; vul het in of haal het weg",
+        )
     return Document(path, display, text, data)
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Finding | None]:
     if b"\x00" in raw:
         return "", Finding(
-            display, 1, 1, "bestand-codering", "dit is geen tekstbestand (het bevat binaire gegevens)"
+            display, 1, 1, "bestand-codering",
+            "dit is geen tekstbestand (het bevat binaire gegevens); haal het weg of sla het "
+            "op als tekst",
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
-        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        before = raw[raw.rfind(b"\n", 0, e.start) + 1 : e.start]
+        column = len(before.decode("utf-8", errors="replace")) + 1
         return "", Finding(
             display, line, column, "bestand-codering",
             "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8",
@@ -104,12 +125,86 @@ def _decode(raw: bytes, display: str) -> tuple[str, Finding | None]:
 
 def _syntax_finding(message: str, text: str, display: str) -> Finding:
     match = _AT.search(message)
+    lines = text.splitlines() or [""]
     if match and match.group(1):
         pos: Position = (int(match.group(1)), int(match.group(2)))
     else:
-        lines = text.splitlines() or [""]
-        pos = (len(lines), len(lines[-1]) + 1)
+        pos = _last_statement(lines)
     english = _AT.sub("", message).strip()
+    special = _specific(english, lines, pos)
+    if special is not None:
+        return Finding(display, *special[0], "toml-syntax", special[1])
+    return Finding(display, pos[0], pos[1], "toml-syntax", _dutch(english))
+
+
+def _dutch(english: str) -> str:
     dutch = next((nl for en, nl in _TOML_MESSAGES.items() if english.startswith(en)), None)
-    detail = dutch or f"ongeldige TOML ({english})"
-    return Finding(display, pos[0], pos[1], "toml-syntax", detail)
+    return dutch or f"ongeldige TOML ({english})"
+
+
+_DATE_LIKE = re.compile(r"=\s*(\d{4}-\d{1,2}-\d{1,2}[^\s,\]}#]*)")
+_KEY_AT = re.compile(r"\s*([A-Za-z0-9_.\"' -]+?)\s*=")
+_QUOTES = "\"'"
+_OPEN_LITERAL = re.compile(r"=\s*'[^'\n]*$", re.MULTILINE)
+
+
+def _specific(english: str, lines: list[str], pos: Position) -> tuple[Position, str] | None:
+    """Messages that need the source text: a wrong date, a repeated key, an open string."""
+    line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
+    first = (pos[0], len(line) - len(line.lstrip()) + 1)
+    date = _DATE_LIKE.search(line)
+    if date and english.startswith(("Invalid date", "Expected newline")) and not _is_date(date[1]):
+        return (pos[0], date.start(1) + 1), (
+            f"ongeldige datum `{date.group(1)}`: schrijf een bestaande dag als JJJJ-MM-DD, "
+            "bijvoorbeeld 2026-03-14"
+        )
+    if english.startswith("Cannot overwrite"):
+        key = _KEY_AT.match(line)
+        name = f"`{key.group(1).strip().strip(_QUOTES)}`" if key else "deze sleutel"
+        return first, (
+            f"{name} staat al eerder in het bestand; een sleutel mag maar één keer voorkomen"
+        )
+    if english.startswith("Cannot declare"):
+        name = ".".join(re.findall(r"'([^']*)'", english))
+        return first, (
+            f"tabel [{name}] staat al eerder in het bestand; een tabel mag maar één keer "
+            "voorkomen (voeg de twee samen)"
+        )
+    if english in ("Illegal character '\\n'", "Illegal character '\\r'"):
+        return pos, (
+            'tekst niet afgesloten: er ontbreekt een `"` aan het eind van de regel '
+            '(tekst over meer regels zet je tussen `"""`)'
+        )
+    text = "\n".join(lines)
+    if english == 'Expected "\'"' and (opened := _OPEN_LITERAL.search(text)):
+        return _position(text, opened.end()), (
+            "tekst niet afgesloten: er ontbreekt een `'` aan het eind van de regel"
+        )
+    opener = max(text.rfind('"""'), text.rfind("\'\'\'"))
+    if english.startswith("Unterminated string") and opener >= 0:
+        return _position(text, opener), (
+            "tekst niet afgesloten: de tekst die hier begint mist de drie afsluitende "
+            "aanhalingstekens"
+        )
+    if english.startswith("Unclosed") and pos[0] > 1 and not line[: pos[1] - 1].strip():
+        return _last_statement(lines[: pos[0] - 1]), _dutch(english)  # where the `]` is missing
+    return None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return isinstance(tomllib.loads(f"d = {text}")["d"], dt.date)
+    except tomllib.TOMLDecodeError:
+        return False
+
+
+def _position(text: str, offset: int) -> Position:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _last_statement(lines: list[str]) -> Position:
+    """For errors 'at end of document': the end of the last line with content."""
+    row = len(lines)
+    while row > 1 and not lines[row - 1].strip():
+        row -= 1
+    return row, len(lines[row - 1].rstrip()) + 1

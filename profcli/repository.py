@@ -14,6 +14,11 @@ from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, Kind, is_slug
 PROFILES_DIR = "profielen"
 FRAMEWORKS_DIR = "kaders"
 
+_OUTSIDE = (
+    "symbolische koppeling naar buiten de repository; vervang haar door een echte kopie of "
+    "haal haar weg"
+)
+
 Problem = Callable[[Path, str, str], None]
 
 
@@ -60,7 +65,7 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
     profiles = root / PROFILES_DIR
     for item in _listing(profiles):
         if _leaves_root(root, item):
-            problem(item, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+            problem(item, "bestand-buiten", _OUTSIDE)
         elif item.is_dir() and not item.is_symlink():
             if not is_slug(item.name):
                 problem(
@@ -71,12 +76,15 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
                 continue
             _portfolio(root, item, sources, problem)
         elif item.suffix == ".toml":
-            problem(item, "bestand-onbekend", "TOML-bestand hoort in de map van een profiel")
+            problem(
+                item, "bestand-onbekend",
+                "TOML-bestand hoort in de map van een profiel (`profielen/<slug>/`); verplaats het",
+            )
 
     for item in _listing(root / FRAMEWORKS_DIR):
         if item.suffix == ".toml" and item.is_file():
             if _leaves_root(root, item):
-                problem(item, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+                problem(item, "bestand-buiten", _OUTSIDE)
             else:
                 sources.append(Source(item, display_path(root, item), FRAMEWORK, "", item.stem))
     return sources, findings
@@ -86,22 +94,31 @@ def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem
     slug = folder.name
     profile = folder / PROFILE.folder / "profiel.toml"
     if not profile.is_file():
-        problem(folder, "profiel-ontbreekt", "deze map mist een `profiel.toml`; maak het met `prof new`")
+        problem(
+            folder, "profiel-ontbreekt",
+            "deze map mist een `profiel.toml` (met `naam` en `soort`); maak het aan of haal de "
+            "map weg",
+        )
     for item in _listing(folder):
         if _leaves_root(root, item):
-            problem(item, "bestand-buiten", "symbolische koppeling naar buiten de repository")
+            problem(item, "bestand-buiten", _OUTSIDE)
         elif item.name == "profiel.toml":
             sources.append(Source(item, display_path(root, item), PROFILE, slug, "profiel"))
         elif item.is_dir() and not item.is_symlink():
             kind = BY_FOLDER.get(item.name)
             for entry in _walk_toml(item):
                 if _leaves_root(root, entry):
-                    problem(entry, "bestand-buiten", "symbolische koppeling naar buiten de repository")
-                elif kind is None or entry.parent != item:
+                    problem(entry, "bestand-buiten", _OUTSIDE)
+                elif kind is None:
                     known = ", ".join(sorted(BY_FOLDER))
                     problem(
                         entry, "bestand-onbekend",
                         f"onbekende plek voor een TOML-bestand; bekende mappen: {known}",
+                    )
+                elif entry.parent != item:
+                    problem(
+                        entry, "bestand-onbekend",
+                        f"submappen worden niet gelezen; zet het bestand direct in `{item.name}/`",
                     )
                 elif _name_ok(kind, entry.stem, problem, entry):
                     sources.append(Source(entry, display_path(root, entry), kind, slug, entry.stem))
@@ -113,12 +130,16 @@ def _name_ok(kind: Kind, stem: str, problem: Problem, path: Path) -> bool:
     if kind.dated:
         if DATED_RE.fullmatch(stem):
             return True
-        example = "2026-03-14-huisbezoek.toml"
+        form, example = "JJJJ-MM-DD-<slug>.toml", "2026-03-14-huisbezoek.toml"
     else:
         if is_slug(stem):
             return True
-        example = "omgaan-met-agressie.toml"
-    problem(path, "bestand-naam", f"ongeldige bestandsnaam voor {kind.label}; bijvoorbeeld `{example}`")
+        form, example = "<slug>.toml", "omgaan-met-agressie.toml"
+    problem(
+        path, "bestand-naam",
+        f"ongeldige bestandsnaam: {kind.label} heten {form} met kleine letters, cijfers en "
+        f"streepjes, bijvoorbeeld `{example}`",
+    )
     return False
 
 

@@ -9,6 +9,7 @@ follow simply has no position, and callers fall back to the nearest known parent
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import tomllib
 
@@ -27,10 +28,9 @@ class PositionIndex:
         self.values: dict[Path, Position] = {}
         self._text = text
         self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        try:
+        # A partial index is fine: lookups fall back to parents.
+        with contextlib.suppress(IndexError, ValueError, tomllib.TOMLDecodeError):
             _Scanner(self, text).run()
-        except (IndexError, ValueError, tomllib.TOMLDecodeError):
-            pass  # partial index: lookups fall back to parents
 
     def at(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset)
@@ -44,12 +44,20 @@ class PositionIndex:
         """Position of the value at `path`, else of its key, else of its nearest parent."""
         return self._lookup(path, self.values, self.keys)
 
-    def find(self, path: Path, needle: str) -> Position:
-        """Position of `needle` in the source from the value at `path` on (for text hits)."""
+    def find(self, path: Path, needle: str, nth: int = 0) -> Position:
+        """Position of the `nth` (0-based) `needle` in the source from the value at `path` on.
+
+        Text hits are found in the parsed string; the same needle in the source text stands at
+        the same place unless escapes change it, in which case the value itself is returned.
+        """
         line, col = self.value(path)
-        offset = self._starts[line - 1] + col - 1 if line else 0
-        found = self._text.find(needle, offset)
-        return self.at(found) if found >= 0 else (line, col)
+        found = self._starts[line - 1] + col - 1 if line else 0
+        for _ in range(nth + 1):
+            found = self._text.find(needle, found)
+            if found < 0:
+                return line, col
+            found += 1
+        return self.at(found - 1)
 
     @staticmethod
     def _lookup(path: Path, first: dict[Path, Position], second: dict[Path, Position]) -> Position:
@@ -79,7 +87,7 @@ class _Scanner:
             if self.s.startswith("[[", self.i):
                 self.i += 2
                 segments = self._key()
-                base = self._resolve(segments[:-1]) + (segments[-1][0],)
+                base = (*self._resolve(segments[:-1]), segments[-1][0])
                 index = self.aot.get(base, -1) + 1
                 self.aot[base] = index
                 table = (*base, index)

@@ -35,7 +35,8 @@ def test_invalid_case(case: Path, tmp_path: Path) -> None:
     assert expected, f"{case.name}: verwacht.txt is empty"
     result = check_repository(build_case(case, tmp_path), today=TODAY).result
     assert [f.text() for f in result.sorted()] == expected
-    assert not result.ok
+    # Warnings alone (a stale schemas/ copy) never fail a run; any error does.
+    assert result.ok == all(": waarschuwing: " in line for line in expected)
 
 
 def test_every_rule_has_a_case() -> None:

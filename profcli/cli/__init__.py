@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from profcli import __version__
+from profcli.cli.add import add
+from profcli.cli.build import build, render, serve
 from profcli.cli.common import Context
+from profcli.cli.export import export
+from profcli.cli.init import init
+from profcli.cli.new import new
+from profcli.cli.status import status
 from profcli.cli.validate import validate
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -31,3 +37,11 @@ def main(ctx: click.Context, repo: str | None) -> None:
 
 
 main.add_command(validate)
+main.add_command(build)
+main.add_command(serve)
+main.add_command(render)
+main.add_command(add)
+main.add_command(init)
+main.add_command(new)
+main.add_command(status)
+main.add_command(export)

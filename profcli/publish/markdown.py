@@ -15,27 +15,33 @@ import re
 import markdown as md
 import nh3
 
-_ALWAYS = frozenset("\\`*_{}[]()#!|<>&~^=:$%\"")
+_ALWAYS = frozenset('\\`*_{}[]()#!|<>&~^=:$%"')
 """Escaped wherever they appear: emphasis, links, attr_list, tables, HTML, autolinks."""
-_AT_START = frozenset("+-.0123456789")
-"""List markers and numbered lists only matter at the start of a line."""
+_AT_START = frozenset("+-")
+"""List markers only matter at the start of a line."""
+_NUMBERED = re.compile(r"^(\d+)\.")
+"""`1. ` at the start would begin a numbered list."""
 
-_TAGS = {
-    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre", "blockquote",
-    "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td", "hr",
-    "del", "sub", "sup", "abbr", "dl", "dt", "dd",
-}
+_TAGS = frozenset({
+    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre", "blockquote", "h3",
+    "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sub",
+    "sup", "abbr", "dl", "dt", "dd",
+})  # fmt: skip
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _WHITESPACE = re.compile(r"\s+")
+NONE = "\u2013"
+"""Shown for an empty value (an en dash)."""
 
 
 def text(value: object) -> str:
     """Inline Markdown for a short text: shown literally, on one line."""
     raw = _WHITESPACE.sub(" ", str(value)).strip()
+    numbered = _NUMBERED.match(raw)
+    dot = numbered.end() - 1 if numbered else -1
     out = []
     for index, char in enumerate(raw):
-        if char in _ALWAYS or (index == 0 and char in _AT_START):
+        if char in _ALWAYS or index == dot or (index == 0 and char in _AT_START):
             out.append(f"&#{ord(char)};")
         else:
             out.append(char)
@@ -45,7 +51,7 @@ def text(value: object) -> str:
 def cell(value: object) -> str:
     """A table cell; an empty value shows as a dash so columns stay readable."""
     escaped = text(value)
-    return escaped if escaped else "–"
+    return escaped if escaped else NONE
 
 
 def rich(value: str, *, css_class: str = "prof-tekst") -> str:
@@ -55,8 +61,12 @@ def rich(value: str, *, css_class: str = "prof-tekst") -> str:
     html = md.markdown(value, extensions=["tables", "sane_lists"], output_format="html")
     html = _HEADING.sub(_demote, html)
     clean = nh3.clean(
-        html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https"},
-        link_rel="noopener noreferrer nofollow", strip_comments=True,
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
     )
     clean = clean.strip()
     if not clean:
@@ -78,8 +88,7 @@ def url_link(value: str) -> str:
     """Evidence or a source: an http(s) address becomes a link, anything else plain text."""
     stripped = value.strip()
     if re.fullmatch(r"https?://[^\s<>\"'`()\[\]{}|\\^]+", stripped):
-        safe = stripped.replace("&", "&amp;")
-        return f'<a href="{safe}" rel="noopener noreferrer nofollow">{text(stripped)}</a>'
+        return f"[{text(stripped)}]({stripped})"
     return text(stripped)
 
 
@@ -106,3 +115,33 @@ def hours(value: float) -> str:
     if rounded == int(rounded):
         return str(int(rounded))
     return f"{rounded:.1f}".replace(".", ",")
+
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def datum(day: object) -> str:
+    """A date as Dutch readers write it: `21 april 2026`."""
+    if hasattr(day, "year") and hasattr(day, "month") and hasattr(day, "day"):
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return NONE
+
+
+def join(lines: list[str]) -> str:
+    """Page text from lines: at most one blank line in a row, one newline at the end."""
+    out = "\n".join(lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip() + "\n"

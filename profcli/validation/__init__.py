@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from profcli import __version__, resources
+from profcli import resources
 from profcli.findings import Finding, Result
 from profcli.frameworks import Catalog, Framework, builtin, from_data
 from profcli.kinds import FRAMEWORK
 from profcli.loading import Document, load
 from profcli.model import Entry, Portfolio, Repository
 from profcli.repository import PROFILES_DIR, Source, discover, display_path
+from profcli.tomlpos import Path as KeyPath
 from profcli.validation import privacy, rules, schema
 
 _NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})
@@ -73,7 +74,9 @@ def check_repository(
 
 
 def _under(path: str, selected: Sequence[str]) -> bool:
-    return any(s in ("", ".") or path == s or path.startswith(s.rstrip("/") + "/") for s in selected)
+    return any(
+        s in ("", ".") or path == s or path.startswith(s.rstrip("/") + "/") for s in selected
+    )
 
 
 def _add_framework(
@@ -83,15 +86,18 @@ def _add_framework(
         return
     framework = from_data(doc.data, builtin=False)
     if framework.id != source.stem:
-        yield doc.finding(("id",), "bestand-naam", f"id `{framework.id}` verschilt van de bestandsnaam `{source.stem}.toml`")
+        yield doc.finding(("id",), "bestand-naam", f"id `{framework.id}` verschilt van de "
+                          f"bestandsnaam `{source.stem}.toml`; maak ze gelijk")
     elif any(f.id == framework.id for f in frameworks):
-        yield doc.finding(("id",), "uniek-kader", f"er bestaat al een kader met id `{framework.id}`")
+        yield doc.finding(("id",), "uniek-kader", f"er bestaat al een kader met id "
+                          f"`{framework.id}`; kies een eigen id en bestandsnaam")
     else:
         known = {i.id for f in frameworks for i in f.items}
         for index, item in enumerate(framework.items):
             if item.id in known:
                 yield doc.finding(("items", index, "id"), "uniek-kader",
-                                  f"onderdeel `{item.id}` bestaat al in een ander kader; kies een eigen id")
+                                  f"onderdeel `{item.id}` bestaat al in een ander kader; "
+                                  "kies een eigen id")
         frameworks.append(framework)
 
 
@@ -102,16 +108,23 @@ def _privacy(repo: Repository, docs: list[tuple[Document, str]]) -> Iterator[Fin
         portfolio = repo.portfolios.get(profile)
         team = repo.team_of(portfolio) if portfolio else None
         allowed = allowed_by_team.get(team.slug, []) if team else everything
+        if portfolio is not None and portfolio is not team:
+            allowed = [*allowed, *_allowed(portfolio)]  # a team whose `soort` is misspelt
         for path, text in _strings(doc.data, ()):
             for hit in privacy.scan(text, allowed):
-                yield doc.finding_text(path, text[hit.start : hit.end], hit.rule, hit.message)
+                needle = text[hit.start : hit.end]
+                nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
+                yield doc.finding_text(path, needle, hit.rule, hit.message, nth)
 
 
 def _allowed(team: Portfolio) -> list[str]:
-    return team.profile.ids("privacy_toegestaan") if team.profile else []
+    profile = team.profile
+    if profile is None or "privacy_toegestaan" in profile.doc.invalid_keys:
+        return []
+    return profile.ids("privacy_toegestaan")
 
 
-def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
@@ -132,9 +145,10 @@ def _schema_copies(root: Path) -> Iterator[Finding]:
     for shipped in sorted(installed.glob("*.schema.json")):
         copy = local / shipped.name
         if not copy.is_file() or copy.read_bytes() != shipped.read_bytes():
+            what = "wijkt af van het schema van" if copy.is_file() else "ontbreekt; het hoort bij"
             yield Finding(
                 display_path(root, copy), 1, 1, "schema-kopie",
-                f"wijkt af van het schema van profcli {__version__}; editors controleren dan anders "
-                "dan `prof validate` (schrijf de nieuwe versie met `prof init --schemas`)",
+                f"{what} deze versie van profcli, dus editors controleren anders dan "
+                "`prof validate`; schrijf de schema's opnieuw met `prof init --schemas`",
                 "waarschuwing",
             )

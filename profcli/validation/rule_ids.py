@@ -39,6 +39,7 @@ RULE_IDS: dict[str, str] = {
     "uniek-registratienummer": "twee werkers met hetzelfde registratienummer",
     "datum-toekomst": "een datum in de toekomst",
     "datum-volgorde": "een deadline voor de start",
+    "datum-tekst": "een datum tussen aanhalingstekens (tekst in plaats van een TOML-datum)",
     "uren-per-dag": "meer dan 24 uur op één dag",
     "bewijs-buiten": "een bewijspad buiten de repository",
     "bewijs-ontbreekt": "een bewijsbestand dat niet bestaat",

@@ -1,4 +1,9 @@
-"""What a schema cannot say: references, dates, hours, evidence paths, file names."""
+"""What a schema cannot say: references, dates, hours, evidence paths, file names.
+
+A value that failed the schema is reported there once; the rules leave exactly that value
+alone (`_get`, `_ids`) but still check the rest of the file, so that one run shows every
+problem and no problem twice.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,11 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from profcli import resources
 from profcli.findings import Finding
 from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import TEAM
@@ -29,32 +37,53 @@ def run(repo: Repository, today: dt.date) -> list[Finding]:
     return found
 
 
-def _valid(portfolio: Portfolio, kind: str) -> Iterator[Entry]:
-    return (e for e in portfolio.of(kind) if e.valid)
+def _get(entry: Entry, key: str) -> Any:
+    """The value at `key`, or None when the schema rejected it (reported there already)."""
+    return None if key in entry.doc.invalid_keys else entry.get(key)
+
+
+def _ids(entry: Entry, key: str) -> list[str]:
+    return [] if key in entry.doc.invalid_keys else entry.ids(key)
+
+
+def _datum(entry: Entry) -> dt.date | None:
+    return None if "datum" in entry.doc.invalid_keys else entry.datum
+
+
+def _soort(portfolio: Portfolio) -> str | None:
+    """`werker` or `team`; None when the profile is missing or its `soort` is wrong."""
+    profile = portfolio.profile
+    if profile is None or _get(profile, "soort") is None:
+        return None
+    return portfolio.soort
 
 
 def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """Where each kind may live, and what a profile points at."""
     for portfolio in repo.sorted():
-        for kind, by_id in portfolio.entries.items():
-            for entry in by_id.values():
-                if portfolio.soort not in entry.kind.owners:
-                    owner = "een teamprofiel" if TEAM in entry.kind.owners else "een werkerprofiel"
-                    yield entry.doc.finding((), "soort-map",
-                                            f"{entry.kind.label} horen bij {owner}, niet bij `{portfolio.slug}`")
+        soort = _soort(portfolio)
+        for entry in portfolio.entries_flat():
+            if soort is not None and soort not in entry.kind.owners:
+                owner = "een team" if TEAM in entry.kind.owners else "een werker"
+                yield entry.doc.finding((), "soort-map", (
+                    f"{entry.kind.label} horen bij het profiel van {owner}, en "
+                    f"`{portfolio.slug}` is dat niet; verplaats het bestand"))
         profile = portfolio.profile
-        if profile is None or not profile.valid:
+        if profile is None:
             continue
-        team = profile.get("team")
-        if isinstance(team, str):
-            target = repo.portfolios.get(team)
-            if target is None or target.soort != TEAM:
-                yield profile.doc.finding(("team",), "ref-team", f"team `{team}` bestaat niet als teamprofiel"
-                                          f"{_suggest(team, [t.slug for t in repo.teams()])}")
-        for index, fid in enumerate(profile.ids("kaders")):
+        team = _get(profile, "team")
+        target = repo.portfolios.get(team) if isinstance(team, str) else None
+        if isinstance(team, str) and target is None:
+            yield profile.doc.finding(("team",), "ref-team", f"team `{team}` bestaat niet"
+                                      f"{_suggest(team, [t.slug for t in repo.teams()])}")
+        elif target is not None and _soort(target) not in (TEAM, None):
+            yield profile.doc.finding(("team",), "ref-team",
+                                      f"`{team}` is het profiel van een werker, geen team")
+        for index, fid in enumerate(_ids(profile, "kaders")):
             if fid not in repo.catalog.frameworks:
                 yield profile.doc.finding(("kaders", index), "ref-kader",
-                                          f"kader `{fid}` is onbekend{_suggest(fid, repo.catalog.frameworks)}")
+                                          f"kader `{fid}` is onbekend"
+                                          f"{_suggest(fid, repo.catalog.frameworks)}")
 
 
 def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
@@ -62,92 +91,152 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     workers = [p.slug for p in repo.workers()]
     for portfolio in repo.sorted():
         goals = list(portfolio.entries.get("leerdoel", {}))
-        for entry in (e for e in portfolio.entries_flat() if e.valid):
-            for index, goal in enumerate(entry.ids("leerdoelen")):
+        what = "leeropdracht" if portfolio.soort == TEAM else "leerdoel"
+        for entry in portfolio.entries_flat():
+            for index, goal in enumerate(_ids(entry, "leerdoelen")):
                 if goal not in goals:
                     yield entry.doc.finding(("leerdoelen", index), "ref-leerdoel",
-                                            f"leerdoel `{goal}` bestaat niet in `{portfolio.slug}`{_suggest(goal, goals)}")
+                                            f"{what} `{goal}` bestaat niet in `{portfolio.slug}`"
+                                            f"{_suggest(goal, goals)}")
             for key in ("deelnemers", "contactpersonen"):
-                for index, slug in enumerate(entry.ids(key)):
-                    if slug not in workers:
-                        yield entry.doc.finding((key, index), "ref-persoon",
-                                                f"werker `{slug}` bestaat niet{_suggest(slug, workers)}")
+                for index, slug in enumerate(_ids(entry, key)):
+                    yield from _person(repo, entry, (key, index), slug, workers)
             for (kind, key), soorten in _REFERENCE_SOORTEN.items():
-                if entry.kind.name != kind:
-                    continue
-                allowed = [i.id for i in repo.catalog.of_soort(*soorten)]
-                for index, item in enumerate(entry.ids(key)):
-                    if item not in allowed:
-                        yield entry.doc.finding((key, index), "ref-kader-item",
-                                                f"`{item}` is geen {' of '.join(soorten)} uit een bekend kader"
-                                                f"{_suggest(item, allowed)}")
+                if entry.kind.name == kind:
+                    for index, item in enumerate(_ids(entry, key)):
+                        yield from _item(repo, entry, (key, index), item, soorten)
             if entry.kind.name == "zelftoets":
                 yield from _self_check(repo, entry)
 
 
+def _person(
+    repo: Repository, entry: Entry, path: tuple[str, int], slug: str, workers: list[str]
+) -> Iterator[Finding]:
+    target = repo.portfolios.get(slug)
+    if target is None:
+        yield entry.doc.finding(path, "ref-persoon",
+                                f"werker `{slug}` bestaat niet{_suggest(slug, workers)}")
+    elif _soort(target) == TEAM:
+        yield entry.doc.finding(path, "ref-persoon", f"`{slug}` is een team, geen werker")
+
+
+def _item(
+    repo: Repository, entry: Entry, path: tuple[str, int], item: str, soorten: tuple[str, ...]
+) -> Iterator[Finding]:
+    allowed = [i.id for i in repo.catalog.of_soort(*soorten)]
+    if item in allowed:
+        return
+    wanted = " of ".join(", ".join(soorten).rsplit(", ", 1))
+    known = repo.catalog.items.get(item)
+    if known is not None:
+        yield entry.doc.finding(path, "ref-kader-item",
+                                f"`{item}` is een {known.soort}, geen {wanted}")
+    else:
+        yield entry.doc.finding(path, "ref-kader-item", f"`{item}` is geen {wanted} uit een bekend "
+                                f"kader{_suggest(item, allowed)}")
+
+
 def _self_check(repo: Repository, entry: Entry) -> Iterator[Finding]:
-    fid = entry.get("kader")
-    framework = repo.catalog.frameworks.get(fid) if isinstance(fid, str) else None
+    fid = _get(entry, "kader")
+    if not isinstance(fid, str):
+        return
+    framework = repo.catalog.frameworks.get(fid)
     if framework is None:
-        yield entry.doc.finding(("kader",), "ref-kader",
-                                f"kader `{fid}` is onbekend{_suggest(str(fid), repo.catalog.frameworks)}")
+        yield entry.doc.finding(("kader",), "ref-kader", f"kader `{fid}` is onbekend"
+                                f"{_suggest(fid, repo.catalog.frameworks)}")
         return
     ids = [i.id for i in framework.items]
-    for item in entry.get("scores", {}):
+    scores = _get(entry, "scores")
+    for item in scores if isinstance(scores, dict) else {}:
         if item not in ids:
             yield entry.doc.finding(("scores", item), "ref-kader-item",
-                                    f"kader `{fid}` kent geen onderdeel `{item}`{_suggest(item, ids)}", at_key=True)
+                                    f"kader `{fid}` kent geen onderdeel `{item}`"
+                                    f"{_suggest(item, ids)}",
+                                    at_key=True)
 
 
 def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """No `datum` in the future, deadlines after starts, file-name dates that match."""
     for entry in repo.entries():
-        if not entry.valid:
-            continue
+        future = False
         for key in ("datum", "bijgewerkt"):
-            value = entry.get(key)
+            value = _get(entry, key)
             if isinstance(value, dt.date) and value > today:
+                future = True
                 yield entry.doc.finding((key,), "datum-toekomst",
                                         f"`{key}` {value.isoformat()} ligt in de toekomst")
-        start, deadline = entry.get("start"), entry.get("deadline")
+        start, deadline = _get(entry, "start"), _get(entry, "deadline")
         if isinstance(start, dt.date) and isinstance(deadline, dt.date) and deadline < start:
             yield entry.doc.finding(("deadline",), "datum-volgorde",
-                                    f"deadline {deadline.isoformat()} ligt voor de start {start.isoformat()}")
-        if entry.kind.dated and entry.datum and not entry.id.startswith(entry.datum.isoformat()):
+                                    f"deadline {deadline.isoformat()} ligt voor de start "
+                                    f"{start.isoformat()}")
+        yield from _quoted_dates(entry)
+        datum = _datum(entry)
+        if entry.kind.dated and datum and not future and not entry.id.startswith(datum.isoformat()):
             yield entry.doc.finding(("datum",), "bestand-datum",
-                                    f"datum {entry.datum.isoformat()} verschilt van de datum in de bestandsnaam "
-                                    f"`{entry.id}.toml`")
+                                    f"datum {datum.isoformat()} verschilt van de datum in de "
+                                    f"bestandsnaam `{entry.id}.toml`; pas een van beide aan")
+
+
+def _quoted_dates(entry: Entry) -> Iterator[Finding]:
+    """`datum = "2026-03-14"` passes the schema (dates are checked as ISO strings) but is text:
+    every date rule, the hours and the site would silently skip it."""
+    for path in _date_paths(entry.kind.name):
+        value: object = None if path[0] in entry.doc.invalid_keys else entry.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            yield entry.doc.finding(path, "datum-tekst",
+                                    f"`{path[-1]}` is tekst, geen datum: haal de aanhalingstekens "
+                                    f"weg ({path[-1]} = {value})")
+
+
+@cache
+def _date_paths(kind: str) -> tuple[tuple[str, ...], ...]:
+    """Keys that the kind's schema declares as dates, e.g. `("registratie", "cyclus_start")`."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(node: dict[str, Any], path: tuple[str, ...]) -> None:
+        for key, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict):
+                if sub.get("format") == "date":
+                    found.append((*path, key))
+                walk(sub, (*path, key))
+
+    walk(resources.schema(kind), ())
+    return tuple(found)
 
 
 def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
-    """Nobody logs more than 24 hours on one day (activities plus team meetings)."""
+    """Nobody logs more than 24 hours on one day (activities plus team meetings).
+
+    Reported once per person and day, at the entry that takes the day over 24.
+    """
     per_day: dict[tuple[str, dt.date], float] = defaultdict(float)
-    for team in repo.teams():
-        for meeting in _valid(team, "bijeenkomst"):
-            hours = meeting.get("duur_uren")
-            if meeting.datum and isinstance(hours, int | float):
-                for slug in meeting.ids("deelnemers"):
-                    per_day[(slug, meeting.datum)] += hours
-    for worker in repo.workers():
-        for entry in _valid(worker, "activiteit"):
-            hours = entry.get("uren")
-            if entry.datum is None or not isinstance(hours, int | float):
-                continue
-            key = (worker.slug, entry.datum)
-            per_day[key] += hours
-            if per_day[key] > 24:
-                yield entry.doc.finding(("uren",), "uren-per-dag",
-                                        f"op {entry.datum.isoformat()} komen de uren van `{worker.slug}` "
-                                        f"samen boven 24 ({per_day[key]:g})")
+    logged: list[tuple[str, Entry, str]] = [
+        (slug, meeting, "duur_uren")
+        for team in repo.teams() for meeting in team.of("bijeenkomst")
+        for slug in _ids(meeting, "deelnemers")
+    ]
+    logged += [(w.slug, e, "uren") for w in repo.workers() for e in w.of("activiteit")]
+    for slug, entry, key in logged:
+        hours, datum = _get(entry, key), _datum(entry)
+        if datum is None or not isinstance(hours, int | float) or isinstance(hours, bool):
+            continue
+        before = per_day[(slug, datum)]
+        per_day[(slug, datum)] += hours
+        if before <= 24 < before + hours:
+            yield entry.doc.finding((key,), "uren-per-dag", (
+                f"op {datum.isoformat()} staan voor `{slug}` al {before:g} uur aan "
+                f"activiteiten en bijeenkomsten; met deze {hours:g} uur erbij is het meer "
+                "dan 24 uur op één dag"))
 
 
 def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """Evidence is a web address or a file inside the repository."""
     root = repo.root.resolve()
     for entry in repo.entries():
-        if not entry.valid:
-            continue
-        for index, ref in enumerate(entry.ids("bewijs")):
+        for index, ref in enumerate(_ids(entry, "bewijs")):
             problem = evidence_problem(root, ref)
             if problem:
                 yield entry.doc.finding(("bewijs", index), *problem)
@@ -158,33 +247,55 @@ def evidence_problem(root: Path, ref: str) -> tuple[str, str] | None:
     if "://" in ref or ref.lower().startswith(("javascript:", "data:", "mailto:", "file:")):
         if ref.startswith("https://") or ref.startswith("http://"):
             return None
-        return "bewijs-url", "bewijs mag alleen een http(s)-adres of een pad in de repository zijn"
+        return "bewijs-url", (
+            f"bewijs `{ref}` is geen http(s)-adres; gebruik een https-adres of een pad in de "
+            "repository"
+        )
     pure = PurePosixPath(ref.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or (len(ref) > 1 and ref[1] == ":"):
-        return "bewijs-buiten", f"bewijs `{ref}` verwijst naar buiten de repository; gebruik een pad binnen de repository"
+        return "bewijs-buiten", (
+            f"bewijs `{ref}` verwijst naar buiten de repository; zet het bestand in de repository "
+            "(bijvoorbeeld in `bewijs/`) en gebruik dat pad"
+        )
     target = root / pure
     try:
         resolved = target.resolve()
         resolved.relative_to(root)
     except (ValueError, OSError, RuntimeError):
-        return "bewijs-buiten", f"bewijs `{ref}` leidt via een koppeling naar buiten de repository"
+        return "bewijs-buiten", (
+            f"bewijs `{ref}` leidt via een symbolische koppeling naar buiten de repository; "
+            "zet het bestand zelf in de repository"
+        )
     if not resolved.exists():
-        return "bewijs-ontbreekt", f"bewijsbestand `{ref}` bestaat niet"
+        return "bewijs-ontbreekt", f"bewijsbestand `{ref}` bestaat niet{_near(target, pure)}"
     return None
+
+
+def _near(target: Path, pure: PurePosixPath) -> str:
+    """A file with a similar name in the same folder, as a hint for a typo."""
+    try:
+        siblings = [p.name for p in target.parent.iterdir()]
+    except OSError:
+        siblings = []
+    close = difflib.get_close_matches(pure.name, siblings, n=1)
+    if close:
+        return f"; bedoelde je `{(pure.parent / close[0]).as_posix()}`?"
+    return " (een pad begint bij de hoofdmap van de repository)"
 
 
 def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """Register numbers belong to one person."""
     seen: dict[tuple[str, str], str] = {}
     for worker in repo.workers():
-        reg = worker.profile.get("registratie") if worker.profile and worker.profile.valid else None
-        if not isinstance(reg, dict) or not isinstance(reg.get("nummer"), str):
+        profile = worker.profile
+        reg = _get(profile, "registratie") if profile else None
+        if profile is None or not isinstance(reg, dict) or not isinstance(reg.get("nummer"), str):
             continue
         key = (str(reg.get("register")), reg["nummer"])
         if key in seen:
-            assert worker.profile is not None
-            yield worker.profile.doc.finding(("registratie", "nummer"), "uniek-registratienummer",
-                                             f"registratienummer staat ook bij `{seen[key]}`")
+            yield profile.doc.finding(("registratie", "nummer"), "uniek-registratienummer",
+                                      f"registratienummer `{reg['nummer']}` staat ook bij "
+                                      f"`{seen[key]}`; een nummer hoort bij één persoon")
         else:
             seen[key] = worker.slug
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from profcli import resources
@@ -17,18 +19,40 @@ from profcli.loading import Document
 
 _TYPE_NAMES = {
     "string": "tekst",
-    "integer": "geheel getal",
-    "number": "getal",
+    "integer": "een geheel getal",
+    "number": "een getal",
     "boolean": "true of false",
-    "array": "lijst",
-    "object": "tabel",
+    "array": "een lijst",
+    "object": "een tabel",
 }
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """`pattern` as ECMAScript reads it, like check-jsonschema and editors do: Python's `$`
+    also matches before a final newline, so `"armoede\\n"` would pass as a slug."""
+    if isinstance(instance, str) and not re.search(_ecma(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma(pattern: str) -> str:
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + r"\Z"
+    return pattern
+
+
+_Validator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern}
+)
 
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """Compiled once per kind and process."""
-    return Draft202012Validator(resources.schema(kind), format_checker=FormatChecker(["date"]))
+    checked: Draft202012Validator = _Validator(
+        resources.schema(kind), format_checker=FormatChecker(["date"])
+    )
+    return checked
 
 
 def normalise(value: Any) -> Any:
@@ -45,15 +69,47 @@ def normalise(value: Any) -> Any:
 def check(doc: Document, kind: str) -> list[Finding]:
     """All schema problems of one document, each once."""
     errors = list(validator(kind).iter_errors(normalise(doc.data)))
-    forbidden = {(*e.absolute_path, key) for e in errors if e.validator is None for key in _forbidden(kind, e, doc)}
+    forbidden = {
+        (*e.absolute_path, key) for e in errors if e.validator is None
+        for key in _forbidden(kind, e, doc)
+    }
+    typos = _typos(errors)
     found: dict[tuple[int, int, str], Finding] = {}
     for error in errors:
         path = tuple(error.absolute_path)
         if any(path[: len(f)] == f for f in forbidden):
             continue  # the whole table is out of place: its inner problems are noise
-        for finding in _translate(error, doc, kind, forbidden):
+        for finding in _translate(error, doc, kind, typos):
             found.setdefault((finding.line, finding.column, finding.message), finding)
+    doc.invalid_keys = frozenset(
+        {str(e.absolute_path[0]) for e in errors if e.absolute_path}
+        | {str(f[0]) for f in forbidden}
+    )
     return list(found.values())
+
+
+def _typos(errors: list[ValidationError]) -> dict[tuple[Any, ...], str]:
+    """Missing required keys that an unknown key beside them misspells (`samenvating`).
+
+    The unknown key's message names the right spelling, so one typo gives one line.
+    """
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for e in errors:
+        if e.validator == "additionalProperties" and isinstance(e.instance, Mapping):
+            known = e.schema.get("properties", {}) if isinstance(e.schema, Mapping) else {}
+            unknown.setdefault(tuple(e.absolute_path), []).extend(
+                str(k) for k in e.instance if k not in known
+            )
+    typos: dict[tuple[Any, ...], str] = {}
+    for e in errors:
+        path = tuple(e.absolute_path)
+        if e.validator == "required" and path in unknown:
+            required: Any = e.validator_value
+            for key in required:
+                close = difflib.get_close_matches(key, unknown[path], n=1)
+                if close and isinstance(e.instance, Mapping) and key not in e.instance:
+                    typos[(*path, key)] = close[0]
+    return typos
 
 
 def _forbidden(kind: str, error: ValidationError, doc: Document) -> list[str]:
@@ -68,12 +124,12 @@ def _forbidden(kind: str, error: ValidationError, doc: Document) -> list[str]:
 
 
 def _translate(
-    error: ValidationError, doc: Document, kind: str, forbidden: set[tuple[Any, ...]]
+    error: ValidationError, doc: Document, kind: str, typos: Mapping[tuple[Any, ...], str]
 ) -> Iterator[Finding]:
     path = tuple(error.absolute_path)
     name = _name(path)
-    keyword = error.validator
-    value = error.validator_value
+    keyword: Any = error.validator  # None for a `false` schema
+    value: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, Mapping) else {}
     when = _condition(kind, error)
 
@@ -81,8 +137,10 @@ def _translate(
         known = list(schema.get("properties", {}))
         for key in error.instance:
             if key not in known:
-                hint = difflib.get_close_matches(str(key), known, n=1)
-                extra = f"; bedoelde je `{hint[0]}`?" if hint else f"; toegestaan: {', '.join(known)}"
+                meant = [k[-1] for k, typo in typos.items() if k[:-1] == path and typo == key]
+                hint = meant or difflib.get_close_matches(str(key), known, n=1)
+                extra = (f"; bedoelde je `{hint[0]}`?" if hint
+                         else f"; toegestaan: {', '.join(known)}")
                 yield doc.finding((*path, key), "schema-onbekend",
                                   f"onbekende sleutel `{key}`{_where(path)}{extra}", at_key=True)
         return
@@ -90,18 +148,33 @@ def _translate(
         rest = f" bij {when}" if when else " in dit bestand"
         for key in _forbidden(kind, error, doc):
             yield doc.finding((*path, key), "schema-niet-toegestaan",
-                              f"`{_name((*path, key))}` hoort niet{rest}; haal het weg", at_key=True)
+                              f"`{_name((*path, key))}` hoort niet{rest}; haal het weg",
+                              at_key=True)
         return
     if keyword == "required":
         for key in value:
             if isinstance(error.instance, Mapping) and key not in error.instance:
-                sub = schema.get("properties", {}).get(key, {})
+                if (*path, key) in typos:
+                    continue  # reported as the misspelt unknown key
+                sub = _property(kind, error, key)
                 what = f"tabel [{key}]" if sub.get("type") == "object" else f"sleutel `{key}`"
                 rest = f" (verplicht bij {when})" if when else ""
-                yield doc.finding(path, "schema-verplicht",
+                # A table that a condition demands: point at the condition (`methode = ...`).
+                at = (*path, next(iter(_condition_keys(kind, error)))) if when else path
+                yield doc.finding(at, "schema-verplicht",
                                   f"verplichte {what} ontbreekt{_where(path)}{rest}", at_key=True)
         return
-    yield doc.finding(path, *_simple(keyword, value, schema, error.instance, name, doc, path))
+    if "propertyNames" in error.absolute_schema_path:  # a key, not a value, is wrong
+        key = str(error.instance)
+        example = _slugify(key) or "omgaan-met-agressie"
+        yield doc.finding((*path, key), "schema-patroon", (
+            f"ongeldige naam {_show(key)}{_where(path)}: gebruik kleine letters, "
+            f"cijfers en losse streepjes (bijvoorbeeld `{example}`)"), at_key=True)
+        return
+    at = path
+    if keyword == "uniqueItems" and (index := _repeated(error.instance)) is not None:
+        at = (*path, index)  # the second mention
+    yield doc.finding(at, *_simple(keyword, value, schema, error.instance, name, doc, path))
 
 
 def _simple(
@@ -111,27 +184,34 @@ def _simple(
     """Rule id and message for keywords that need one finding at the value."""
     subject = f"`{name}`" if name else "dit bestand"
     if keyword == "type":
-        wanted = value if isinstance(value, list) else [value]
+        wanted: list[str] = value if isinstance(value, list) else [value]
         want = " of ".join(_TYPE_NAMES.get(t, t) for t in wanted)
         if schema.get("format") == "date":
             want = "een datum (JJJJ-MM-DD, zonder aanhalingstekens)"
-        return "schema-type", f"{subject} moet {want} zijn, niet {_kind_of(_original(doc, path))}"
+        original = _original(doc, path)
+        hint = ""
+        if wanted == ["array"] and not isinstance(original, dict | list):
+            hint = f"; zet de waarde tussen [ ], bijvoorbeeld [{_show(instance)}]"
+        return "schema-type", f"{subject} moet {want} zijn, niet {_kind_of(original)}{hint}"
     if keyword in ("enum", "const"):
         options = value if keyword == "enum" else [value]
         shown = ", ".join(str(o) for o in options)
-        return "schema-keuze", f"{subject} = {_show(instance)} is geen geldige keuze; kies uit: {shown}"
+        return "schema-keuze", (
+            f"{subject} = {_show(instance)} is geen geldige keuze; kies uit: {shown}"
+        )
+    if keyword == "format" and isinstance(_original(doc, path), dt.datetime | dt.time):
+        return "schema-datum", f"{subject} moet een dag zijn (JJJJ-MM-DD), zonder tijd"
     if keyword == "format":
         return "schema-datum", (
             f"{subject} = {_show(instance)} is geen geldige datum; "
             "schrijf JJJJ-MM-DD zonder aanhalingstekens"
         )
     if keyword == "pattern":
+        example = _slugify(str(instance)) or "omgaan-met-agressie"
         return "schema-patroon", (
             f"{subject} = {_show(instance)} is geen geldige id: gebruik kleine letters, cijfers en "
-            "losse streepjes (bijvoorbeeld `omgaan-met-agressie`)"
+            f"losse streepjes (bijvoorbeeld `{example}`)"
         )
-    if keyword == "propertyNames":
-        return "schema-patroon", f"ongeldige naam {_show(instance)} in {subject}"
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         relation = {
             "minimum": "minstens", "exclusiveMinimum": "groter dan",
@@ -141,23 +221,56 @@ def _simple(
     if keyword in ("minLength", "minItems", "minProperties"):
         return "schema-leeg", f"{subject} mag niet leeg zijn"
     if keyword in ("maxLength", "maxItems", "maxProperties"):
-        return "schema-lengte", f"{subject} is te lang (hoogstens {value})"
+        unit = "tekens" if isinstance(instance, str) else "onderdelen"
+        return "schema-lengte", f"{subject} is te lang (hoogstens {value} {unit})"
     if keyword == "uniqueItems":
-        return "schema-dubbel", f"{subject} noemt een waarde twee keer"
+        index = _repeated(instance)
+        twice = _show(instance[index]) if index is not None else "een waarde"
+        return "schema-dubbel", f"{subject} noemt {twice} twee keer; haal er één weg"
     return "schema", f"{subject}: {_show(instance)} voldoet niet aan het schema ({keyword})"
 
 
 def _condition(kind: str, error: ValidationError) -> str:
     """For errors under `if`/`then`: the condition in words, e.g. `methode = "starr"`."""
+    return " en ".join(f"{k} = {_show(v)}" for k, v in _condition_keys(kind, error).items())
+
+
+def _condition_keys(kind: str, error: ValidationError) -> dict[str, Any]:
+    """The `const` values of the `if` whose `then` raised `error`, e.g. {"methode": "starr"}."""
     trail = list(error.absolute_schema_path)
     if "then" not in trail:
-        return ""
+        return {}
     node: Any = resources.schema(kind)
     for step in trail[: len(trail) - 1 - trail[::-1].index("then")]:
         node = node[step]
     props = node.get("if", {}).get("properties", {}) if isinstance(node, Mapping) else {}
-    parts = [f"{k} = {_show(v['const'])}" for k, v in props.items() if isinstance(v, Mapping) and "const" in v]
-    return " en ".join(parts)
+    return {k: v["const"] for k, v in props.items() if isinstance(v, Mapping) and "const" in v}
+
+
+def _property(kind: str, error: ValidationError, key: str) -> Mapping[str, Any]:
+    """The schema of `key` in the object that `error` is about, also for a `then` branch."""
+    local = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
+    if isinstance(local.get(key), Mapping):
+        return local[key]  # type: ignore[no-any-return]
+    node: Any = resources.schema(kind)
+    for step in error.absolute_path:
+        node = node.get("properties", {}).get(step, {}) if isinstance(step, str) else (
+            node.get("items", {})
+        )
+    sub = node.get("properties", {}).get(key, {}) if isinstance(node, Mapping) else {}
+    return sub if isinstance(sub, Mapping) else {}
+
+
+def _repeated(items: Any) -> int | None:
+    """Index of the first item that repeats an earlier one."""
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if item in items[:index]:
+            return index
+    return None
+
+
+def _slugify(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _original(doc: Document, path: Sequence[Any]) -> Any:
@@ -188,9 +301,14 @@ def _name(path: Sequence[Any]) -> str:
 
 
 def _where(path: Sequence[Any]) -> str:
+    if path and isinstance(path[-1], int):  # an [[array-of-tables]] block
+        return f" in [[{_name(path[:-1])}]] nummer {path[-1] + 1}"
     return f" in [{_name(path)}]" if path else ""
 
 
 def _show(value: Any) -> str:
-    text = f'"{value}"' if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)  # quoted, newlines as \\n
+    else:
+        text = str(value).lower() if isinstance(value, bool) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"

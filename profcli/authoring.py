@@ -1,0 +1,218 @@
+"""Adding an entry: where it goes, checking it before it exists, and keeping drafts.
+
+An entry is validated with the same rules as `prof validate`, in a temporary copy of the
+repository's TOML files, so that nothing reaches the portfolio unless it is valid. What the
+user typed is kept as a draft under `.prof-cache/concepten/` until it is saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import shutil
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from profcli import writing
+from profcli.errors import ProfError
+from profcli.findings import Finding, Result
+from profcli.frameworks import VALUE_SOORTEN
+from profcli.kinds import BY_NAME, FRAMEWORK, PROFILE, Kind
+from profcli.model import Portfolio, Repository
+from profcli.repository import FRAMEWORKS_DIR, PROFILES_DIR, display_path
+from profcli.validation import check_repository
+
+DRAFTS_DIR = ".prof-cache/concepten"
+OPEN_STATUSES = ("gepland", "bezig")
+_DRAFT_HEADER = re.compile(
+    r"^# concept voor: prof add (?P<kind>[a-z]+) --profiel (?P<profile>[a-z0-9-]+)"
+    r"(?: --slug (?P<slug>[a-z0-9-]+))?\s*$",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Text waiting to become an entry, and what it is for."""
+
+    path: Path
+    kind: Kind
+    profile: str
+    slug: str
+    text: str
+
+
+def draft_header(root: Path, kind: Kind, profile: str, slug: str = "") -> list[str]:
+    folder = root / DRAFTS_DIR
+    line = f"# concept voor: prof add {kind.name} --profiel {profile}" + (
+        f" --slug {slug}" if slug else ""
+    )
+    return [writing.schema_line(folder / "x.toml", schemas_for(root), kind.name), line]
+
+
+def schemas_for(root: Path) -> Path:
+    """The repository's own copy of the schemas if it has one (editors read those)."""
+    from profcli.resources import schemas_dir
+
+    local = root / "schemas"
+    return local if local.is_dir() else schemas_dir()
+
+
+def save_draft(root: Path, kind: Kind, text: str, path: Path | None = None) -> Path:
+    """Keep `text` as a draft (a new file, or `path` rewritten) and return where it is."""
+    if path is not None:
+        path.write_text(text, encoding="utf-8")
+        return path
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = root / DRAFTS_DIR
+    try:
+        return writing.create(folder, f"{stamp}-{kind.name}", text)
+    except OSError:
+        # The disk is failing us: a plain write is still better than losing the text.
+        folder.mkdir(parents=True, exist_ok=True)
+        for number in range(1, 100):
+            path = folder / f"{stamp}-{kind.name}-nood-{number}.toml"
+            with contextlib.suppress(FileExistsError), path.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+                return path
+        raise
+
+
+def read_draft(path: Path) -> Draft:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ProfError(f"kan concept {path} niet lezen ({e})") from e
+    match = _DRAFT_HEADER.search(text)
+    kind = BY_NAME.get(match["kind"]) if match else None
+    if match is None or kind is None or kind in (PROFILE, FRAMEWORK):
+        raise ProfError(
+            f"{path} is geen concept van `prof add`: de regel "
+            "`# concept voor: prof add SOORT --profiel SLUG` ontbreekt"
+        )
+    return Draft(path, kind, match["profile"], match["slug"] or "", text)
+
+
+def parse(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def target(
+    root: Path, kind: Kind, profile: str, data: Mapping[str, Any] | None, slug: str, today: dt.date
+) -> tuple[Path, str]:
+    """Folder and file stem for a new entry: `<slug>` or `YYYY-MM-DD-<slug>`."""
+    folder = root / PROFILES_DIR / profile / kind.folder
+    if not slug:
+        source = _slug_source(kind, data or {})
+        slug = writing.slugify(source) or kind.name
+    if not kind.dated:
+        return folder, slug
+    datum = (data or {}).get("datum")
+    day = datum if isinstance(datum, dt.date) else today
+    return folder, f"{day.isoformat()}-{slug}"
+
+
+def _slug_source(kind: Kind, data: Mapping[str, Any]) -> str:
+    from profcli.templates import template
+
+    return template(kind.name).slug_source(data)
+
+
+def check(root: Path, path: Path, text: str, *, today: dt.date | None = None) -> Result:
+    """Findings for `text` as if it were the file `path`, without touching the repository."""
+    root = root.resolve()
+    relative = path.resolve().relative_to(root) if path.is_absolute() else path
+    with tempfile.TemporaryDirectory(prefix="prof-check-") as temp:
+        copy = Path(temp).resolve()
+        for folder in (PROFILES_DIR, FRAMEWORKS_DIR):
+            if (root / folder).is_dir():
+                shutil.copytree(root / folder, copy / folder, symlinks=True, ignore=_not_toml)
+        candidate = copy / relative
+        candidate.parent.mkdir(parents=True, exist_ok=True)
+        candidate.write_text(text, encoding="utf-8")
+        _mirror_evidence(root, copy, parse(text) or {})
+        result = check_repository(copy, today=today, only=[candidate]).result
+    return result
+
+
+def _not_toml(folder: str, names: list[str]) -> list[str]:
+    return [n for n in names if not n.endswith(".toml") and not (Path(folder) / n).is_dir()]
+
+
+def _mirror_evidence(root: Path, copy: Path, data: Mapping[str, Any]) -> None:
+    """Stand-ins for the evidence the candidate names, so evidence rules judge it as in place."""
+    refs = data.get("bewijs")
+    for ref in refs if isinstance(refs, list) else []:
+        if not isinstance(ref, str) or "://" in ref or ".." in ref or ref.startswith(("/", "\\")):
+            continue
+        real, stand_in = root / ref, copy / ref
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            if not (real.exists() or real.is_symlink()):
+                continue
+            resolved = real.resolve()
+            stand_in.parent.mkdir(parents=True, exist_ok=True)
+            if resolved.is_relative_to(root):
+                stand_in.touch()
+            else:
+                stand_in.symlink_to(resolved)
+
+
+def relocate(result: Result, draft: str) -> list[Finding]:
+    """The findings, pointing at the draft the user can open (the target does not exist)."""
+    return [
+        Finding(draft, f.line, f.column, f.rule, f.message, f.severity) for f in result.sorted()
+    ]
+
+
+def entry_text(root: Path, path: Path, kind: Kind, data: Mapping[str, Any]) -> str:
+    return writing.render(data, header=writing.schema_line(path, schemas_for(root), kind.name))
+
+
+def save(
+    root: Path, kind: Kind, folder: Path, stem: str, data: Mapping[str, Any], *, rename: bool
+) -> Path:
+    text = entry_text(root, folder / f"{stem}.toml", kind, data)
+    return writing.create(folder, stem, text, rename=rename)
+
+
+def known_ids(
+    repo: Repository, portfolio: Portfolio | None, field: str, data: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Ids a field may name, for prompts, templates and shell completion."""
+    team = repo.team_of(portfolio) if portfolio else None
+    if field == "leerdoelen":
+        return open_goals(portfolio) if portfolio else []
+    if field in ("deelnemers", "contactpersonen"):
+        workers = repo.workers()
+        if team is not None:
+            workers = [w for w in workers if repo.team_of(w) is team] or workers
+        return [w.slug for w in workers]
+    if field == "kader":
+        return sorted(repo.catalog.frameworks)
+    if field in ("score", "toelichting"):
+        framework = repo.catalog.frameworks.get(str((data or {}).get("kader", "")))
+        return [i.id for i in framework.items] if framework else []
+    soorten = {
+        "beroepscode": tuple(VALUE_SOORTEN),
+        "competenties": ("competentie",),
+        "contexten": ("context",),
+    }.get(field)
+    if soorten:
+        return [i.id for i in repo.catalog.items.values() if i.soort in soorten]
+    return []
+
+
+def open_goals(portfolio: Portfolio) -> list[str]:
+    return [e.id for e in portfolio.of("leerdoel") if e.get("status") in OPEN_STATUSES]
+
+
+def display(root: Path, path: Path) -> str:
+    return display_path(root.resolve(), path.resolve())

@@ -1,0 +1,265 @@
+"""`prof add KIND`: one subcommand per kind, its options generated from the kind's schema."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from profcli import authoring, writing
+from profcli.cli import asking
+from profcli.cli.common import Context
+from profcli.cli.completion import DATE, known, slugs
+from profcli.errors import ProfError, WriteRefused
+from profcli.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
+from profcli.templates import Field, Template, template
+
+
+def stdin_is_tty() -> bool:
+    """Whether a person can answer prompts (tests replace this)."""
+    return sys.stdin.isatty()
+
+
+@click.group(invoke_without_command=True, subcommand_metavar="SOORT [OPTIES]")
+@click.option(
+    "--draft",
+    "draft",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Ga verder met een concept dat eerder niet opgeslagen kon worden.",
+)
+@click.option("--editor", "use_editor", is_flag=True, help="Open het concept eerst in je editor.")
+@click.pass_context
+def add(ctx: click.Context, draft: Path | None, use_editor: bool) -> None:
+    """Voeg een stuk toe aan een portfolio: een leerdoel, reflectie, zelftoets, activiteit,
+    feedback, bijeenkomst of kennisitem.
+
+    Geef velden als opties (`prof add SOORT --help` toont ze), of laat prof ernaar vragen.
+    Een stuk wordt eerst gecontroleerd zoals `prof validate` dat doet; is het niet in orde,
+    dan blijft je tekst bewaard als concept en wordt er niets in het portfolio geschreven.
+
+    \b
+    Voorbeelden:
+      prof add reflectie                          vraagt wat ontbreekt
+      prof add activiteit --titel "Intervisie" --datum vandaag --categorie reflectie --uren 1.5
+      prof add reflectie --editor                 schrijf in je editor (EDITOR="code --wait")
+      prof add --draft .prof-cache/concepten/20260314-101500-reflectie.toml --editor
+    """
+    if ctx.invoked_subcommand is not None:
+        if draft is not None:
+            raise click.UsageError("--draft gaat zonder SOORT: het concept weet zelf wat het is")
+        return
+    if draft is None:
+        click.echo(ctx.get_help())
+        ctx.exit(2)
+    obj: Context = ctx.obj
+    try:
+        found = authoring.read_draft(draft)
+    except ProfError as e:
+        raise click.UsageError(str(e)) from e
+    root = obj.root(draft)
+    if use_editor:
+        asking.edit(draft)
+    found = authoring.read_draft(draft)
+    finish(root, found.kind, found.profile, found.slug, found.text, draft, None)
+
+
+def finish(
+    root: Path,
+    kind: Kind,
+    profile: str,
+    slug: str,
+    text: str,
+    draft: Path | None,
+    data: dict[str, Any] | None,
+) -> None:
+    """Check `text` (the draft as typed) and write `data` (or its parsed form) if valid."""
+    parsed = data if data is not None else authoring.parse(text)
+    folder, stem = authoring.target(root, kind, profile, parsed, slug, asking.today())
+    result = authoring.check(root, folder / f"{stem}.toml", text, today=asking.today())
+    if not result.ok or parsed is None:
+        draft = authoring.save_draft(root, kind, text, draft)
+        shown = authoring.display(root, draft)
+        for finding in authoring.relocate(result, shown):
+            click.echo(finding.text(), err=True)
+        click.echo(
+            f"Niet opgeslagen: er {_count(result.errors)}."
+            f" Je tekst staat in {shown}.\nVerbeter het en ga verder met: "
+            f"prof add --draft {shown} --editor",
+            err=True,
+        )
+        sys.exit(1)
+    for finding in result.sorted():
+        click.echo(finding.text(), err=True)
+    try:
+        path = authoring.save(root, kind, folder, stem, parsed, rename=not slug)
+    except (WriteRefused, OSError) as e:
+        kept = authoring.save_draft(root, kind, text, draft)
+        click.echo(
+            f"Niet opgeslagen: {e}. Je tekst staat in {authoring.display(root, kept)}.", err=True
+        )
+        sys.exit(1)
+    if draft is not None:
+        draft.unlink(missing_ok=True)
+    click.echo(f"Opgeslagen: {authoring.display(root, path)}")
+
+
+def _count(errors: int) -> str:
+    return "is 1 fout" if errors == 1 else f"zijn {errors} fouten"
+
+
+def _run(kind: Kind) -> Callable[..., None]:
+    tpl = template(kind.name)
+
+    @click.pass_obj
+    def command(
+        obj: Context,
+        /,
+        profiel: str | None,
+        slug: str | None,
+        use_editor: bool,
+        no_input: bool,
+        **values: Any,
+    ) -> None:
+        root = obj.root()
+        interactive = not no_input and stdin_is_tty()
+        repo = asking.load(root)
+        portfolio = asking.portfolio(repo, kind, profiel, interactive)
+        data = asking.collect(tpl, values)
+        if slug is not None and not writing.slugify(slug) == slug:
+            raise click.BadParameter(
+                "gebruik kleine letters, cijfers en streepjes", param_hint="--slug"
+            )
+        header = authoring.draft_header(root, kind, portfolio.slug, slug or "")
+        if use_editor:
+            draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind)
+            finish(root, kind, portfolio.slug, slug or "", text, draft, None)
+            return
+        if interactive:
+            data = asking.prompt_missing(root, repo, portfolio, tpl, data, header, kind)
+        missing = tpl.missing(data)
+        if missing:
+            names = ", ".join(f.option for f in missing)
+            raise click.UsageError(f"verplicht voor {kind.name}: {names} (of gebruik --editor)")
+        text = "\n".join([*header, writing.render(data)])
+        finish(root, kind, portfolio.slug, slug or "", text, None, data)
+
+    command.__doc__ = _help(tpl, kind)
+    return command
+
+
+def _help(tpl: Template, kind: Kind) -> str:
+    owner = (
+        "het teamportfolio"
+        if kind.owners == {TEAM}
+        else (
+            "een werker- of teamportfolio"
+            if WERKER in kind.owners and TEAM in kind.owners
+            else "het portfolio van een werker"
+        )
+    )
+    file = f"{kind.folder}/{'JJJJ-MM-DD-' if kind.dated else ''}<slug>.toml"
+    return (
+        f"Voeg een {kind.name} toe aan {owner} ({file}).\n\n{tpl.description}\n\n"
+        "Verplichte velden die je niet als optie geeft, vraagt prof in een terminal; met "
+        "--no-input is een ontbrekend veld een fout.\n\n\b\nVoorbeelden:\n"
+        f"  prof add {kind.name}\n  prof add {kind.name} --editor\n  {_example(tpl, kind)}\n"
+    )
+
+
+def _example(tpl: Template, kind: Kind) -> str:
+    data: dict[str, Any] = {}
+    parts = [f"prof add {kind.name}"]
+    for f in tpl.fields:
+        if not f.required or (f.section and not tpl.active(f.section, data)):
+            continue
+        sample = (
+            f.enum[0]
+            if f.enum
+            else {"date": "vandaag", "number": "1.5", "integer": "4"}.get(f.type, f'"{f.title}"')
+        )
+        if f.shape == "map":
+            sample = f"integriteit={sample}"
+        data[f.key] = sample
+        parts.append(f"{f.option} {sample}")
+    return " ".join(parts)
+
+
+def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
+    help_text = f"{f.title}{' (verplicht)' if f.required else ''}: {f.description}"
+    if f.section:
+        section = tpl.section(f.section)
+        if section and section.selector:
+            help_text = f"[{section.selector} {section.value}] {help_text}"
+    choice = click.Choice(f.enum) if f.enum else None
+    complete = known(f.name, kind.name)
+    if f.shape == "map":
+        return click.option(
+            f.option,
+            f.name,
+            multiple=True,
+            metavar="ID=WAARDE",
+            help=help_text + " Herhaal de optie per onderdeel.",
+            shell_complete=complete,
+        )
+    if f.shape in ("list", "records"):
+        return click.option(
+            f.option,
+            f.name,
+            multiple=True,
+            type=choice or str,
+            help=help_text + " Herhaal de optie voor meer waarden.",
+            shell_complete=None if choice else complete,
+        )
+    if f.type == "boolean":
+        return click.option(
+            f"{f.option}/--niet-{f.option[2:]}", f.name, default=None, help=help_text
+        )
+    types: dict[str, Any] = {"date": DATE, "number": float, "integer": int}
+    return click.option(
+        f.option,
+        f.name,
+        type=choice or types.get(f.type, str),
+        help=help_text,
+        shell_complete=None if choice or f.type != "string" else complete,
+    )
+
+
+def _command(kind: Kind) -> click.Command:
+    tpl = template(kind.name)
+    function = _run(kind)
+    for f in reversed(tpl.fields):
+        function = _option(tpl, f, kind)(function)
+    for decorator in reversed(
+        [
+            click.option(
+                "--profiel",
+                envvar="PROF_PROFIEL",
+                shell_complete=slugs(),
+                help="Het portfolio (slug); standaard $PROF_PROFIEL. Teamstukken gaan naar "
+                "het team van de werker.",
+            ),
+            click.option(
+                "--slug", help="Bestandsnaam zonder datum en .toml (standaard uit de titel)."
+            ),
+            click.option(
+                "--editor",
+                "use_editor",
+                is_flag=True,
+                help='Schrijf in $VISUAL/$EDITOR (voor VS Code: EDITOR="code --wait").',
+            ),
+            click.option(
+                "--no-input",
+                is_flag=True,
+                help="Vraag niets; een ontbrekend verplicht veld is een fout.",
+            ),
+        ]
+    ):
+        function = decorator(function)
+    return click.command(kind.name, short_help=f"Voeg een {kind.name} toe.")(function)
+
+
+for _kind in ENTRY_KINDS:
+    add.add_command(_command(_kind))

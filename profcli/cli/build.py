@@ -1,0 +1,140 @@
+"""`prof build`, `prof serve` and `prof render`: the site for supervisors, from the portfolios."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from profcli.cli.common import Context
+from profcli.errors import ProfError
+from profcli.model import Repository
+from profcli.publish.context import AUDIENCES
+from profcli.reporting import REPORTERS
+from profcli.validation import check_repository
+
+_VOOR = click.option(
+    "--voor",
+    type=click.Choice(AUDIENCES),
+    default="team",
+    show_default=True,
+    help="Voor wie: team (team- en publieke onderdelen) of publiek (alleen publieke).",
+)
+_VANDAAG = click.option(
+    "--vandaag",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    hidden=True,
+    help="Rekendatum (JJJJ-MM-DD) voor een reproduceerbare site.",
+)
+
+
+def _validated(obj: Context, today: dt.date) -> tuple[Path, Repository]:
+    """Refuse to publish an invalid repository: same lines and exit code as `prof validate`."""
+    root = obj.root()
+    result = check_repository(root, today=today)
+    output = REPORTERS["text"]().render(result.result)
+    if output:
+        click.echo(output)
+    if not result.result.ok:
+        click.echo(
+            "De site is niet gebouwd: los eerst de fouten op (zie `prof validate`).", err=True
+        )
+        sys.exit(1)
+    return root, result.repository
+
+
+def _day(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+@click.command()
+@_VOOR
+@click.option("--strict", is_flag=True, help="Stop bij elke waarschuwing van MkDocs.")
+@_VANDAAG
+@click.pass_obj
+def build(obj: Context, voor: str, strict: bool, vandaag: dt.datetime | None) -> None:
+    """Bouw de site in public/ (eerst wordt alles gecontroleerd).
+
+    Gegenereerde pagina's worden niet in site/ geschreven en horen niet in git.
+
+    \b
+    Voorbeelden:
+      prof build
+      prof build --voor publiek --strict
+    """
+    from profcli.publish import site
+
+    today = _day(vandaag)
+    root, repo = _validated(obj, today)
+    try:
+        built = site.build(root, repo, audience=voor, strict=strict, today=today)
+    except ProfError as e:
+        raise click.ClickException(str(e)) from e
+    shown = built.site_dir
+    with contextlib.suppress(ValueError):
+        shown = built.site_dir.relative_to(root)
+    click.echo(
+        f"Site gebouwd voor {voor}: {built.pages} gegenereerde pagina's in {shown}/ "
+        f"({built.seconds:.1f} s)"
+    )
+
+
+@click.command()
+@_VOOR
+@click.option(
+    "--adres",
+    "-a",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adres en poort voor de voorvertoning.",
+)
+@_VANDAAG
+@click.pass_obj
+def serve(obj: Context, voor: str, adres: str, vandaag: dt.datetime | None) -> None:
+    """Bekijk de site terwijl je schrijft; wijzigingen in profielen/ laden vanzelf opnieuw.
+
+    \b
+    Voorbeeld:
+      prof serve --adres 127.0.0.1:8001
+    """
+    from profcli.publish import site
+
+    root, _ = _validated(obj, _day(vandaag))
+    try:
+        site.serve(root, audience=voor, address=adres, today=vandaag.date() if vandaag else None)
+    except ProfError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin de Markdown-pagina's komen.",
+)
+@_VOOR
+@_VANDAAG
+@click.pass_obj
+def render(obj: Context, out: Path, voor: str, vandaag: dt.datetime | None) -> None:
+    """Schrijf de gegenereerde Markdown-pagina's naar een map, voor een andere bouwer.
+
+    \b
+    Voorbeeld:
+      prof render --out /tmp/paginas --voor publiek
+    """
+    from profcli.publish import site
+
+    today = _day(vandaag)
+    root, repo = _validated(obj, today)
+    try:
+        written = site.render(root, repo, out, audience=voor, today=today)
+    except ProfError as e:
+        click.echo(f"fout: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"{len(written)} pagina's geschreven naar {out}")

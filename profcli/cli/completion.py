@@ -1,0 +1,105 @@
+"""Shell completion and parameter types shared by the authoring commands.
+
+Completion runs before any command callback, so the repository is found here from
+`--repo`/`PROF_REPO` or the working directory, and every failure completes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from click.shell_completion import CompletionItem
+
+from profcli.model import Repository
+
+Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
+
+_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
+
+
+class DateParam(click.ParamType[dt.date]):
+    """A date as 2026-03-14, or `vandaag` / `gisteren`."""
+
+    name = "datum"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip().lower()
+        if text in _DAYS:
+            return dt.date.today() - dt.timedelta(days=_DAYS[text])
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(
+                f"`{value}` is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-14, "
+                "of `vandaag`",
+                param,
+                ctx,
+            )
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "JJJJ-MM-DD"
+
+
+DATE = DateParam()
+
+
+def repository(ctx: click.Context) -> Repository | None:
+    """The loaded repository for completion, or None."""
+    from profcli.repository import find_root
+    from profcli.validation import check_repository
+
+    try:
+        repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
+        root = find_root(Path(repo_opt) if repo_opt else Path.cwd())
+        return check_repository(root).repository
+    except Exception:  # completion must never crash the shell
+        return None
+
+
+def slugs(soort: str | None = None) -> Completer:
+    """Complete portfolio slugs (optionally only workers or teams)."""
+
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        repo = repository(ctx)
+        if repo is None:
+            return []
+        return [
+            CompletionItem(p.slug, help=p.naam)
+            for p in repo.sorted()
+            if p.slug.startswith(incomplete) and (soort is None or p.soort == soort)
+        ]
+
+    return complete
+
+
+def known(field: str, kind: str) -> Completer:
+    """Complete ids that `field` may name (goals, workers, framework items)."""
+
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from profcli.authoring import known_ids
+
+        repo = repository(ctx)
+        if repo is None:
+            return []
+        profile = ctx.params.get("profiel") or os.environ.get("PROF_PROFIEL", "")
+        portfolio = repo.portfolios.get(str(profile))
+        data = {"kader": ctx.params.get("kader")}
+        prefix = incomplete.split("=", 1)[0] if "=" in incomplete else incomplete
+        ids = known_ids(repo, portfolio, field, data)
+        suffix = "=" if param.metavar == "ID=WAARDE" else ""
+        return [CompletionItem(i + suffix) for i in ids if i.startswith(prefix)]
+
+    return complete

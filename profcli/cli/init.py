@@ -1,0 +1,73 @@
+"""`prof init`: scaffold a team repository, or refresh its copy of the schemas."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from profcli import scaffold, writing
+from profcli.cli.common import Context
+from profcli.errors import WriteRefused
+
+
+@click.command()
+@click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--team", "team", metavar="NAAM", help='Naam van het team, bijvoorbeeld "Wijkteam Noord".'
+)
+@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
+@click.option(
+    "--schemas",
+    "only_schemas",
+    is_flag=True,
+    help="Schrijf alleen schemas/ opnieuw vanuit de geïnstalleerde profcli.",
+)
+@click.option("--no-input", is_flag=True, help="Vraag niets; zonder --team is dat een fout.")
+@click.pass_obj
+def init(
+    obj: Context, directory: Path, team: str | None, force: bool, only_schemas: bool, no_input: bool
+) -> None:
+    """Maak een team-repository: mkdocs.yml, profielen/, schemas/, site/, CI en editorinstellingen.
+
+    Bestaande bestanden blijven staan: prof init stopt (exitcode 1) en noemt ze, tenzij je
+    --force geeft. Met --schemas werk je in een bestaande repository alleen de kopie van de
+    schema's bij (dat vraagt `prof validate` als ze afwijken).
+
+    \b
+    Voorbeelden:
+      prof init wijkteam-noord --team "Wijkteam Noord"
+      cd wijkteam-noord && git init && prof new "Anna de Vries"
+      prof init --schemas          schema's bijwerken na een nieuwe versie van profcli
+    """
+    if only_schemas:
+        root = obj.root(directory)
+        changed = scaffold.refresh_schemas(root)
+        click.echo(
+            f"{len(changed)} schema's bijgewerkt in {root / 'schemas'}"
+            if changed
+            else "De schema's waren al bijgewerkt."
+        )
+        return
+    if not team:
+        if no_input or not sys.stdin.isatty():
+            raise click.UsageError("geef de naam van het team met --team NAAM")
+        team = click.prompt("Naam van het team")
+    slug = writing.slugify(team)
+    if not slug:
+        raise click.BadParameter("de naam heeft geen letters of cijfers", param_hint="--team")
+    planned: dict[str, str | bytes] = {**scaffold.files(team, slug), **scaffold.schema_files()}
+    try:
+        scaffold.write_files(directory, planned, force=force)
+    except WriteRefused:
+        existing = scaffold.conflicts(directory, {k: "" for k in planned})
+        click.echo(f"Niets geschreven: deze bestanden bestaan al in {directory}:", err=True)
+        for path in existing:
+            click.echo(f"  {path}", err=True)
+        click.echo("Gebruik --force om ze te overschrijven.", err=True)
+        sys.exit(1)
+    click.echo(f"Team-repository gemaakt in {directory} voor {team} (profielen/{slug}/).")
+    click.echo('Volgende stap: prof new "Voornaam Achternaam"')

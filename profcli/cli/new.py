@@ -1,0 +1,125 @@
+"""`prof new`: a worker's portfolio, with only the name required."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+import click
+
+from profcli import authoring, resources, writing
+from profcli.cli.asking import load
+from profcli.cli.common import Context
+from profcli.cli.completion import DATE, slugs
+from profcli.errors import WriteRefused
+from profcli.kinds import PROFILE
+from profcli.repository import PROFILES_DIR
+
+_PROPS = resources.schema("profiel")["properties"]
+_REG = _PROPS["registratie"]["properties"]
+
+
+def _describe(prop: dict[str, Any]) -> str:
+    return f"{prop.get('title', '')}: {prop.get('description', '')}"
+
+
+@click.command()
+@click.argument("naam")
+@click.option(
+    "--team",
+    shell_complete=slugs("team"),
+    help="Slug van het team; mag weg als de repository één team heeft.",
+)
+@click.option(
+    "--slug", help="Mapnaam (standaard gemaakt uit de naam: Éva van den Berg → eva-van-den-berg)."
+)
+@click.option("--functie", help=_describe(_PROPS["functie"]))
+@click.option("--fase", type=click.Choice(_PROPS["fase"]["enum"]), help=_describe(_PROPS["fase"]))
+@click.option(
+    "--register", type=click.Choice(_REG["register"]["enum"]), help=_describe(_REG["register"])
+)
+@click.option("--nummer", help=_describe(_REG["nummer"]))
+@click.option("--cyclus-start", type=DATE, help=_describe(_REG["cyclus_start"]))
+@click.option(
+    "--expertise", multiple=True, help=_describe(_PROPS["expertise"]) + " Herhaal de optie."
+)
+@click.pass_obj
+def new(
+    obj: Context,
+    naam: str,
+    team: str | None,
+    slug: str | None,
+    functie: str | None,
+    fase: str | None,
+    register: str | None,
+    nummer: str | None,
+    cyclus_start: dt.date | None,
+    expertise: tuple[str, ...],
+) -> None:
+    """Maak het portfolio van een werker: profielen/<slug>/profiel.toml.
+
+    Alleen de naam is nodig; de rest kun je later aanvullen in profiel.toml. Zet daarna
+    `export PROF_PROFIEL=<slug>` in je shell, dan weet `prof add` waar je stukken horen.
+
+    \b
+    Voorbeelden:
+      prof new "Éva van den Berg"
+      prof new "Anna de Vries" --functie "Sociaal werker" --fase vakbekwaam \\
+        --register registerplein --nummer RP-12345 --cyclus-start 2024-01-01 --expertise schulden
+    """
+    root = obj.root()
+    repo = load(root)
+    slug = slug or writing.slugify(naam)
+    if not slug or writing.slugify(slug) != slug:
+        raise click.BadParameter(
+            "maak een slug van kleine letters, cijfers en streepjes", param_hint="--slug"
+        )
+    teams = [t.slug for t in repo.teams()]
+    if team is None:
+        if len(teams) != 1:
+            raise click.UsageError(
+                f"welk team? Geef --team SLUG (bekend: {', '.join(teams) or 'geen'})"
+            )
+        team = teams[0]
+    elif team not in teams:
+        raise click.BadParameter(
+            f"team `{team}` bestaat niet (bekend: {', '.join(teams) or 'geen'})",
+            param_hint="--team",
+        )
+    if (register is None) != (cyclus_start is None):
+        raise click.UsageError("--register en --cyclus-start horen bij elkaar: geef ze allebei")
+    folder = root / PROFILES_DIR / slug
+    if folder.exists():
+        click.echo(
+            f"Niet gemaakt: {authoring.display(root, folder)} bestaat al. Kies een andere "
+            "naam met --slug.",
+            err=True,
+        )
+        sys.exit(1)
+    data: dict[str, Any] = {
+        "naam": naam,
+        "soort": "werker",
+        "functie": functie,
+        "team": team,
+        "fase": fase,
+        "expertise": list(dict.fromkeys(expertise)) or None,
+    }
+    if register:
+        data["registratie"] = {"register": register, "nummer": nummer, "cyclus_start": cyclus_start}
+        data["registratie"] = {k: v for k, v in data["registratie"].items() if v is not None}
+    data = {k: v for k, v in data.items() if v is not None}
+    text = authoring.entry_text(root, folder / "profiel.toml", PROFILE, data)
+    result = authoring.check(root, folder / "profiel.toml", text)
+    for finding in result.sorted():
+        click.echo(finding.text(), err=True)
+    if not result.ok:
+        click.echo("Niet gemaakt: het profiel is niet in orde.", err=True)
+        sys.exit(1)
+    try:
+        path = writing.create(folder, "profiel", text, rename=False)
+    except WriteRefused as e:
+        click.echo(f"Niet gemaakt: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"Portfolio gemaakt: {authoring.display(root, path)}")
+    click.echo(f"Tip: export PROF_PROFIEL={slug}")

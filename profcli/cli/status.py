@@ -1,0 +1,66 @@
+"""`prof status`: a worker's or a team's overview in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import click
+
+from profcli import status as core
+from profcli.cli.asking import load, today
+from profcli.cli.common import Context
+from profcli.cli.completion import slugs
+from profcli.kinds import TEAM
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _paint(text: str, colour: str) -> str:
+    if colour == "bold":
+        return click.style(text, bold=True)
+    if colour == "dim":
+        return click.style(text, dim=True)
+    return click.style(text, fg=colour)
+
+
+@click.command()
+@click.argument("slug", required=False, envvar="PROF_PROFIEL", shell_complete=slugs())
+@click.pass_obj
+def status(obj: Context, slug: str | None) -> None:
+    """Overzicht van een werker of een team: open leerdoelen en deadlines, uren in de
+    huidige cyclus tegenover de norm van het team, en hoe lang de laatste reflectie en
+    zelftoets geleden zijn.
+
+    Zonder SLUG: $PROF_PROFIEL, of het team als de repository er één heeft. Kleur alleen in een
+    terminal en niet als NO_COLOR is gezet.
+
+    \b
+    Voorbeelden:
+      prof status                      jezelf (met PROF_PROFIEL) of het team
+      prof status sanne-de-boer
+      prof status wijkteam-feijenoord-noord
+    """
+    repo = load(obj.root())
+    if not slug:
+        teams = repo.teams()
+        if len(teams) != 1:
+            raise click.UsageError("geef een SLUG of zet PROF_PROFIEL")
+        slug = teams[0].slug
+    portfolio = repo.portfolios.get(slug)
+    if portfolio is None:
+        known = ", ".join(p.slug for p in repo.sorted()) or "geen"
+        raise click.BadParameter(
+            f"portfolio `{slug}` bestaat niet (bekend: {known})", param_hint="SLUG"
+        )
+    paint = _paint if use_colour() else core.plain
+    day: dt.date = today()
+    if portfolio.soort == TEAM:
+        text = core.render_team(repo, portfolio, day, paint)
+    else:
+        text = core.render_worker(core.worker(repo, portfolio, day), day, paint)
+    click.echo(text, color=use_colour())

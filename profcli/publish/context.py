@@ -1,0 +1,107 @@
+"""Who the site is for, and what each page may therefore show.
+
+Every page module asks this one object what is visible, so that `prive` entries and hidden
+workers can never slip into a page, a link, a count or an hours total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from profcli import hours
+from profcli.model import Entry, Portfolio, Repository
+
+AUDIENCES = ("team", "publiek")
+
+
+@dataclass(slots=True)
+class Context:
+    repo: Repository
+    today: dt.date
+    audience: str = "team"
+    item_pages: set[str] = field(default_factory=set)
+    """Framework items that get a page of their own (so links to them never break)."""
+    _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"onbekend publiek: {self.audience}")
+
+    def _allowed(self, visibility: str) -> bool:
+        return visibility == "publiek" if self.audience == "publiek" else visibility != "prive"
+
+    def portfolio_visible(self, portfolio: Portfolio | None) -> bool:
+        """A portfolio appears only if its own profile may be published to this audience."""
+        if portfolio is None or portfolio.profile is None or not portfolio.profile.valid:
+            return False
+        return self._allowed(portfolio.profile.visibility)
+
+    def visible(self, entry: Entry) -> bool:
+        """An entry appears only if it and its portfolio may be published."""
+        if not entry.valid or not self._allowed(entry.visibility):
+            return False
+        return self.portfolio_visible(self.repo.portfolios.get(entry.profile))
+
+    def of(self, portfolio: Portfolio, kind: str) -> list[Entry]:
+        if not self.portfolio_visible(portfolio):
+            return []
+        return [e for e in portfolio.of(kind) if self.visible(e)]
+
+    def workers(self) -> list[Portfolio]:
+        return [w for w in self.repo.workers() if self.portfolio_visible(w)]
+
+    def teams(self) -> list[Portfolio]:
+        return [t for t in self.repo.teams() if self.portfolio_visible(t)]
+
+    def worker(self, slug: str) -> Portfolio | None:
+        found = self.repo.portfolios.get(slug)
+        if found is None or found.soort != "werker" or not self.portfolio_visible(found):
+            return None
+        return found
+
+    def _shares(self, worker: Portfolio, what: str) -> bool:
+        if self.audience == "team":
+            return True
+        return worker.profile is not None and what in worker.profile.ids("publiek_tonen")
+
+    def shows_hours(self, worker: Portfolio) -> bool:
+        return self._shares(worker, "uren")
+
+    def shows_scores(self, worker: Portfolio) -> bool:
+        return self._shares(worker, "zelftoetsen")
+
+    def hours(self, worker: Portfolio) -> hours.HoursReport:
+        """The worker's current cycle, counting only what this audience may see."""
+        if worker.slug not in self._hours:
+            self._hours[worker.slug] = hours.report(
+                self.repo, worker, self.today, visible=self.visible
+            )
+        return self._hours[worker.slug]
+
+
+def worker_page(slug: str, page: str = "index") -> str:
+    return f"werkers/{slug}/{page}.md"
+
+
+def item_page(item_id: str) -> str:
+    return f"kaders/{item_id}.md"
+
+
+HOME = "index.md"
+WORKERS = "werkers/index.md"
+TEAM = "team/index.md"
+MEETINGS = "team/bijeenkomsten.md"
+KNOWLEDGE = "team/kennis.md"
+WHO_KNOWS = "team/wie-weet-wat.md"
+FRAMEWORKS = "kaders/index.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One generated page: where it goes, its title (plain text) and its Markdown."""
+
+    path: str
+    title: str
+    markdown: str
+    in_nav: bool = False

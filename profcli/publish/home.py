@@ -1,0 +1,196 @@
+"""The home page: the team dashboard a supervisor opens first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from profcli.hours import CATEGORIES
+from profcli.model import Entry, Portfolio
+from profcli.publish import charts
+from profcli.publish.context import HOME, MEETINGS, TEAM, WORKERS, Context, Page, worker_page
+from profcli.publish.labels import MEETINGS as MEETING_LABELS
+from profcli.publish.labels import OPEN_STATUS, REGISTERS, STATUS, label, slug_words
+from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, table, text
+from profcli.publish.team import latest_meetings, participants
+
+HORIZON = dt.timedelta(weeks=8)
+COVERAGE = dt.timedelta(days=183)
+SIGNAL_WINDOW = dt.timedelta(days=365)
+
+
+def page(ctx: Context) -> Page:
+    teams = ctx.teams()
+    title = teams[0].naam if len(teams) == 1 else "Teamoverzicht"
+    out = [
+        f"# {text(title)}",
+        "",
+        f"Stand van zaken op {datum(ctx.today)}, gemaakt uit de portfolio's van het team. "
+        f"Zie ook {link('alle werkers', rel(HOME, WORKERS))} en "
+        f"{link('het team', rel(HOME, TEAM))}.",
+        "",
+    ]
+    out += _goals(ctx) + _deadlines(ctx) + _hours(ctx) + _coverage(ctx) + _meetings(ctx)
+    return Page(HOME, "Home", join(out), in_nav=True)
+
+
+def _owner_link(ctx: Context, portfolio: Portfolio) -> str:
+    target = worker_page(portfolio.slug) if portfolio.soort == "werker" else TEAM
+    return link(portfolio.naam, rel(HOME, target))
+
+
+def _goals(ctx: Context) -> list[str]:
+    rows, total = [], Counter[str]()
+    for portfolio in [*ctx.workers(), *ctx.teams()]:
+        counts = Counter(str(g.get("status")) for g in ctx.of(portfolio, "leerdoel"))
+        total.update(counts)
+        name = _owner_link(ctx, portfolio)
+        if portfolio.soort == "team":
+            name += " (leeropdrachten)"
+        rows.append([name, *(str(counts.get(s, 0)) for s in STATUS)])
+    if rows:
+        rows.append(["**Totaal**", *(f"**{total.get(s, 0)}**" for s in STATUS)])
+    return [
+        "## Leerdoelen per status",
+        "",
+        table(["Wie", *STATUS.values()], rows) or "Nog geen gepubliceerde leerdoelen.",
+        "",
+    ]
+
+
+def _deadlines(ctx: Context) -> list[str]:
+    late: list[tuple[dt.date, list[str]]] = []
+    soon: list[tuple[dt.date, list[str]]] = []
+    for portfolio in [*ctx.workers(), *ctx.teams()]:
+        for goal in ctx.of(portfolio, "leerdoel"):
+            day = goal.get("deadline")
+            if goal.get("status") not in OPEN_STATUS or not isinstance(day, dt.date):
+                continue
+            target = worker_page(portfolio.slug) if portfolio.soort == "werker" else TEAM
+            row = [
+                cell(datum(day)),
+                link(goal.text("titel"), rel(HOME, target) + f"#doel-{goal.id}"),
+                _owner_link(ctx, portfolio),
+                cell(label(STATUS, goal.get("status"))),
+            ]
+            if day < ctx.today:
+                late.append((day, [*row, f"{(ctx.today - day).days} dagen te laat"]))
+            elif day <= ctx.today + HORIZON:
+                soon.append((day, [*row, f"over {(day - ctx.today).days} dagen"]))
+    header = ["Deadline", "Leerdoel", "Van", "Status", "Wanneer"]
+    out = ["## Deadlines", "", "### Verlopen", ""]
+    out.append(
+        table(header, [r for _, r in sorted(late, key=lambda x: x[0])])
+        or "Geen open leerdoelen met een verlopen deadline."
+    )
+    out += ["", "### In de komende acht weken", ""]
+    out.append(
+        table(header, [r for _, r in sorted(soon, key=lambda x: x[0])])
+        or "Geen deadlines in de komende acht weken."
+    )
+    return [*out, ""]
+
+
+def _hours(ctx: Context) -> list[str]:
+    rows, bars = [], []
+    for worker in ctx.workers():
+        if not ctx.shows_hours(worker):
+            continue
+        report = ctx.hours(worker)
+        counted, norm = report.counted, report.norm
+        cells = [
+            f"{hours(counted[c])} / {hours(norm.uren.get(c, 0))}" if norm else hours(counted[c])
+            for c in CATEGORIES
+        ]
+        missing = sum(report.missing.values()) if norm else None
+        name = link(worker.naam, rel(HOME, worker_page(worker.slug, "uren")))
+        register = text(label(REGISTERS, norm.register)) if norm else NONE
+        rows.append([name, register, *cells, hours(missing) if missing is not None else NONE])
+        if norm:
+            need = sum(norm.uren.get(c, 0) for c in CATEGORIES)
+            have = need - (missing or 0)
+            bars.append(charts.Bar(worker.naam, have, need, f"{hours(have)} / {hours(need)} uur"))
+    out = ["## Uren tegen de norm", ""]
+    if not rows:
+        return [*out, "Er zijn geen gepubliceerde uren.", ""]
+    out += [
+        "Per werker de uren in de huidige registratiecyclus tegen de norm van het team "
+        "voor het eigen register (gehaald / norm).",
+        "",
+    ]
+    if bars:
+        out += [charts.bars("uren-team", "Uren per werker die meetellen voor de norm", bars), ""]
+    out.append(table(["Werker", "Register", "Scholing", "Reflectie", "Overig", "Nog nodig"], rows))
+    return [*out, ""]
+
+
+def _coverage(ctx: Context) -> list[str]:
+    since = ctx.today - COVERAGE
+    rows, done = [], 0
+    for worker in ctx.workers():
+        if not ctx.shows_scores(worker):
+            continue
+        checks: list[Entry] = [c for c in ctx.of(worker, "zelftoets") if c.datum]
+        last = max((c.datum for c in checks if c.datum), default=None)
+        recent = last is not None and last >= since
+        done += recent
+        rows.append(
+            [
+                link(worker.naam, rel(HOME, worker_page(worker.slug, "zelftoetsen"))),
+                cell(datum(last) if last else ""),
+                "ja" if recent else "**nee**",
+            ]
+        )
+    out = ["## Zelftoetsen", ""]
+    if not rows:
+        return [*out, "Er zijn geen gepubliceerde zelftoetsen.", ""]
+    out += [
+        f"{done} van {len(rows)} werkers deden een zelftoets in de afgelopen zes maanden "
+        f"(sinds {datum(since)}).",
+        "",
+        table(["Werker", "Laatste zelftoets", "In de afgelopen zes maanden"], rows),
+        "",
+    ]
+    return out
+
+
+def _meetings(ctx: Context) -> list[str]:
+    out = ["## Recente bijeenkomsten", ""]
+    meetings = latest_meetings(ctx, 5)
+    rows = [
+        [
+            cell(datum(m.datum)),
+            cell(label(MEETING_LABELS, m.get("soort"))),
+            link(m.text("thema"), rel(HOME, MEETINGS) + "#" + m.id),
+            participants(ctx, HOME, m),
+            ", ".join(text(slug_words(s)) for s in m.ids("signalen")) or NONE,
+        ]
+        for m in meetings
+    ]
+    out.append(
+        table(["Datum", "Soort", "Thema", "Deelnemers", "Signalen"], rows)
+        or "Nog geen gepubliceerde bijeenkomsten."
+    )
+    since = ctx.today - SIGNAL_WINDOW
+    signals = Counter(
+        s
+        for t in ctx.teams()
+        for m in ctx.of(t, "bijeenkomst")
+        if m.datum and since <= m.datum <= ctx.today
+        for s in m.ids("signalen")
+    )
+    out += ["", "### Maatschappelijke signalen", ""]
+    if signals:
+        out += ["Signalen die het team in de bijeenkomsten van het afgelopen jaar inbracht.", ""]
+        out.append(
+            table(
+                ["Signaal", "Aantal bijeenkomsten"],
+                [
+                    [cell(slug_words(s)), str(n)]
+                    for s, n in sorted(signals.items(), key=lambda x: (-x[1], x[0]))
+                ],
+            )
+        )
+    else:
+        out.append("Geen signalen in het afgelopen jaar.")
+    return [*out, ""]

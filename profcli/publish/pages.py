@@ -1,0 +1,40 @@
+"""The page model: from loaded portfolios to a set of Markdown pages, with no MkDocs in sight.
+
+`build_pages` is a pure function of the repository, the date and the audience, so it can be
+tested on its own, written to a folder (`prof render`) or served by the MkDocs plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from profcli.model import Repository
+from profcli.publish import home, items, team, workers
+from profcli.publish.context import (
+    FRAMEWORKS,
+    HOME,
+    TEAM,
+    WORKERS,
+    Context,
+    Page,
+)
+
+NAV: tuple[tuple[str, str], ...] = (
+    ("Home", HOME),
+    ("Werkers", WORKERS),
+    ("Team", TEAM),
+    ("Kaders", FRAMEWORKS),
+)
+"""Top sections only: worker pages are linked from the overview, not listed in the nav."""
+
+
+def build_pages(repo: Repository, *, today: dt.date, audience: str = "team") -> list[Page]:
+    """Every generated page for `audience` ("team" or "publiek"), in a stable order."""
+    ctx = Context(repo, today, audience)
+    ctx.item_pages = {i.id for i in items.page_items(ctx)}
+    found = [home.page(ctx), workers.overview(ctx)]
+    for worker in ctx.workers():
+        found += workers.pages(ctx, worker)
+    found += team.pages(ctx)
+    found += items.pages(ctx)
+    return found

@@ -1,0 +1,104 @@
+"""The MkDocs plugin `profcli`: a thin adapter that adds the generated pages in memory.
+
+All logic lives in `profcli.publish.pages`; here we only load the repository, turn pages
+into `File.generated(...)` objects and ask `mkdocs serve` to watch `profielen/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from profcli.model import Repository
+from profcli.publish.context import AUDIENCES
+from profcli.publish.pages import build_pages
+from profcli.repository import PROFILES_DIR
+
+log = logging.getLogger("mkdocs.plugins.profcli")
+
+ENV_AUDIENCE = "PROF_VOOR"
+ENV_TODAY = "PROF_VANDAAG"
+
+
+class ProfcliConfig(base.Config):  # type: ignore[no-untyped-call]
+    voor = c.Choice(AUDIENCES, default="team")
+    """For whom: `team` (team and publiek entries) or `publiek` (publiek entries only)."""
+    vandaag = c.Optional(c.Type(str))
+    """Fixed date (YYYY-MM-DD) for reproducible builds; default today."""
+    repository = c.Optional(c.Type(str))
+    """Team repository; default the folder of mkdocs.yml."""
+
+
+class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
+    preloaded: Repository | None = None
+    """Set by `prof build`, which has already validated the repository."""
+    generated: int = 0
+    """Pages added in the last build (for `prof build`'s figures)."""
+
+    def root(self, config: MkDocsConfig) -> Path:
+        if self.config.repository:
+            return Path(self.config.repository)
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def audience(self) -> str:
+        value = os.environ.get(ENV_AUDIENCE) or self.config.voor
+        if value not in AUDIENCES:
+            raise PluginError(f"profcli: onbekend publiek `{value}`; kies team of publiek")
+        return value
+
+    def today(self) -> dt.date:
+        value = os.environ.get(ENV_TODAY) or self.config.vandaag
+        if not value:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as e:
+            raise PluginError(f"profcli: `{value}` is geen datum (JJJJ-MM-DD)") from e
+
+    def _repository(self, config: MkDocsConfig, today: dt.date) -> Repository:
+        if self.preloaded is not None:
+            return self.preloaded
+        from profcli.validation import check_repository
+
+        checked = check_repository(self.root(config), today=today)
+        if not checked.result.ok:
+            count = checked.result.errors
+            raise PluginError(
+                f"profcli: de portfolio's bevatten {count} fout(en); de site wordt niet gebouwd. "
+                "Bekijk ze met `prof validate`."
+            )
+        return checked.repository
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        today = self.today()
+        pages = build_pages(self._repository(config, today), today=today, audience=self.audience())
+        for page in pages:
+            if files.get_file_from_path(page.path) is not None:
+                log.info(
+                    "profcli: %s in %s vervangt de gegenereerde pagina", page.path, config.docs_dir
+                )
+                continue
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            )
+        self.generated = len(pages)
+        log.debug("profcli: %d pagina's gegenereerd", len(pages))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = self.root(config)
+        for folder in (root / PROFILES_DIR, root / "kaders"):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,227 @@
+"""A worker's records: reflections, self-checks with their trend, and hours against the norm."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from profcli.hours import CATEGORIES
+from profcli.model import Entry, Portfolio
+from profcli.publish import charts
+from profcli.publish.context import Context, Page, item_page, worker_page
+from profcli.publish.labels import CATEGORIES as CATEGORY_LABELS
+from profcli.publish.labels import METHODS, REGISTERS, SECTIONS, label, slug_words
+from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
+
+
+def _menu(ctx: Context, worker: Portfolio, here: str) -> str:
+    """The row of links between a worker's pages."""
+    names = [("index", "Profiel en leerdoelen"), ("reflecties", "Reflecties")]
+    if ctx.shows_scores(worker):
+        names.append(("zelftoetsen", "Zelftoetsen"))
+    if ctx.shows_hours(worker):
+        names.append(("uren", "Uren"))
+    parts = []
+    for page, title in names:
+        path = worker_page(worker.slug, page)
+        parts.append(f"**{title}**" if path == here else link(title, rel(here, path)))
+    return " · ".join(parts)
+
+
+def item_title(ctx: Context, item_id: str) -> str:
+    item = ctx.repo.catalog.items.get(item_id)
+    return item.titel if item else slug_words(item_id)
+
+
+def item_link(ctx: Context, here: str, item_id: str) -> str:
+    title = item_title(ctx, item_id)
+    if item_id in ctx.item_pages:
+        return link(title, rel(here, item_page(item_id)))
+    return text(title)
+
+
+def reflections(ctx: Context, worker: Portfolio) -> Page:
+    here = worker_page(worker.slug, "reflecties")
+    out = [f"# Reflecties van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
+    entries = ctx.of(worker, "reflectie")
+    goals = {g.id: g for g in ctx.of(worker, "leerdoel")}
+    if not entries:
+        out.append("Nog geen gepubliceerde reflecties.")
+    for entry in reversed(entries):
+        out += [f"## {datum(entry.datum)}: {text(entry.text('titel'))} {{#{entry.id}}}", ""]
+        facts = [f"**Methode:** {text(label(METHODS, entry.get('methode')))}"]
+        linked = [
+            link(goals[i].text("titel"), rel(here, worker_page(worker.slug)) + f"#doel-{i}")
+            for i in entry.ids("leerdoelen")
+            if i in goals
+        ]
+        if linked:
+            facts.append(f"**Leerdoelen:** {', '.join(linked)}")
+        if entry.ids("beroepscode"):
+            values = ", ".join(item_link(ctx, here, i) for i in entry.ids("beroepscode"))
+            facts.append(f"**Beroepscode:** {values}")
+        if entry.ids("dimensies"):
+            facts.append(
+                "**Dimensies:** " + ", ".join(text(slug_words(d)) for d in entry.ids("dimensies"))
+            )
+        if entry.ids("tags"):
+            facts.append("**Tags:** " + ", ".join(text(t) for t in entry.ids("tags")))
+        out += [f"- {fact}" for fact in facts] + [""]
+        method = str(entry.get("methode", "vrij"))
+        sections = entry.get(method)
+        if isinstance(sections, dict):
+            for key, title in SECTIONS.get(method, ()):
+                value = sections.get(key)
+                if isinstance(value, str) and value.strip():
+                    out += [f"### {title}", "", rich(value), ""]
+    return Page(here, f"Reflecties van {worker.naam}", join(out))
+
+
+def scored(ctx: Context, entry: Entry) -> dict[str, int]:
+    scores = entry.get("scores")
+    if not isinstance(scores, dict):
+        return {}
+    return {
+        k: v["score"]
+        for k, v in scores.items()
+        if isinstance(v, dict) and isinstance(v.get("score"), int)
+    }
+
+
+def self_checks(ctx: Context, worker: Portfolio) -> Page:
+    here = worker_page(worker.slug, "zelftoetsen")
+    out = [f"# Zelftoetsen van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
+    entries = ctx.of(worker, "zelftoets")
+    if not entries:
+        out.append("Nog geen gepubliceerde zelftoetsen.")
+        return Page(here, f"Zelftoetsen van {worker.naam}", join(out))
+    by_framework: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_framework[str(entry.get("kader"))].append(entry)
+    out += [
+        "## Ontwikkeling per onderdeel",
+        "",
+        "Scores van 1 (nog veel te leren) tot 5 (gaat me goed af), per zelftoets.",
+        "",
+    ]
+    for framework_id, checks in by_framework.items():
+        framework = ctx.repo.catalog.frameworks.get(framework_id)
+        name = framework.titel if framework else framework_id
+        dates = sorted({e.datum for e in checks if e.datum})
+        order = [i.id for i in framework.items] if framework else []
+        seen = {k for e in checks for k in scored(ctx, e)}
+        ids = [i for i in order if i in seen] + sorted(seen - set(order))
+        series = [
+            charts.Series(
+                item_title(ctx, i),
+                [(e.datum, scored(ctx, e)[i]) for e in checks if e.datum and i in scored(ctx, e)],
+            )
+            for i in ids
+        ]
+        out += [f"### {text(name)}", ""]
+        out.append(
+            charts.trend(
+                f"{worker.slug}-{framework_id}",
+                f"Verloop van de scores van {worker.naam}: {name}",
+                dates,
+                series,
+            )
+        )
+        rows = [
+            [item_link(ctx, here, i)] + [cell(scored(ctx, e).get(i, "")) for e in checks if e.datum]
+            for i in ids
+        ]
+        header = [datum(e.datum) for e in checks if e.datum]
+        out += ["", table(["Onderdeel", *header], rows), ""]
+    out += ["## Alle zelftoetsen", ""]
+    for entry in reversed(entries):
+        framework = ctx.repo.catalog.frameworks.get(str(entry.get("kader")))
+        name = framework.titel if framework else str(entry.get("kader"))
+        out += [f"### {datum(entry.datum)}: {text(name)} {{#{entry.id}}}", ""]
+        scores = entry.get("scores") if isinstance(entry.get("scores"), dict) else {}
+        rows = [
+            [item_link(ctx, here, k), cell(v.get("score", "")), cell(v.get("toelichting", ""))]
+            for k, v in scores.items()
+            if isinstance(v, dict)
+        ]
+        out += [table(["Onderdeel", "Score", "Toelichting"], rows), ""]
+        if entry.text("blinde_vlekken"):
+            out += ["**Blinde vlekken**", "", rich(entry.text("blinde_vlekken")), ""]
+        if entry.ids("actiepunten"):
+            out += ["**Actiepunten**", ""] + [f"- {text(a)}" for a in entry.ids("actiepunten")]
+            out.append("")
+    return Page(here, f"Zelftoetsen van {worker.naam}", join(out))
+
+
+def hours_page(ctx: Context, worker: Portfolio) -> Page:
+    here = worker_page(worker.slug, "uren")
+    report = ctx.hours(worker)
+    out = [f"# Uren van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
+    last = report.end - dt.timedelta(days=1)
+    out.append(f"Huidige registratiecyclus: {datum(report.start)} tot en met {datum(last)}.")
+    norm = report.norm
+    if norm:
+        out.append(
+            f"Norm van het team voor {text(label(REGISTERS, norm.register))} "
+            f"({norm.cyclus_jaren} jaar)."
+        )
+    else:
+        out.append("Er is geen norm bekend voor deze werker (geen register of geen teamnorm).")
+    out.append("")
+    totals, counted, missing = report.totals, report.counted, report.missing
+    bars = [
+        charts.Bar(
+            CATEGORY_LABELS[c],
+            counted[c],
+            norm.uren.get(c) if norm else None,
+            f"{hours(counted[c])} / {hours(norm.uren.get(c, 0))} uur"
+            if norm
+            else f"{hours(counted[c])} uur",
+        )
+        for c in CATEGORIES
+    ]
+    out += [
+        charts.bars(
+            f"uren-{worker.slug}", f"Uren van {worker.naam} per categorie tegen de norm", bars
+        ),
+        "",
+    ]
+    rows = [
+        [
+            CATEGORY_LABELS[c],
+            hours(totals[c]),
+            hours(counted[c]),
+            hours(norm.uren.get(c, 0)) if norm else NONE,
+            hours(missing[c]) if norm else NONE,
+        ]
+        for c in CATEGORIES
+    ]
+    out += [table(["Categorie", "Gelogd", "Telt mee", "Norm", "Nog nodig"], rows), ""]
+    if norm:
+        still = sum(missing.values())
+        out.append(
+            f"**Nog nodig in deze cyclus: {hours(still)} uur.**"
+            if still
+            else "**De norm voor deze cyclus is gehaald.**"
+        )
+        if norm.overig_max is not None:
+            out.append(
+                f"Van overige deskundigheid tellen maximaal {hours(norm.overig_max)} uur mee."
+            )
+    out += ["", "## Alle uren in deze cyclus", ""]
+    rows = [
+        [
+            cell(datum(line.datum)),
+            cell(line.titel),
+            cell(CATEGORY_LABELS.get(line.categorie, line.categorie)),
+            cell(slug_words(line.vorm)),
+            hours(line.uren),
+            "teambijeenkomst" if line.bron == "bijeenkomst" else "activiteit",
+        ]
+        for line in report.lines
+    ]
+    out.append(
+        table(["Datum", "Wat", "Categorie", "Vorm", "Uren", "Bron"], rows)
+        or "Nog geen gepubliceerde uren in deze cyclus."
+    )
+    return Page(here, f"Uren van {worker.naam}", join(out))

@@ -1,0 +1,139 @@
+"""`prof init`: the files of a new team repository, and refreshing its copy of the schemas.
+
+The text files live beside this module in `files/`; the team profile and the editor
+configuration are generated from the kinds table so that they follow new kinds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from profcli import __version__, resources, writing
+from profcli.errors import WriteRefused
+from profcli.frameworks import builtin
+from profcli.kinds import FRAMEWORK, KINDS, PROFILE
+from profcli.repository import FRAMEWORKS_DIR, PROFILES_DIR
+
+_FILES = Path(__file__).resolve().parent / "files"
+_STATIC = {
+    "mkdocs.yml": "mkdocs.yml",
+    "site/index.md": "index.md",
+    ".gitignore": "gitignore",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml",
+    ".github/workflows/prof.yml": "github/prof.yml",
+    ".gitlab-ci.yml": "gitlab-ci.yml",
+}
+DEFAULT_NORMS = {
+    "registerplein": {
+        "cyclus_jaren": 5,
+        "scholing": 80,
+        "reflectie": 60,
+        "overig": 40,
+        "overig_max": 60,
+    },
+    "skj": {"cyclus_jaren": 5, "scholing": 84, "reflectie": 60, "overig": 40, "overig_max": 40},
+}
+"""Starting values only: the registers' rules change, so the team sets its own in profiel.toml."""
+
+
+def files(team_name: str, team_slug: str) -> dict[str, str]:
+    """Every file `prof init` writes, by repository-relative path (schemas excluded)."""
+    out: dict[str, str] = {}
+    for target, source in _STATIC.items():
+        text = (_FILES / source).read_text(encoding="utf-8")
+        out[target] = text.replace("@@TEAM_NAAM@@", team_name.replace('"', "'")).replace(
+            "@@VERSIE@@", __version__
+        )
+    out[".taplo.toml"] = taplo()
+    out[f"{PROFILES_DIR}/{team_slug}/profiel.toml"] = team_profile(team_name)
+    return out
+
+
+def schema_files() -> dict[str, bytes]:
+    return {
+        f"schemas/{p.name}": p.read_bytes()
+        for p in sorted(resources.schemas_dir().glob("*.schema.json"))
+    }
+
+
+def team_profile(name: str) -> str:
+    data = {
+        "naam": name,
+        "soort": "team",
+        "kaders": [f.id for f in builtin()],
+        "normen": DEFAULT_NORMS,
+    }
+    header = "\n".join(
+        [
+            "#:schema ../../schemas/profiel.schema.json",
+            "# Het teamprofiel. De uren in [normen.<register>] zijn een begin: zet hier wat",
+            "# jullie register vraagt per cyclus (scholing, reflectie, overig en het maximum",
+            "# voor overig).",
+        ]
+    )
+    return writing.render(data, header=header)
+
+
+def taplo() -> str:
+    """Editor support: each folder of a portfolio gets its own schema (taplo, Even Better TOML)."""
+    lines = [
+        "# Koppelt elke map aan zijn schema, zodat editors met taplo (zoals VS Code met",
+        "# Even Better TOML) aanvullen en controleren. Gemaakt door `prof init`.",
+    ]
+    globs = [(PROFILE, f"{PROFILES_DIR}/*/profiel.toml")]
+    globs += [(k, f"{PROFILES_DIR}/*/{k.folder}/*.toml") for k in KINDS if k is not PROFILE]
+    globs.append((FRAMEWORK, f"{FRAMEWORKS_DIR}/*.toml"))
+    for kind, glob in globs:
+        lines += [
+            "",
+            "[[rule]]",
+            f'name = "{kind.name}"',
+            f'include = ["{glob}"]',
+            "",
+            "[rule.schema]",
+            f'path = "schemas/{kind.schema_file}"',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def conflicts(root: Path, planned: dict[str, str]) -> list[str]:
+    return sorted(p for p in planned if (root / p).exists() or (root / p).is_symlink())
+
+
+def write_files(root: Path, planned: dict[str, str | bytes], *, force: bool) -> list[str]:
+    """Write every planned file; without `force`, an existing file stops everything first."""
+    existing = conflicts(root, {k: "" for k in planned})
+    if existing and not force:
+        raise WriteRefused("bestaat al: " + ", ".join(existing))
+    for relative, content in planned.items():
+        replace(root / relative, content)
+    return sorted(planned)
+
+
+def replace(path: Path, content: str | bytes) -> None:
+    """Atomically put `content` at `path`, replacing what is there (for generated files only)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def refresh_schemas(root: Path) -> list[str]:
+    """Rewrite `schemas/` from the installed package; returns the files that changed."""
+    changed = []
+    for relative, content in schema_files().items():
+        path = root / relative
+        if not path.is_file() or path.read_bytes() != content:
+            replace(path, content)
+            changed.append(relative)
+    return changed

@@ -1,0 +1,97 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, axe-core from node_modules.
+
+Skipped when Chromium or axe-core is missing, unless `PROF_REQUIRE_BROWSER=1` (CI), in which
+case a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from profcli.cli import main
+from tests.publish_repo import REPO
+
+CHROMIUM = Path(os.environ.get("PROF_CHROMIUM", "/usr/bin/chromium"))
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TODAY = "2026-11-22"
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("PROF_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} ontbreekt en PROF_REQUIRE_BROWSER=1")
+    pytest.skip(f"{what} ontbreekt")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.is_file():
+        _missing("axe-core (npm install --no-save axe-core@4)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.is_file():
+        _missing(f"Chromium ({CHROMIUM})")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright voor Python")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+def build_site(root: Path, *extra: str) -> Path:
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "build", "--strict", "--vandaag", TODAY, *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return root / "public"
+
+
+@functools.cache
+def _handler(directory: str) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=directory, **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Quiet
+
+
+def serve(public: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(str(public)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example team's site, built and served on a free local port."""
+    from tests.publish_repo import site_copy
+
+    public = build_site(site_copy(tmp_path_factory.mktemp("voorbeeldsite")))
+    base, server = serve(public)
+    yield base
+    server.shutdown()

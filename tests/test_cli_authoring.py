@@ -1,0 +1,540 @@
+"""`prof init`, `prof new` and `prof add`: exit codes, messages, prompts, editor, drafts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import click
+import pytest
+
+from profcli import writing
+from profcli.cli import main
+from tests.authoring_repo import TEAM, WORKER, entries, make_repo, prof
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path)
+
+
+@pytest.fixture
+def tty(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules["profcli.cli.add"], "stdin_is_tty", lambda: True)
+
+
+def drafts(root: Path) -> list[Path]:
+    folder = root / ".prof-cache" / "concepten"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+# --- init ------------------------------------------------------------------------------------
+
+
+def test_init_scaffolds_a_valid_repository(repo: Path) -> None:
+    for name in (
+        "mkdocs.yml",
+        ".gitignore",
+        ".taplo.toml",
+        ".pre-commit-config.yaml",
+        ".github/workflows/prof.yml",
+        ".gitlab-ci.yml",
+        "site/index.md",
+        "schemas/reflectie.schema.json",
+        f"profielen/{TEAM}/profiel.toml",
+    ):
+        assert (repo / name).is_file(), name
+    mkdocs = (repo / "mkdocs.yml").read_text()
+    for line in ("docs_dir: site", "site_dir: public", "language: nl", "font: false", "- profcli"):
+        assert line in mkdocs
+    assert (repo / ".gitignore").read_text().count(".prof-cache/") == 1
+    taplo = tomllib.loads((repo / ".taplo.toml").read_text())
+    rules = {r["include"][0]: r["schema"]["path"] for r in taplo["rule"]}
+    assert rules["profielen/*/reflecties/*.toml"] == "schemas/reflectie.schema.json"
+    assert "--format github" in (repo / ".github/workflows/prof.yml").read_text()
+    assert "junit" in (repo / ".gitlab-ci.yml").read_text()
+    team = tomllib.loads((repo / f"profielen/{TEAM}/profiel.toml").read_text())
+    assert team["soort"] == "team" and team["naam"] == "Wijkteam Noord"
+    result = prof(repo, "validate")
+    assert result.exit_code == 0, result.output
+
+
+def test_init_twice_refuses(repo: Path) -> None:
+    before = (repo / "mkdocs.yml").read_text()
+    result = prof(None, "init", str(repo), "--team", "Ander Team")
+    assert result.exit_code == 1
+    assert f"Niets geschreven: deze bestanden bestaan al in {repo}:" in result.output
+    assert "  mkdocs.yml" in result.output
+    assert "Gebruik --force om ze te overschrijven." in result.output
+    assert not (repo / "profielen/ander-team").exists()
+    assert (repo / "mkdocs.yml").read_text() == before
+    forced = prof(None, "init", str(repo), "--team", "Ander Team", "--force")
+    assert forced.exit_code == 0
+
+
+def test_init_without_team_is_a_usage_error(tmp_path: Path) -> None:
+    result = prof(None, "init", str(tmp_path / "x"), "--no-input")
+    assert result.exit_code == 2
+    assert "geef de naam van het team met --team NAAM" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_init_schemas_rewrites_only_schemas(repo: Path) -> None:
+    (repo / "schemas/reflectie.schema.json").write_text("{}")
+    warned = prof(repo, "validate")
+    assert "[schema-kopie]" in warned.output and "prof init --schemas" in warned.output
+    (repo / "mkdocs.yml").write_text("eigen")
+    result = prof(repo, "init", "--schemas")
+    assert result.exit_code == 0
+    assert result.output.startswith("1 schema's bijgewerkt")
+    assert (repo / "mkdocs.yml").read_text() == "eigen"
+    assert "[schema-kopie]" not in prof(repo, "validate").output
+
+
+# --- new -------------------------------------------------------------------------------------
+
+
+def test_new_makes_a_slug_and_refuses_twice(repo: Path) -> None:
+    profile = tomllib.loads((repo / f"profielen/{WORKER}/profiel.toml").read_text())
+    assert profile["naam"] == "Éva van den Berg" and profile["team"] == TEAM
+    assert (
+        (repo / f"profielen/{WORKER}/profiel.toml")
+        .read_text()
+        .startswith("#:schema ../../schemas/profiel.schema.json\n")
+    )
+    again = prof(repo, "new", "Eva van den Berg")
+    assert again.exit_code == 1
+    assert again.output == (
+        f"Niet gemaakt: profielen/{WORKER} bestaat al. Kies een andere naam met --slug.\n"
+    )
+
+
+def test_new_with_all_options(repo: Path) -> None:
+    result = prof(
+        repo,
+        "new",
+        "Anna de Vries",
+        "--functie",
+        "Sociaal werker",
+        "--fase",
+        "vakbekwaam",
+        "--register",
+        "skj",
+        "--nummer",
+        "SKJ-1",
+        "--cyclus-start",
+        "2025-01-01",
+        "--expertise",
+        "schulden",
+        "--expertise",
+        "jeugd",
+    )
+    assert result.exit_code == 0
+    assert (
+        result.output == "Portfolio gemaakt: profielen/anna-de-vries/profiel.toml\n"
+        "Tip: export PROF_PROFIEL=anna-de-vries\n"
+    )
+    data = tomllib.loads((repo / "profielen/anna-de-vries/profiel.toml").read_text())
+    assert data["registratie"]["nummer"] == "SKJ-1" and data["expertise"] == ["schulden", "jeugd"]
+
+
+def test_new_unknown_team(repo: Path) -> None:
+    result = prof(repo, "new", "X", "--team", "bestaat-niet")
+    assert result.exit_code == 2
+    assert "team `bestaat-niet` bestaat niet (bekend: wijkteam-noord)" in result.output
+
+
+# --- add: options, --no-input ----------------------------------------------------------------
+
+
+def test_add_with_options_writes_a_valid_file(repo: Path) -> None:
+    result = prof(
+        repo,
+        "add",
+        "reflectie",
+        "--profiel",
+        WORKER,
+        "--titel",
+        'Huisbezoek met "ruzie"',
+        "--datum",
+        "2026-03-02",
+        "--methode",
+        "vrij",
+        "--tekst",
+        "Regel 1\nRegel 2\n",
+        "--no-input",
+    )
+    assert result.exit_code == 0
+    path = f"profielen/{WORKER}/reflecties/2026-03-02-huisbezoek-met-ruzie.toml"
+    assert result.output == f"Opgeslagen: {path}\n"
+    text = (repo / path).read_text()
+    assert text.startswith("#:schema ../../../schemas/reflectie.schema.json\n")
+    assert tomllib.loads(text)["vrij"]["tekst"] == "Regel 1\nRegel 2\n"
+    assert prof(repo, "validate").exit_code == 0
+
+
+def test_add_missing_field_without_input_is_usage_error(repo: Path) -> None:
+    result = prof(repo, "add", "activiteit", "--profiel", WORKER, "--titel", "X", "--no-input")
+    assert result.exit_code == 2
+    assert (
+        "Error: verplicht voor activiteit: --datum, --categorie, --uren (of gebruik --editor)"
+        in result.output
+    )
+    assert entries(repo, WORKER, "activiteiten") == []
+
+
+def test_add_profile_from_environment_and_team_kinds_go_to_team(repo: Path) -> None:
+    result = prof(
+        repo,
+        "add",
+        "kennis",
+        "--titel",
+        "Schuldhulp",
+        "--inhoud",
+        "# Kop",
+        "--no-input",
+        env={"PROF_PROFIEL": WORKER},
+    )
+    assert result.exit_code == 0
+    assert entries(repo, TEAM, "kennis") == ["schuldhulp.toml"]
+
+
+def test_add_unknown_profile(repo: Path) -> None:
+    result = prof(repo, "add", "feedback", "--profiel", "niemand", "--no-input")
+    assert result.exit_code == 2
+    assert "portfolio `niemand` bestaat niet" in result.output
+
+
+def test_add_invalid_keeps_a_draft_and_writes_nothing(repo: Path) -> None:
+    result = prof(
+        repo,
+        "add",
+        "feedback",
+        "--profiel",
+        WORKER,
+        "--datum",
+        "2026-01-08",
+        "--van",
+        "burger",
+        "--samenvatting",
+        "BSN 123456782",
+        "--no-input",
+    )
+    assert result.exit_code == 1
+    assert entries(repo, WORKER, "feedback") == []
+    [draft] = drafts(repo)
+    shown = f".prof-cache/concepten/{draft.name}"
+    assert f"{shown}:5:" in result.output and "[privacy-bsn]" in result.output
+    assert f"Niet opgeslagen: er is 1 fout. Je tekst staat in {shown}." in result.output
+    assert "BSN 123456782" in draft.read_text()
+    # Fix the draft and resume it.
+    draft.write_text(draft.read_text().replace("BSN 123456782", "Fijn gesprek"))
+    resumed = prof(repo, "add", "--draft", str(draft))
+    assert resumed.exit_code == 0, resumed.output
+    assert entries(repo, WORKER, "feedback") == ["2026-01-08-burger.toml"]
+    assert drafts(repo) == []
+
+
+def test_explicit_slug_clash_is_refused(repo: Path) -> None:
+    args = [
+        "add",
+        "feedback",
+        "--profiel",
+        WORKER,
+        "--datum",
+        "2026-01-08",
+        "--van",
+        "collega",
+        "--samenvatting",
+        "Goed",
+        "--slug",
+        "gesprek",
+        "--no-input",
+    ]
+    assert prof(repo, *args).exit_code == 0
+    again = prof(repo, *args)
+    assert again.exit_code == 1
+    assert "bestaat al" in again.output
+    assert entries(repo, WORKER, "feedback") == ["2026-01-08-gesprek.toml"]
+
+
+def test_same_title_twice_gets_a_suffix(repo: Path) -> None:
+    args = [
+        "add",
+        "feedback",
+        "--profiel",
+        WORKER,
+        "--datum",
+        "2026-01-08",
+        "--van",
+        "collega",
+        "--samenvatting",
+        "Goed",
+        "--no-input",
+    ]
+    assert prof(repo, *args).exit_code == 0
+    assert prof(repo, *args).exit_code == 0
+    assert entries(repo, WORKER, "feedback") == [
+        "2026-01-08-collega-2.toml",
+        "2026-01-08-collega.toml",
+    ]
+
+
+def test_concurrent_adds_both_succeed(repo: Path) -> None:
+    cmd = [
+        sys.executable,
+        "-c",
+        "from profcli.cli import main; main()",
+        "--repo",
+        str(repo),
+        "add",
+        "activiteit",
+        "--profiel",
+        WORKER,
+        "--datum",
+        "2026-02-02",
+        "--titel",
+        "Training",
+        "--categorie",
+        "scholing",
+        "--uren",
+        "2",
+        "--no-input",
+    ]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert entries(repo, WORKER, "activiteiten") == [
+        "2026-02-02-training-2.toml",
+        "2026-02-02-training.toml",
+    ]
+
+
+def test_interrupted_write_leaves_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(fd: int) -> None:
+        raise OSError(5, "schijf kapot")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    result = prof(
+        repo,
+        "add",
+        "feedback",
+        "--profiel",
+        WORKER,
+        "--datum",
+        "2026-01-08",
+        "--van",
+        "collega",
+        "--samenvatting",
+        "Goed",
+        "--no-input",
+    )
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert "Niet opgeslagen: [Errno 5] schijf kapot." in result.output
+    folder = repo / "profielen" / WORKER / "feedback"
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert len(drafts(repo)) == 1
+
+
+# --- add: prompts ----------------------------------------------------------------------------
+
+
+def test_prompts_ask_for_missing_fields(repo: Path, tty: None) -> None:
+    made = prof(
+        repo,
+        "add",
+        "leerdoel",
+        "--profiel",
+        WORKER,
+        "--titel",
+        "Grenzen",
+        "--status",
+        "bezig",
+        "--no-input",
+    )
+    assert made.exit_code == 0
+    answers = "Huisbezoek\n\nstarr\nS\nT\nA\nR\nRe\n1\n"
+    result = prof(repo, "add", "reflectie", "--profiel", WORKER, input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Methode (starr, korthagen, gibbs, vrij):" in result.output
+    assert "1. grenzen" in result.output
+    [name] = entries(repo, WORKER, "reflecties")
+    data = tomllib.loads((repo / "profielen" / WORKER / "reflecties" / name).read_text())
+    assert data["starr"] == {
+        "situatie": "S",
+        "taak": "T",
+        "actie": "A",
+        "resultaat": "R",
+        "reflectie": "Re",
+    }
+    assert data["leerdoelen"] == ["grenzen"]
+    assert name.endswith("-huisbezoek.toml")
+
+
+def test_prompts_for_self_check_scores(repo: Path, tty: None) -> None:
+    answers = "2026-01-06\nberoepscode-2021\n4\nEerlijk\n" + "\n" * 20
+    result = prof(repo, "add", "zelftoets", "--profiel", WORKER, input=answers)
+    assert result.exit_code == 0, result.output
+    [name] = entries(repo, WORKER, "zelftoetsen")
+    data = tomllib.loads((repo / "profielen" / WORKER / "zelftoetsen" / name).read_text())
+    first = next(iter(data["scores"]))
+    assert data["scores"][first] == {"score": 4, "toelichting": "Eerlijk"}
+
+
+def test_ctrl_c_keeps_what_was_typed(repo: Path, tty: None) -> None:
+    result = prof(repo, "add", "activiteit", "--profiel", WORKER, input="\nTraining\n")
+    assert result.exit_code == 1  # Click's Abort
+    [draft] = drafts(repo)
+    assert "Afgebroken. Wat je typte staat in" in result.output
+    assert 'titel = "Training"' in draft.read_text()
+
+
+# --- add: editor -----------------------------------------------------------------------------
+
+FAKE_EDITOR = """
+import json, os, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+for old, new in json.loads(os.environ["FAKE_EDITS"]).items():
+    text = text.replace(old, new)
+open(path, "w", encoding="utf-8").write(text)
+"""
+
+
+def editor_env(tmp_path: Path, edits: dict[str, str]) -> dict[str, str]:
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR)
+    return {"EDITOR": f"{sys.executable} {script}", "VISUAL": "", "FAKE_EDITS": json.dumps(edits)}
+
+
+def test_editor_writes_a_valid_entry(repo: Path, tmp_path: Path) -> None:
+    env = editor_env(
+        tmp_path,
+        {
+            'titel = ""': 'titel = "Na het huisbezoek"',
+            'situatie = ""': 'situatie = "S"',
+            'taak = ""': 'taak = "T"',
+            'actie = ""': 'actie = "A"',
+            'resultaat = ""': 'resultaat = "R"',
+            'reflectie = ""': 'reflectie = "Re"',
+        },
+    )
+    result = prof(
+        repo, "add", "reflectie", "--profiel", WORKER, "--editor", "--datum", "2026-01-05", env=env
+    )
+    assert result.exit_code == 0, result.output
+    assert entries(repo, WORKER, "reflecties") == ["2026-01-05-na-het-huisbezoek.toml"]
+    text = (
+        repo / "profielen" / WORKER / "reflecties" / "2026-01-05-na-het-huisbezoek.toml"
+    ).read_text()
+    assert text.startswith("#:schema ../../../schemas/reflectie.schema.json\n")
+    assert "# " not in text.split("\n", 1)[1]
+    assert drafts(repo) == []
+
+
+def test_invalid_editor_content_keeps_draft_and_writes_nothing(repo: Path, tmp_path: Path) -> None:
+    env = editor_env(tmp_path, {'titel = ""': 'titel = "Kapot'})
+    result = prof(repo, "add", "reflectie", "--profiel", WORKER, "--editor", env=env)
+    assert result.exit_code == 1
+    assert entries(repo, WORKER, "reflecties") == []
+    [draft] = drafts(repo)
+    assert "[toml-syntax]" in result.output
+    assert f"prof add --draft .prof-cache/concepten/{draft.name} --editor" in result.output
+    assert 'titel = "Kapot' in draft.read_text()
+    # Resume with the editor fixing it.
+    fix = editor_env(
+        tmp_path,
+        {
+            'titel = "Kapot': 'titel = "Heel"',
+            'situatie = ""': 'situatie = "S"',
+            'taak = ""': 'taak = "T"',
+            'actie = ""': 'actie = "A"',
+            'resultaat = ""': 'resultaat = "R"',
+            'reflectie = ""': 'reflectie = "Re"',
+        },
+    )
+    resumed = prof(repo, "add", "--draft", str(draft), "--editor", env=fix)
+    assert resumed.exit_code == 0, resumed.output
+    assert [n.endswith("-heel.toml") for n in entries(repo, WORKER, "reflecties")] == [True]
+
+
+def test_untouched_template_is_not_saved(repo: Path, tmp_path: Path) -> None:
+    result = prof(
+        repo, "add", "activiteit", "--profiel", WORKER, "--editor", env=editor_env(tmp_path, {})
+    )
+    assert result.exit_code == 1
+    assert entries(repo, WORKER, "activiteiten") == []
+    assert len(drafts(repo)) == 1
+
+
+def test_draft_that_is_no_draft(repo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "x.toml"
+    other.write_text("a = 1\n")
+    result = prof(repo, "add", "--draft", str(other))
+    assert result.exit_code == 2
+    assert "is geen concept van `prof add`" in result.output
+
+
+# --- help and completion ---------------------------------------------------------------------
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found += _commands(command, (*prefix, name))
+    return found
+
+
+@pytest.mark.parametrize("path", [(), *_commands(main)], ids=lambda p: " ".join(p) or "prof")
+def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
+    result = prof(None, *path, "--help")
+    assert result.exit_code == 0
+    assert "Voorbeeld" in result.output
+
+
+def test_completion_of_kinds_profiles_and_enums(repo: Path) -> None:
+    def complete(args: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_PROF_COMPLETE": "bash_complete",
+            "COMP_WORDS": args,
+            "COMP_CWORD": str(len(args.split(" ")) - 1),
+            "PROF_REPO": str(repo),
+        }
+        code = "import sys; from profcli.cli import main; main(prog_name='prof')"
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        return [line.split(",", 1)[1] for line in out.stdout.splitlines()]
+
+    assert "reflectie" in complete("prof add ")
+    assert complete(f"prof add reflectie --profiel {WORKER[:3]}") == [WORKER]
+    assert complete("prof add activiteit --categorie ") == ["scholing", "reflectie", "overig"]
+    assert "beroepscode-2021" in complete("prof add zelftoets --kader ")
+
+
+def test_render_is_what_add_writes(repo: Path) -> None:
+    prof(
+        repo,
+        "add",
+        "kennis",
+        "--profiel",
+        TEAM,
+        "--titel",
+        "T",
+        "--inhoud",
+        'a "b" \\ c',
+        "--no-input",
+    )
+    text = (repo / "profielen" / TEAM / "kennis" / "t.toml").read_text()
+    assert text == writing.render(
+        {"titel": "T", "inhoud": 'a "b" \\ c'},
+        header="#:schema ../../../schemas/kennis.schema.json",
+    )

@@ -1,0 +1,109 @@
+"""Escaping and sanitising: user text must never become HTML, scripts or unsafe links."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from profcli.publish import charts
+from profcli.publish.markdown import cell, rel, rich, text, url_link
+
+
+def render(md: str) -> str:
+    return str(markdown.markdown(md, extensions=["tables", "attr_list", "toc"]))
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>window.__xss=1</script>",
+        '<img src=x onerror="window.__xss=1">',
+        "[klik](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "<https://voorbeeld.nl>",
+        "</textarea><script>alert(1)</script>",
+        'Titel {: onclick="alert(1)" }',
+        "`code` **vet** _schuin_ ~~weg~~ | pijp | [^1]",
+        "# geen kop",
+        "1. geen lijst",
+        "- geen lijst",
+        "&lt;script&gt; &amp; &#60;",
+    ],
+)
+def test_short_text_shows_literally(payload: str) -> None:
+    html = render(f"# {text(payload)}\n\n| a |\n|---|\n| {cell(payload)} |\n\n- {text(payload)}")
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert 'onclick="' not in html
+    assert "<code>" not in html and "<strong>" not in html and "<del>" not in html
+    assert html.count("<td>") == 1, "a pipe must not split the cell"
+    assert "<ol>" not in html
+
+
+def test_short_text_round_trips_to_the_same_characters() -> None:
+    import html as htmllib
+    import re
+
+    payload = "Wat [ik] <leerde> & 'deed' | #1 `x` *y*"
+    out = render(text(payload))
+    assert htmllib.unescape(re.sub(r"</?p>", "", out)) == payload
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>window.__xss=1</script>tekst",
+        '<img src=x onerror="window.__xss=1">',
+        "[klik](javascript:alert(1))",
+        "[klik](JaVaScRiPt:alert(1))",
+        "[klik](data:text/html;base64,PHNjcmlwdD4=)",
+        "<javascript:alert(1)>",
+        "![plaatje](https://elders.example/x.png)",
+        '<a href="javascript:alert(1)">a</a>',
+        "</textarea><svg onload=alert(1)>",
+        '<iframe src="https://elders.example"></iframe>',
+        "<style>body{display:none}</style>",
+    ],
+)
+def test_long_text_is_sanitised(payload: str) -> None:
+    html = rich(payload)
+    lowered = html.lower()
+    for bad in (
+        "<script",
+        "<img",
+        "<svg",
+        "<iframe",
+        "<style",
+        "javascript:",
+        "data:",
+        "onerror",
+        "onload",
+        "</textarea>",
+    ):
+        assert bad not in lowered, (bad, html)
+
+
+def test_long_text_keeps_markdown_and_safe_links() -> None:
+    html = rich("## Kop\n\n- **vet** [bron](https://www.pharos.nl) en [intern](../team/)\n")
+    assert "<h4>Kop</h4>" in html
+    assert "<strong>vet</strong>" in html
+    assert 'href="https://www.pharos.nl"' in html and 'href="../team/"' in html
+    assert html.startswith('<div class="prof-tekst">')
+
+
+def test_url_link_only_for_http() -> None:
+    assert url_link("https://www.pharos.nl").startswith("[")
+    assert "](" not in url_link("javascript:alert(1)")
+    assert "](" not in url_link("bewijs/anna/certificaat.pdf")
+
+
+def test_relative_links() -> None:
+    assert rel("index.md", "werkers/anna/index.md") == "werkers/anna/index.md"
+    assert rel("werkers/anna/uren.md", "kaders/integriteit.md#x") == "../../kaders/integriteit.md#x"
+    assert rel("team/kennis.md", "werkers/anna/index.md") == "../werkers/anna/index.md"
+
+
+def test_chart_has_text_alternative_and_no_fixed_text_colour() -> None:
+    svg = charts.bars("t", "Uren van <Anna>", [charts.Bar("Scholing & zo", 10, 20)])
+    assert 'role="img"' in svg and 'aria-label="Uren van &lt;Anna&gt;"' in svg
+    assert "<title" in svg and "&lt;Anna&gt;" in svg and "Scholing &amp; zo" in svg
+    assert "#000" not in svg and "black" not in svg

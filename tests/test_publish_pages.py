@@ -1,0 +1,186 @@
+"""The page model on its own: golden pages for the example team, and what each audience sees.
+
+Rewrite the golden files with `UPDATE_GOLDEN=1 python3 -m pytest tests/test_publish_pages.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from profcli.publish import build_pages
+from profcli.validation import check_repository
+from tests.publish_repo import CANARY, REPO, first_worker, site_copy, team_slug, write
+
+TODAY = dt.date(2026, 11, 22)
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pages_of(root: Path, audience: str = "team") -> dict[str, str]:
+    checked = check_repository(root, today=TODAY)
+    assert checked.result.ok, [f.text() for f in checked.result.sorted()][:5]
+    return {
+        p.path: p.markdown for p in build_pages(checked.repository, today=TODAY, audience=audience)
+    }
+
+
+def test_no_mkdocs_in_the_page_model() -> None:
+    code = (
+        "import sys, profcli.publish.pages; "
+        "sys.exit(any(m.startswith('mkdocs') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("audience", ["team", "publiek"])
+def test_golden_pages(audience: str) -> None:
+    pages = pages_of(REPO, audience)
+    folder = GOLDEN / audience
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for old in folder.rglob("*.md"):
+            old.unlink()
+        for path, markdown in pages.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in folder.rglob("*.md")
+    }
+    assert sorted(pages) == sorted(expected), "set UPDATE_GOLDEN=1 to rewrite the golden pages"
+    for path, markdown in pages.items():
+        assert markdown == expected[path], f"{path} differs from tests/golden/{audience}/{path}"
+
+
+def test_pages_are_few_per_worker_and_nav_is_small() -> None:
+    checked = check_repository(REPO, today=TODAY)
+    pages = build_pages(checked.repository, today=TODAY)
+    workers = checked.repository.workers()
+    per_worker = [
+        p for p in pages if p.path.startswith("werkers/") and p.path != "werkers/index.md"
+    ]
+    assert len(per_worker) <= 4 * len(workers)
+    assert not any(p.in_nav for p in per_worker)
+    home = next(p for p in pages if p.path == "index.md")
+    for heading in (
+        "Leerdoelen per status",
+        "Deadlines",
+        "Uren tegen de norm",
+        "Zelftoetsen",
+        "Recente bijeenkomsten",
+        "Maatschappelijke signalen",
+    ):
+        assert heading in home.markdown
+
+
+def test_prive_entries_and_hidden_workers_never_appear(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    worker = first_worker(root)
+    write(
+        root,
+        f"profielen/{worker}/reflecties/2026-01-05-{CANARY}.toml",
+        f'''
+titel = "Geheim {CANARY}"
+datum = 2026-01-05
+methode = "vrij"
+zichtbaarheid = "prive"
+tags = ["{CANARY}"]
+[vrij]
+tekst = "Tekst {CANARY}"
+''',
+    )
+    write(
+        root,
+        f"profielen/{worker}/activiteiten/2026-01-06-{CANARY}.toml",
+        f"""
+titel = "Cursus {CANARY}"
+datum = 2026-01-06
+categorie = "scholing"
+uren = 7.25
+zichtbaarheid = "prive"
+""",
+    )
+    write(
+        root,
+        "profielen/verborgen-werker/profiel.toml",
+        f'''
+naam = "Verborgen {CANARY}"
+soort = "werker"
+team = "{team_slug(root)}"
+zichtbaarheid = "prive"
+''',
+    )
+    before = pages_of(site_copy(tmp_path / "schoon"))
+    for audience in ("team", "publiek"):
+        pages = pages_of(root, audience)
+        for path, markdown in pages.items():
+            assert CANARY not in path and CANARY not in markdown, path
+            assert "verborgen-werker" not in markdown, path
+            assert "7,25" not in markdown, path
+    assert pages_of(root) == before, "prive entries must not change any page, count or total"
+
+
+def test_publiek_shows_only_public_entries_and_shared_figures(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    worker = first_worker(root)
+    profile = root / "profielen" / worker / "profiel.toml"
+    text = profile.read_text(encoding="utf-8")
+    text = "\n".join(
+        line
+        for line in text.splitlines()
+        if not line.startswith(("zichtbaarheid", "publiek_tonen"))
+    )
+    text = text.replace(
+        'soort = "werker"',
+        'soort = "werker"\nzichtbaarheid = "publiek"\npubliek_tonen = ["zelftoetsen"]',
+        1,
+    )
+    profile.write_text(text, encoding="utf-8")
+    team = root / "profielen" / team_slug(root) / "profiel.toml"
+    team_text = "\n".join(
+        line
+        for line in team.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("zichtbaarheid")
+    )
+    team.write_text(
+        team_text.replace('soort = "team"', 'soort = "team"\nzichtbaarheid = "publiek"', 1),
+        encoding="utf-8",
+    )
+    write(
+        root,
+        f"profielen/{worker}/reflecties/2026-01-07-openbaar.toml",
+        """
+titel = "Openbare reflectie"
+datum = 2026-01-07
+methode = "vrij"
+zichtbaarheid = "publiek"
+[vrij]
+tekst = "Dit mag iedereen lezen."
+""",
+    )
+    write(
+        root,
+        f"profielen/{worker}/reflecties/2026-01-08-alleen-team.toml",
+        """
+titel = "Alleen voor het team"
+datum = 2026-01-08
+methode = "vrij"
+[vrij]
+tekst = "Dit is voor het team."
+""",
+    )
+    team_pages = pages_of(root, "team")
+    public = pages_of(root, "publiek")
+    assert "Alleen voor het team" in team_pages[f"werkers/{worker}/reflecties.md"]
+    reflections = public[f"werkers/{worker}/reflecties.md"]
+    assert "Openbare reflectie" in reflections and "Alleen voor het team" not in reflections
+    assert f"werkers/{worker}/zelftoetsen.md" in public
+    assert f"werkers/{worker}/uren.md" not in public
+    assert "uren.md" not in public["index.md"]
+    others = {p.split("/")[1] for p in public if p.count("/") == 2} - {worker}
+    assert not others, f"workers without a public profile appear: {others}"
