@@ -20,7 +20,9 @@ class Finding:
     severity: Severity = "fout"
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        )
 
 
 @dataclass(slots=True)

@@ -93,12 +93,16 @@ def norm_for(repo: Repository, worker: Portfolio) -> Norm | None:
     hours = {c: float(data.get(c, 0)) for c in CATEGORIES}
     cap = data.get("overig_max")
     return Norm(
-        str(register), int(data.get("cyclus_jaren", DEFAULT_CYCLE_YEARS)), hours,
+        str(register),
+        int(data.get("cyclus_jaren", DEFAULT_CYCLE_YEARS)),
+        hours,
         float(cap) if isinstance(cap, int | float) else None,
     )
 
 
-def cycle(worker: Portfolio, norm: Norm | None, today: dt.date, start: dt.date | None = None) -> tuple[dt.date, dt.date]:
+def cycle(
+    worker: Portfolio, norm: Norm | None, today: dt.date, start: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
     """The cycle that holds `today` (or starts at `start`): from `cyclus_start`, in whole cycles."""
     years = norm.cyclus_jaren if norm else DEFAULT_CYCLE_YEARS
     if start is None:
@@ -111,8 +115,12 @@ def cycle(worker: Portfolio, norm: Norm | None, today: dt.date, start: dt.date |
 
 
 def report(
-    repo: Repository, worker: Portfolio, today: dt.date, *,
-    start: dt.date | None = None, visible: Visible = _everything,
+    repo: Repository,
+    worker: Portfolio,
+    today: dt.date,
+    *,
+    start: dt.date | None = None,
+    visible: Visible = _everything,
 ) -> HoursReport:
     """All hours of `worker` in the current cycle (or the one from `start`)."""
     norm = norm_for(repo, worker)
@@ -123,11 +131,19 @@ def report(
         if not (entry.valid and visible(entry) and datum and first <= datum < end):
             continue
         if isinstance(uren, int | float) and entry.get("categorie") in CATEGORIES:
-            result.lines.append(HourLine(
-                datum, entry.text("titel"), str(entry.get("categorie")), entry.text("vorm"),
-                float(uren), "activiteit", entry.id, entry.get("geaccrediteerd") is True,
-                entry.text("accreditatie_id"),
-            ))
+            result.lines.append(
+                HourLine(
+                    datum,
+                    entry.text("titel"),
+                    str(entry.get("categorie")),
+                    entry.text("vorm"),
+                    float(uren),
+                    "activiteit",
+                    entry.id,
+                    entry.get("geaccrediteerd") is True,
+                    entry.text("accreditatie_id"),
+                )
+            )
     team = repo.team_of(worker)
     for meeting in team.of("bijeenkomst") if team else []:
         uren, datum = meeting.get("duur_uren"), meeting.datum
@@ -135,9 +151,17 @@ def report(
             continue
         if worker.slug in meeting.ids("deelnemers") and isinstance(uren, int | float):
             titel = meeting.text("thema") or meeting.text("soort")
-            result.lines.append(HourLine(
-                datum, titel, "reflectie", meeting.text("soort"), float(uren), "bijeenkomst", meeting.id,
-            ))
+            result.lines.append(
+                HourLine(
+                    datum,
+                    titel,
+                    "reflectie",
+                    meeting.text("soort"),
+                    float(uren),
+                    "bijeenkomst",
+                    meeting.id,
+                )
+            )
     result.lines.sort(key=lambda line: (line.datum, line.id))
     return result
 

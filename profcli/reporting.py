@@ -44,8 +44,12 @@ class JsonReporter(Reporter):
                 "waarschuwingen": result.warnings,
                 "meldingen": [
                     {
-                        "pad": f.path, "regel": f.line, "kolom": f.column,
-                        "ernst": f.severity, "melding": f.message, "code": f.rule,
+                        "pad": f.path,
+                        "regel": f.line,
+                        "kolom": f.column,
+                        "ernst": f.severity,
+                        "melding": f.message,
+                        "code": f.rule,
                     }
                     for f in result.sorted()
                 ],
@@ -81,7 +85,7 @@ class JunitReporter(Reporter):
                 f"{escape(f.text())}</failure>"
             )
         cases = [
-            f"  <testcase classname=\"prof.validate\" name={quoteattr(path)}>\n"
+            f'  <testcase classname="prof.validate" name={quoteattr(path)}>\n'
             + "\n".join(failures)
             + "\n  </testcase>"
             for path, failures in by_file.items()

@@ -65,7 +65,7 @@ def _broken(tmp_path: Path) -> Path:
 
 
 BROKEN_LINE = (
-    "profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml:3:10: fout: `status` = \"klaar\" is "
+    'profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml:3:10: fout: `status` = "klaar" is '
     "geen geldige keuze; kies uit: gepland, bezig, behaald, gestopt [schema-keuze]"
 )
 
@@ -79,7 +79,9 @@ def test_text_format_exact(tmp_path: Path) -> None:
 def test_single_file_is_checked_in_context(tmp_path: Path) -> None:
     """A reflection that links a goal validates alone: the goal is found in the repository."""
     root = build_case(CASES / "basis", tmp_path)
-    code, out, _ = run("validate", "profielen/eva-de-wit/reflecties/2026-02-10-huisbezoek.toml", cwd=root)
+    code, out, _ = run(
+        "validate", "profielen/eva-de-wit/reflecties/2026-02-10-huisbezoek.toml", cwd=root
+    )
     assert (code, out.splitlines()) == (0, ["1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen"])
 
 
@@ -96,9 +98,13 @@ def test_json_format(tmp_path: Path) -> None:
     assert code == 1
     assert data["fouten"] == 1 and data["bestanden"] == 10
     assert data["meldingen"][0] == {
-        "pad": "profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml", "regel": 3, "kolom": 10,
-        "ernst": "fout", "code": "schema-keuze",
-        "melding": "`status` = \"klaar\" is geen geldige keuze; kies uit: gepland, bezig, behaald, gestopt",
+        "pad": "profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml",
+        "regel": 3,
+        "kolom": 10,
+        "ernst": "fout",
+        "code": "schema-keuze",
+        "melding": '`status` = "klaar" is geen geldige keuze; '
+        "kies uit: gepland, bezig, behaald, gestopt",
     }
     assert "1 fout" in err
 
@@ -108,7 +114,7 @@ def test_github_format(tmp_path: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         "::error file=profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml,line=3,col=10,"
-        "title=schema-keuze::`status` = \"klaar\" is geen geldige keuze; kies uit: gepland, bezig, "
+        'title=schema-keuze::`status` = "klaar" is geen geldige keuze; kies uit: gepland, bezig, '
         "behaald, gestopt [schema-keuze]"
     ]
 

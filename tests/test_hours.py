@@ -37,7 +37,11 @@ def test_explicit_cycle_start_and_visibility_filter(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     worker = repo.portfolios["eva-de-wit"]
     only_meetings = hours.report(
-        repo, worker, TODAY, start=dt.date(2026, 2, 1), visible=lambda e: e.kind.name == "bijeenkomst"
+        repo,
+        worker,
+        TODAY,
+        start=dt.date(2026, 2, 1),
+        visible=lambda e: e.kind.name == "bijeenkomst",
     )
     assert only_meetings.start == dt.date(2026, 2, 1)
     assert only_meetings.totals["reflectie"] == 2.0

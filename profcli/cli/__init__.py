@@ -20,8 +20,12 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", message="prof (profcli) %(version)s")
 @click.option(
-    "--repo", "-C", "repo", type=click.Path(file_okay=False, path_type=str), envvar="PROF_REPO",
-    help="Map van de team-repository (standaard: de huidige map of een map erboven met profielen/).",
+    "--repo",
+    "-C",
+    "repo",
+    type=click.Path(file_okay=False, path_type=str),
+    envvar="PROF_REPO",
+    help="Map van de team-repository (standaard: de huidige map of erboven, met profielen/).",
 )
 @click.pass_context
 def main(ctx: click.Context, repo: str | None) -> None:

@@ -81,6 +81,7 @@ def build(obj: Context, voor: str, strict: bool, vandaag: dt.datetime | None) ->
         f"Site gebouwd voor {voor}: {built.pages} gegenereerde pagina's in {shown}/ "
         f"({built.seconds:.1f} s)"
     )
+    click.echo(f"Open {shown}/index.html in je browser, of bekijk de site met `prof serve`.")
 
 
 @click.command()

@@ -15,7 +15,11 @@ from profcli.validation import check_repository
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
     help="Uitvoer: text (per regel), json, github (annotaties) of junit (XML).",
 )
 @click.pass_obj
@@ -45,7 +49,9 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str) -> None:
         try:
             path.resolve().relative_to(root)
         except ValueError as e:
-            raise click.BadParameter(f"{path} ligt buiten de repository {root}", param_hint="PAD") from e
+            raise click.BadParameter(
+                f"{path} ligt buiten de repository {root}", param_hint="PAD"
+            ) from e
     result = check_repository(root, only=paths).result
     reporter = REPORTERS[fmt]()
     output = reporter.render(result)
