@@ -32,7 +32,6 @@ _TOML_MESSAGES = {
     ),
     "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
     "Illegal character": "ongeldig teken; haal het weg",
-    "Unescaped '\\' in a string": "losse `\\` in tekst: schrijf `\\\\`, of `/` in een pad",
     'Expected "\'"': "tekst niet afgesloten: er ontbreekt een `'`",
     "Invalid date or datetime": "ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-14",
 }
@@ -81,7 +80,7 @@ def load(path: Path, display: str) -> Document | Finding:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as e:
-        return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen ({e.strerror})")
+        return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
     if len(raw) > MAX_BYTES:
         return Finding(
             display, 1, 1, "bestand-te-groot",
@@ -95,12 +94,53 @@ def load(path: Path, display: str) -> Document | Finding:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         return _syntax_finding(str(e), text, display)
+    except RecursionError:
+        return _too_deep(display)
+    if _depth(data) > MAX_DEPTH:
+        return _too_deep(display)
     if not data:
         return Finding(
             display, 1, 1, "bestand-leeg",
             "bestand is leeg: er staan geen sleutels in; vul het in of haal het weg",
         )
     return Document(path, display, text, data)
+
+
+MAX_DEPTH = 50
+"""Entries nest tables two or three deep; deeper input would make recursive code overflow."""
+
+
+def _too_deep(display: str) -> Finding:
+    return Finding(
+        display, 1, 1, "toml-syntax",
+        f"te diep genest: lijsten of tabellen staan meer dan {MAX_DEPTH} keer in elkaar; "
+        "maak het plat",
+    )
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth of parsed TOML, without recursion (dotted keys nest without limit)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return deepest
+
+
+def _why(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "geen toegang; controleer de rechten van het bestand"
+    if isinstance(error, IsADirectoryError):
+        return "dit is een map"
+    if isinstance(error, FileNotFoundError):
+        return "het bestaat niet (meer), of is een koppeling naar niets"
+    return f"{error.strerror or error}"
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Finding | None]:
@@ -125,7 +165,7 @@ def _decode(raw: bytes, display: str) -> tuple[str, Finding | None]:
 
 def _syntax_finding(message: str, text: str, display: str) -> Finding:
     match = _AT.search(message)
-    lines = text.splitlines() or [""]
+    lines = text.split("\n")  # as tomllib counts lines (splitlines() also splits at U+2028)
     if match and match.group(1):
         pos: Position = (int(match.group(1)), int(match.group(2)))
     else:
@@ -157,6 +197,12 @@ def _specific(english: str, lines: list[str], pos: Position) -> tuple[Position, 
         return (pos[0], date.start(1) + 1), (
             f"ongeldige datum `{date.group(1)}`: schrijf een bestaande dag als JJJJ-MM-DD, "
             "bijvoorbeeld 2026-03-14"
+        )
+    slash = line.rfind("\\", 0, pos[1] - 1)
+    if english.startswith(("Unescaped '\\'", "Invalid hex value")) and slash >= 0:
+        return (pos[0], slash + 1), (
+            "losse `\\` in tekst: schrijf `\\\\`, of gebruik `/` in een pad "
+            "(bijvoorbeeld `bewijs/certificaat.pdf`)"
         )
     if english.startswith("Cannot overwrite"):
         key = _KEY_AT.match(line)

@@ -1,4 +1,4 @@
-"""What a schema cannot say: references, dates, hours, evidence paths, file names.
+"""What a schema cannot say: references, dates, hours, evidence paths (`evidence`), file names.
 
 A value that failed the schema is reported there once; the rules leave exactly that value
 alone (`_get`, `_ids`) but still check the rest of the file, so that one run shows every
@@ -12,7 +12,6 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache
-from pathlib import Path, PurePosixPath
 from typing import Any
 
 from profcli import resources
@@ -20,6 +19,7 @@ from profcli.findings import Finding
 from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import TEAM
 from profcli.model import Entry, Portfolio, Repository
+from profcli.validation.evidence import evidence_rules
 
 Rule = Callable[[Repository, dt.date], Iterator[Finding]]
 
@@ -230,57 +230,6 @@ def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 f"op {datum.isoformat()} staan voor `{slug}` al {before:g} uur aan "
                 f"activiteiten en bijeenkomsten; met deze {hours:g} uur erbij is het meer "
                 "dan 24 uur op één dag"))
-
-
-def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
-    """Evidence is a web address or a file inside the repository."""
-    root = repo.root.resolve()
-    for entry in repo.entries():
-        for index, ref in enumerate(_ids(entry, "bewijs")):
-            problem = evidence_problem(root, ref)
-            if problem:
-                yield entry.doc.finding(("bewijs", index), *problem)
-
-
-def evidence_problem(root: Path, ref: str) -> tuple[str, str] | None:
-    """Rule id and message when `ref` is no acceptable evidence, else None."""
-    if "://" in ref or ref.lower().startswith(("javascript:", "data:", "mailto:", "file:")):
-        if ref.startswith("https://") or ref.startswith("http://"):
-            return None
-        return "bewijs-url", (
-            f"bewijs `{ref}` is geen http(s)-adres; gebruik een https-adres of een pad in de "
-            "repository"
-        )
-    pure = PurePosixPath(ref.replace("\\", "/"))
-    if pure.is_absolute() or ".." in pure.parts or (len(ref) > 1 and ref[1] == ":"):
-        return "bewijs-buiten", (
-            f"bewijs `{ref}` verwijst naar buiten de repository; zet het bestand in de repository "
-            "(bijvoorbeeld in `bewijs/`) en gebruik dat pad"
-        )
-    target = root / pure
-    try:
-        resolved = target.resolve()
-        resolved.relative_to(root)
-    except (ValueError, OSError, RuntimeError):
-        return "bewijs-buiten", (
-            f"bewijs `{ref}` leidt via een symbolische koppeling naar buiten de repository; "
-            "zet het bestand zelf in de repository"
-        )
-    if not resolved.exists():
-        return "bewijs-ontbreekt", f"bewijsbestand `{ref}` bestaat niet{_near(target, pure)}"
-    return None
-
-
-def _near(target: Path, pure: PurePosixPath) -> str:
-    """A file with a similar name in the same folder, as a hint for a typo."""
-    try:
-        siblings = [p.name for p in target.parent.iterdir()]
-    except OSError:
-        siblings = []
-    close = difflib.get_close_matches(pure.name, siblings, n=1)
-    if close:
-        return f"; bedoelde je `{(pure.parent / close[0]).as_posix()}`?"
-    return " (een pad begint bij de hoofdmap van de repository)"
 
 
 def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:

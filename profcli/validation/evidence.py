@@ -1,0 +1,64 @@
+"""Evidence (`bewijs`): a web address, or a file that really lies inside the repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from profcli.findings import Finding
+from profcli.model import Repository
+
+
+def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
+    """Evidence is a web address or a file inside the repository."""
+    root = repo.root.resolve()
+    for entry in repo.entries():
+        if "bewijs" in entry.doc.invalid_keys:
+            continue  # reported by the schema check
+        for index, ref in enumerate(entry.ids("bewijs")):
+            problem = evidence_problem(root, ref)
+            if problem:
+                yield entry.doc.finding(("bewijs", index), *problem)
+
+
+def evidence_problem(root: Path, ref: str) -> tuple[str, str] | None:
+    """Rule id and message when `ref` is no acceptable evidence, else None."""
+    if "://" in ref or ref.lower().startswith(("javascript:", "data:", "mailto:", "file:")):
+        if ref.startswith("https://") or ref.startswith("http://"):
+            return None
+        return "bewijs-url", (
+            f"bewijs `{ref}` is geen http(s)-adres; gebruik een https-adres of een pad in de "
+            "repository"
+        )
+    pure = PurePosixPath(ref.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or (len(ref) > 1 and ref[1] == ":"):
+        return "bewijs-buiten", (
+            f"bewijs `{ref}` verwijst naar buiten de repository; zet het bestand in de repository "
+            "(bijvoorbeeld in `bewijs/`) en gebruik dat pad"
+        )
+    target = root / pure
+    try:
+        resolved = target.resolve()
+        resolved.relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return "bewijs-buiten", (
+            f"bewijs `{ref}` leidt via een symbolische koppeling naar buiten de repository; "
+            "zet het bestand zelf in de repository"
+        )
+    if not resolved.exists():
+        return "bewijs-ontbreekt", f"bewijsbestand `{ref}` bestaat niet{_near(target, pure)}"
+    return None
+
+
+def _near(target: Path, pure: PurePosixPath) -> str:
+    """A file with a similar name in the same folder, as a hint for a typo."""
+    try:
+        siblings = [p.name for p in target.parent.iterdir()]
+    except OSError:
+        siblings = []
+    close = difflib.get_close_matches(pure.name, siblings, n=1)
+    if close:
+        return f"; bedoelde je `{(pure.parent / close[0]).as_posix()}`?"
+    return " (een pad begint bij de hoofdmap van de repository)"
