@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from profcli import writing
-from profcli.errors import ProfError
+from profcli.errors import ProfError, WriteRefused
 from profcli.findings import Finding, Result
 from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import BY_NAME, FRAMEWORK, PROFILE, Kind
@@ -110,6 +110,7 @@ def target(
 ) -> tuple[Path, str]:
     """Folder and file stem for a new entry: `<slug>` or `YYYY-MM-DD-<slug>`."""
     folder = root / PROFILES_DIR / profile / kind.folder
+    inside(root, folder)
     if not slug:
         source = _slug_source(kind, data or {})
         slug = writing.slugify(source) or kind.name
@@ -180,7 +181,17 @@ def save(
     root: Path, kind: Kind, folder: Path, stem: str, data: Mapping[str, Any], *, rename: bool
 ) -> Path:
     text = entry_text(root, folder / f"{stem}.toml", kind, data)
+    inside(root, folder)
     return writing.create(folder, stem, text, rename=rename)
+
+
+def inside(root: Path, folder: Path) -> None:
+    """A symlinked portfolio or kind folder must not carry a new entry out of the repo."""
+    if not folder.resolve().is_relative_to(root.resolve()):
+        raise WriteRefused(
+            f"{display_path(root.absolute(), folder.absolute())} wijst naar een map buiten de "
+            "repository (symbolische koppeling); daar schrijft prof niet"
+        )
 
 
 def known_ids(

@@ -20,7 +20,7 @@ from typing import Any
 
 from profcli.errors import WriteRefused
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -65,7 +65,7 @@ def render(data: Mapping[str, Any], *, header: str = "") -> str:
 
 
 def key(name: str) -> str:
-    return name if _BARE_KEY.match(name) else _basic(name)
+    return name if _BARE_KEY.fullmatch(name) else _basic(name)  # `$` would allow "a\n"
 
 
 def value(item: Any) -> str:
@@ -184,6 +184,7 @@ def create(folder: Path, stem: str, text: str, *, rename: bool = True) -> Path:
     `rename` is true; otherwise `WriteRefused` is raised.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    _sweep(folder)
     temp = _temp_file(folder, stem, text)
     try:
         for candidate in _names(folder, stem, rename):
@@ -194,6 +195,30 @@ def create(folder: Path, stem: str, text: str, *, rename: bool = True) -> Path:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+_TEMP = re.compile(r"^\..+\.(\d+)\.\d+\.tmp$")
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temp files left by a writer that was killed (kill -9, power cut) mid-write.
+
+    Only files of processes that no longer exist; POSIX only (on Windows `os.kill` kills).
+    """
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = _TEMP.match(entry.name)
+            if match is None or int(match.group(1)) == os.getpid():
+                continue
+            try:
+                os.kill(int(match.group(1)), 0)
+            except ProcessLookupError:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+            except (PermissionError, OverflowError):
+                continue
 
 
 def _names(folder: Path, stem: str, rename: bool) -> Iterator[Path]:

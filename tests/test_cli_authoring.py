@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import signal
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -284,8 +287,9 @@ def test_same_title_twice_gets_a_suffix(repo: Path) -> None:
     ]
 
 
-def test_concurrent_adds_both_succeed(repo: Path) -> None:
-    cmd = [
+def add_command(repo: Path, title: str = "Training", day: str = "2026-02-02") -> list[str]:
+    """`prof add activiteit` as a separate process, so it can run in parallel or be killed."""
+    return [
         sys.executable,
         "-c",
         "from profcli.cli import main; main()",
@@ -296,24 +300,90 @@ def test_concurrent_adds_both_succeed(repo: Path) -> None:
         "--profiel",
         WORKER,
         "--datum",
-        "2026-02-02",
+        day,
         "--titel",
-        "Training",
+        title,
         "--categorie",
         "scholing",
         "--uren",
-        "2",
+        "1",
         "--no-input",
     ]
+
+
+CONCURRENT = 20
+
+
+def test_concurrent_adds_all_succeed(repo: Path) -> None:
     procs = [
-        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
+        subprocess.Popen(add_command(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(CONCURRENT)
     ]
-    outputs = [p.communicate(timeout=60) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], outputs
-    assert entries(repo, WORKER, "activiteiten") == [
-        "2026-02-02-training-2.toml",
-        "2026-02-02-training.toml",
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * CONCURRENT, outputs
+    expected = ["2026-02-02-training.toml"] + [
+        f"2026-02-02-training-{n}.toml" for n in range(2, CONCURRENT + 1)
     ]
+    assert entries(repo, WORKER, "activiteiten") == sorted(expected)
+    saved = sorted(out.decode().strip().rsplit("/", 1)[-1] for out, _ in outputs)
+    assert saved == sorted(expected), "every process reports its own file"
+    assert prof(repo, "validate").exit_code == 0
+    print(f"\ngelijktijdig: {CONCURRENT} x prof add, {len(expected)} geldige items")
+
+
+KILLS = 25
+
+
+def test_killed_adds_lose_nothing_and_leave_no_debris(repo: Path) -> None:
+    """SIGKILL at a random moment (0-300 ms; one add takes about 200 ms): all or nothing."""
+    rng = random.Random(int(os.environ.get("PROF_KILL_SEED", "6")))
+    folder = repo / "profielen" / WORKER / "activiteiten"
+    started = time.monotonic()
+    subprocess.run(add_command(repo, "Maat", "2026-03-02"), check=True, capture_output=True)
+    window = max(0.3, 1.2 * (time.monotonic() - started))  # a slow machine: cover the write too
+    finished = killed = debris = 0
+    for n in range(KILLS):
+        proc = subprocess.Popen(
+            add_command(repo, f"Training {n}", f"2026-02-{n + 1:02d}"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0, window))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+        finished += proc.wait(timeout=60) == 0
+        names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        # A hidden temp file may outlive a kill -9 (nothing runs after it); the next write
+        # sweeps it. Every visible file is a complete entry.
+        hidden = [name for name in names if name.startswith(".")]
+        assert all(name.endswith(".tmp") for name in hidden), hidden
+        debris += len(hidden)
+        for name in set(names) - set(hidden):
+            assert tomllib.loads((folder / name).read_text())["uren"] == 1, name
+        assert prof(repo, "validate").exit_code == 0
+    last = subprocess.run(add_command(repo, "Laatste", "2026-03-01"), capture_output=True)
+    assert last.returncode == 0, last.stderr
+    stray = [p for p in repo.rglob("*") if p.suffix == ".tmp" or p.name.startswith(".prof-")]
+    stray = [p for p in stray if ".prof-cache" not in p.parts]
+    assert stray == []
+    print(
+        f"\nkill -9: {KILLS} pogingen, {killed} gestopt met SIGKILL, {finished} zelf klaar, "
+        f"{len(entries(repo, WORKER, 'activiteiten')) - 2} complete items, "
+        f"{debris}x een verborgen temp-bestand gezien (opgeruimd), 0 resten"
+    )
+
+
+def test_debris_of_dead_writers_is_swept_and_live_ones_kept(repo: Path) -> None:
+    folder = repo / "profielen" / WORKER / "activiteiten"
+    folder.mkdir(parents=True)
+    dead = folder / ".2026-02-02-training.999999999.0.tmp"
+    live = folder / f".2026-02-02-training.{os.getppid()}.0.tmp"
+    other = folder / ".notities.tmp"
+    for path in (dead, live, other):
+        path.write_text("half")
+    assert subprocess.run(add_command(repo), capture_output=True).returncode == 0
+    assert not dead.exists() and live.exists() and other.exists()
 
 
 def test_interrupted_write_leaves_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

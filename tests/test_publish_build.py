@@ -144,3 +144,66 @@ def test_prive_canary_reaches_no_built_file(tmp_path: Path, audience: str) -> No
         assert CANARY.encode() not in lowered, path
         assert b"verborgen-werker" not in lowered, path
         assert CANARY not in path.as_posix()
+
+
+TEAM_CANARY = "teamkanarie-k4w8p"
+
+
+def _add_team_canaries(root: Path) -> None:
+    """Entries for the team only: explicit `zichtbaarheid = "team"` and the default (omitted)."""
+    worker, team = first_worker(root), team_slug(root)
+    for n, line in enumerate(('zichtbaarheid = "team"\n', "")):
+        write(
+            root,
+            f"profielen/{worker}/reflecties/2026-01-0{n + 6}-{TEAM_CANARY}-{n}.toml",
+            f'titel = "Team {TEAM_CANARY}"\ndatum = 2026-01-0{n + 6}\nmethode = "vrij"\n'
+            f'{line}tags = ["{TEAM_CANARY}"]\n[vrij]\ntekst = "Tekst {TEAM_CANARY}"\n',
+        )
+        write(
+            root,
+            f"profielen/{team}/kennis/{TEAM_CANARY}-{n}.toml",
+            f'titel = "Kennis {TEAM_CANARY}"\ninhoud = "Inhoud {TEAM_CANARY}"\n{line}',
+        )
+        write(
+            root,
+            f"profielen/{worker}/activiteiten/2026-01-0{n + 6}-{TEAM_CANARY}-{n}.toml",
+            f'datum = 2026-01-0{n + 6}\ntitel = "Cursus {TEAM_CANARY}"\ncategorie = "scholing"\n'
+            f'vorm = "training"\nuren = 1\n{line}',
+        )
+    write(
+        root,
+        f"profielen/{team}/bijeenkomsten/2026-01-07-{TEAM_CANARY}.toml",
+        f'datum = 2026-01-07\nsoort = "intervisie"\nduur_uren = 1\ndeelnemers = ["{worker}"]\n'
+        f'thema = "Thema {TEAM_CANARY}"\nzichtbaarheid = "team"\n',
+    )
+
+
+def _leaks(public: Path, needle: str) -> list[str]:
+    leaks = []
+    for path in (p for p in public.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        if needle.encode() in data.lower() or needle in path.as_posix():
+            leaks.append(path.relative_to(public).as_posix())
+    return leaks
+
+
+def test_team_canary_reaches_no_public_build(tmp_path: Path) -> None:
+    """`team` (and the default) stays off `--voor publiek`: pages, search index, sitemap."""
+    root = site_copy(tmp_path)
+    _add_team_canaries(root)
+    code, output = run("-C", str(root), "build", "--strict", "--voor", "team", "--vandaag", TODAY)
+    assert code == 0, output
+    seen = _leaks(root / "public", TEAM_CANARY)
+    assert "search/search_index.json" in seen, "control: the team build must show the canary"
+    assert any(p.endswith(".html") for p in seen)
+    code, output = run(
+        "-C", str(root), "build", "--strict", "--voor", "publiek", "--vandaag", TODAY
+    )
+    assert code == 0, output
+    public = root / "public"
+    assert {"search_index.json", "sitemap.xml", "index.html"} <= {p.name for p in public.rglob("*")}
+    leaks = _leaks(public, TEAM_CANARY)
+    print(f"\nteam-kanarie: {len(seen)} bestanden in team-build, {len(leaks)} lekken in publiek")
+    assert leaks == []

@@ -77,7 +77,11 @@ def finish(
 ) -> None:
     """Check `text` (the draft as typed) and write `data` (or its parsed form) if valid."""
     parsed = data if data is not None else authoring.parse(text)
-    folder, stem = authoring.target(root, kind, profile, parsed, slug, asking.today())
+    try:
+        folder, stem = authoring.target(root, kind, profile, parsed, slug, asking.today())
+    except WriteRefused as e:
+        click.echo(f"Niet opgeslagen: {e}.", err=True)
+        sys.exit(1)
     result = authoring.check(root, folder / f"{stem}.toml", text, today=asking.today())
     if not result.ok or parsed is None:
         draft = authoring.save_draft(root, kind, text, draft)
