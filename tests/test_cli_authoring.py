@@ -46,7 +46,7 @@ def test_init_scaffolds_a_valid_repository(repo: Path) -> None:
         ".pre-commit-config.yaml",
         ".github/workflows/prof.yml",
         ".gitlab-ci.yml",
-        "site/index.md",
+        "site/over.md",
         "schemas/reflectie.schema.json",
         f"profielen/{TEAM}/profiel.toml",
     ):
@@ -608,3 +608,16 @@ def test_render_is_what_add_writes(repo: Path) -> None:
         {"titel": "T", "inhoud": 'a "b" \\ c'},
         header="#:schema ../../../schemas/kennis.schema.json",
     )
+
+
+def test_scaffold_mkdocs_yml_matches_this_repository() -> None:
+    """`prof init` gives a team the same site settings the example site is tested with."""
+    from profcli.scaffold import files
+
+    ours = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    theirs = files("Ontwikkeling van het wijkteam", "team")["mkdocs.yml"]
+    strip = lambda text: [l for l in text.splitlines() if not l.startswith("#")]  # noqa: E731
+    assert strip(theirs) == [
+        l.replace("site_name: Ontwikkeling van het wijkteam", 'site_name: "Ontwikkeling van het wijkteam"')
+        for l in strip(ours)
+    ]

@@ -184,3 +184,16 @@ tekst = "Dit is voor het team."
     assert "uren.md" not in public["index.md"]
     others = {p.split("/")[1] for p in public if p.count("/") == 2} - {worker}
     assert not others, f"workers without a public profile appear: {others}"
+
+
+def test_colophon_shows_the_privacy_allow_list(tmp_path: Path) -> None:
+    """An exception to the privacy guard is never hidden: every reader can see it."""
+    root = site_copy(tmp_path)
+    team = root / "profielen" / team_slug(root) / "profiel.toml"
+    text = team.read_text(encoding="utf-8")
+    team.write_text(
+        text.replace("privacy_toegestaan = [", 'privacy_toegestaan = ["010 123 45 67", '),
+        encoding="utf-8",
+    )
+    colophon = pages_of(root)["colofon.md"]
+    assert "| 010 123 45 67; teampostbus@wijkteam-feijenoord-noord.example |" in colophon

@@ -1,7 +1,7 @@
 """Inline SVG charts: no JavaScript, no external files, readable in light and dark mode.
 
 Colours come from `currentColor` and CSS classes (styled with Material's variables in
-`site/stylesheets/extra.css`); every chart is an image with a name (`role="img"`,
+`profcli/publish/assets/profcli.css`); every chart is an image with a name (`role="img"`,
 `aria-label`, `<title>`), and the pages put a table with the same numbers beside it.
 """
 

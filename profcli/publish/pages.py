@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from profcli.model import Repository
-from profcli.publish import home, items, team, workers
+from profcli.publish import colophon, home, items, team, workers
+from profcli.publish.colophon import COLOPHON
 from profcli.publish.context import (
     FRAMEWORKS,
     HOME,
@@ -24,6 +25,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("Werkers", WORKERS),
     ("Team", TEAM),
     ("Kaders", FRAMEWORKS),
+    ("Colofon", COLOPHON),
 )
 """Top sections only: worker pages are linked from the overview, not listed in the nav."""
 
@@ -37,4 +39,5 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = "team") -> 
         found += workers.pages(ctx, worker)
     found += team.pages(ctx)
     found += items.pages(ctx)
+    found.append(colophon.page(ctx))
     return found

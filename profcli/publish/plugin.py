@@ -26,6 +26,11 @@ from profcli.repository import PROFILES_DIR
 
 log = logging.getLogger("mkdocs.plugins.profcli")
 
+ASSETS = Path(__file__).resolve().parent / "assets"
+STYLESHEET = "assets/profcli/profcli.css"
+"""Accessible palette and chart styles; shipped with the package so every team gets them."""
+SCRIPT = "assets/profcli/profcli.js"
+
 ENV_AUDIENCE = "PROF_VOOR"
 ENV_TODAY = "PROF_VANDAAG"
 
@@ -79,7 +84,17 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             )
         return checked.repository
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if all(str(s) != SCRIPT for s in config.extra_javascript):
+            config.extra_javascript.append(SCRIPT)
+        return config
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for path, asset in ((STYLESHEET, "profcli.css"), (SCRIPT, "profcli.js")):
+            content = (ASSETS / asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, path, content=content))
         today = self.today()
         pages = build_pages(self._repository(config, today), today=today, audience=self.audience())
         for page in pages:

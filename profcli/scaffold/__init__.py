@@ -6,6 +6,8 @@ configuration are generated from the kinds table so that they follow new kinds.
 
 from __future__ import annotations
 
+import json
+
 import contextlib
 import os
 from pathlib import Path
@@ -19,7 +21,7 @@ from profcli.repository import FRAMEWORKS_DIR, PROFILES_DIR
 _FILES = Path(__file__).resolve().parent / "files"
 _STATIC = {
     "mkdocs.yml": "mkdocs.yml",
-    "site/index.md": "index.md",
+    "site/over.md": "over.md",
     ".gitignore": "gitignore",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".github/workflows/prof.yml": "github/prof.yml",
@@ -43,9 +45,8 @@ def files(team_name: str, team_slug: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for target, source in _STATIC.items():
         text = (_FILES / source).read_text(encoding="utf-8")
-        out[target] = text.replace("@@TEAM_NAAM@@", team_name.replace('"', "'")).replace(
-            "@@VERSIE@@", __version__
-        )
+        name = json.dumps(team_name, ensure_ascii=False) if target == "mkdocs.yml" else team_name
+        out[target] = text.replace("@@TEAM_NAAM@@", name).replace("@@VERSIE@@", __version__)
     out[".taplo.toml"] = taplo()
     out[f"{PROFILES_DIR}/{team_slug}/profiel.toml"] = team_profile(team_name)
     return out

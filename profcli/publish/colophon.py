@@ -1,0 +1,59 @@
+"""The colophon: how this site was made, for whom, and what the privacy guard lets through.
+
+A team's `privacy_toegestaan` list switches the guard off for those values; showing that list
+on the site keeps the exception visible to every reader instead of buried in a TOML file.
+"""
+
+from __future__ import annotations
+
+from profcli import __version__
+from profcli.publish.context import Context, Page
+from profcli.publish.markdown import datum, join, table, text
+
+COLOPHON = "colofon.md"
+
+_AUDIENCE = {
+    "team": "het team: alles wat `team` of `publiek` is, niets wat `prive` is",
+    "publiek": "iedereen: alleen wat `publiek` is",
+}
+
+
+def page(ctx: Context) -> Page:
+    out = [
+        "# Colofon",
+        "",
+        f"Gemaakt met profcli {__version__} op {datum(ctx.today)} uit de portfolio's "
+        "in de repository van het team.",
+        "",
+        f"**Voor wie:** {_AUDIENCE[ctx.audience]}. Stukken met zichtbaarheid `prive` staan "
+        "op geen enkele pagina, in geen zoekindex en in geen telling.",
+        "",
+        "**Zonder verzoeken naar buiten:** deze site laadt geen lettertypes, scripts of "
+        "afbeeldingen van andere servers.",
+        "",
+        "## Privacycontrole",
+        "",
+        "Voordat de site gebouwd wordt, zoekt profcli in alle vrije tekst naar gegevens die "
+        "naar een cliënt kunnen leiden: burgerservicenummers, rekeningnummers (IBAN), "
+        "telefoonnummers, e-mailadressen, adressen en geboortedatums. Een treffer houdt de "
+        "bouw tegen.",
+        "",
+    ]
+    rows = [
+        [text(team.naam), "; ".join(text(v) for v in values)]
+        for team in ctx.teams()
+        if team.profile and (values := team.profile.ids("privacy_toegestaan"))
+    ]
+    if rows:
+        out += [
+            "Deze eigen, openbare gegevens van een team zijn uitgezonderd "
+            "(`privacy_toegestaan` in het teamprofiel):",
+            "",
+            table(["Team", "Toegestaan"], rows),
+        ]
+    else:
+        out.append("Geen enkel team heeft uitzonderingen op de privacycontrole.")
+    frameworks = sorted(ctx.repo.catalog.frameworks.values(), key=lambda f: f.id)
+    out += ["", "## Kaders", ""]
+    out += [f"- {text(f.titel)} (`{f.id}`)" for f in frameworks]
+    return Page(COLOPHON, "Colofon", join(out), in_nav=True)
