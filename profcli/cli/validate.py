@@ -22,8 +22,13 @@ from profcli.validation import check_repository
     show_default=True,
     help="Uitvoer: text (per regel), json, github (annotaties) of junit (XML).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Controleer elk bestand opnieuw, zonder de resultaten in .prof-cache/ te gebruiken.",
+)
 @click.pass_obj
-def validate(obj: Context, paths: tuple[Path, ...], fmt: str) -> None:
+def validate(obj: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) -> None:
     """Controleer portfolio's: schema's, verwijzingen, datums, uren, bewijs en privacy.
 
     Zonder PAD wordt de hele repository gecontroleerd. Met PAD (bestanden of mappen)
@@ -52,7 +57,7 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str) -> None:
             raise click.BadParameter(
                 f"{path} ligt buiten de repository {root}", param_hint="PAD"
             ) from e
-    result = check_repository(root, only=paths).result
+    result = check_repository(root, only=paths, cache=not no_cache).result
     reporter = REPORTERS[fmt]()
     output = reporter.render(result)
     if output:

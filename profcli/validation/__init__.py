@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from profcli import resources
+from profcli.cache import Cache
 from profcli.findings import Finding, Result
 from profcli.frameworks import Catalog, Framework, builtin, from_data
 from profcli.kinds import FRAMEWORK
@@ -31,24 +33,32 @@ class Checked:
 
 
 def check_repository(
-    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = ()
+    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = False
 ) -> Checked:
     """Validate everything under `root`; report only on `only` (files or folders) if given.
 
     A single file is always checked in the context of the whole repository, so that its
-    references resolve.
+    references resolve. With `cache`, per-file results of unchanged files are reused from
+    `.prof-cache/` (see profcli.cache); the findings are the same either way.
     """
     today = today or dt.date.today()
     sources, findings = discover(root)
     portfolios: dict[str, Portfolio] = {}
     frameworks: list[Framework] = list(builtin())
     docs: list[tuple[Document, str]] = []
+    store = Cache(root) if cache else None
     for source in sources:
-        loaded = load(source.path, source.display)
+        hit = store.document(source.path, source.display) if store else None
+        if hit is not None:
+            loaded, problems = hit
+        else:
+            loaded = load(source.path, source.display)
+            problems = [] if isinstance(loaded, Finding) else schema.check(loaded, source.kind.name)
+            if store:
+                store.store(source.display, loaded, problems)
         if isinstance(loaded, Finding):
             findings.append(loaded)
             continue
-        problems = schema.check(loaded, source.kind.name)
         findings.extend(problems)
         docs.append((loaded, source.profile))
         if source.kind is FRAMEWORK:
@@ -61,8 +71,10 @@ def check_repository(
 
     repo = Repository(root, portfolios, Catalog(frameworks))
     findings.extend(rules.run(repo, today))
-    findings.extend(_privacy(repo, docs))
+    findings.extend(_privacy(repo, docs, store))
     findings.extend(_schema_copies(root))
+    if store:
+        store.save()
 
     selected = [display_path(root, p.resolve()) for p in only]
     if selected:
@@ -101,7 +113,9 @@ def _add_framework(
         frameworks.append(framework)
 
 
-def _privacy(repo: Repository, docs: list[tuple[Document, str]]) -> Iterator[Finding]:
+def _privacy(
+    repo: Repository, docs: list[tuple[Document, str]], store: Cache | None
+) -> Iterator[Finding]:
     allowed_by_team = {t.slug: _allowed(t) for t in repo.teams()}
     everything = [v for values in allowed_by_team.values() for v in values]
     for doc, profile in docs:
@@ -110,11 +124,20 @@ def _privacy(repo: Repository, docs: list[tuple[Document, str]]) -> Iterator[Fin
         allowed = allowed_by_team.get(team.slug, []) if team else everything
         if portfolio is not None and portfolio is not team:
             allowed = [*allowed, *_allowed(portfolio)]  # a team whose `soort` is misspelt
-        for path, text in _strings(doc.data, ()):
-            for hit in privacy.scan(text, allowed):
-                needle = text[hit.start : hit.end]
-                nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
-                yield doc.finding_text(path, needle, hit.rule, hit.message, nth)
+        if store:
+            yield from store.privacy(doc.display, allowed, partial(_scan, doc, allowed))
+        else:
+            yield from _scan(doc, allowed)
+
+
+def _scan(doc: Document, allowed: list[str]) -> list[Finding]:
+    found = []
+    for path, text in _strings(doc.data, ()):
+        for hit in privacy.scan(text, allowed):
+            needle = text[hit.start : hit.end]
+            nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
+            found.append(doc.finding_text(path, needle, hit.rule, hit.message, nth))
+    return found
 
 
 def _allowed(team: Portfolio) -> list[str]:

@@ -1,0 +1,108 @@
+"""Benchmark `prof validate` (cold, warm, one file changed) against check-jsonschema.
+
+check-jsonschema only checks the schemas (no references, dates, hours or privacy) and gets
+its best case: one invocation per kind with all files of that kind (in xargs-like chunks).
+
+    python3 benchmarks/validate.py --werkers 250 1000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import Run, chunks, median, prof, run
+from generate import generate
+
+from profcli.kinds import KINDS, PROFILE
+
+CACHE = ".prof-cache"
+
+
+def kind_files(root: Path) -> dict[str, list[str]]:
+    """Repository-relative files per kind, as check-jsonschema gets them."""
+    out: dict[str, list[str]] = {}
+    for kind in KINDS:
+        pattern = (
+            "profielen/*/profiel.toml" if kind is PROFILE else f"profielen/*/{kind.folder}/*.toml"
+        )
+        files = sorted(p.relative_to(root).as_posix() for p in root.glob(pattern))
+        if files:
+            out[kind.name] = files
+    return out
+
+
+def check_jsonschema(root: Path, files: dict[str, list[str]]) -> Run:
+    exe = shutil.which("check-jsonschema") or "check-jsonschema"
+    total = Run(0.0, 0.0)
+    for kind, paths in files.items():
+        for part in chunks(paths):
+            r = run([exe, "--schemafile", f"schemas/{kind}.schema.json", *part], root)
+            total = Run(total.seconds + r.seconds, max(total.peak_mib, r.peak_mib))
+    return total
+
+
+def measure(root: Path, runs: int, with_cjs: bool) -> dict[str, Run]:
+    files = kind_files(root)
+    count = sum(len(v) for v in files.values())
+    cmd = [*prof(), "validate"]
+    changed = root / files["reflectie"][0]
+    original = changed.read_bytes()
+    results: dict[str, list[Run]] = {"cold": [], "warm": [], "changed": [], "cjs": []}
+    for i in range(runs):
+        shutil.rmtree(root / CACHE, ignore_errors=True)
+        results["cold"].append(run(cmd, root))
+        results["warm"].append(run(cmd, root))
+        changed.write_bytes(original + f"# wijziging {'i' * (i + 1)}\n".encode())
+        results["changed"].append(run(cmd, root))
+        if with_cjs:
+            results["cjs"].append(check_jsonschema(root, files))
+    changed.write_bytes(original)
+    med = {k: median(v) for k, v in results.items() if v}
+    print(f"\n{count} bestanden, mediaan van {runs} run(s)")
+    print(f"{'':24}{'seconden':>10}{'bestanden/s':>13}{'piek MiB':>10}{'cjs / dit':>11}")
+    labels = {
+        "cold": "prof validate koud",
+        "warm": "prof validate warm",
+        "changed": "prof validate 1 gewijzigd",
+        "cjs": "check-jsonschema",
+    }
+    for key, r in med.items():
+        ratio = med["cjs"].seconds / r.seconds if "cjs" in med else float("nan")
+        print(
+            f"{labels[key]:24}{r.seconds:10.2f}{count / r.seconds:13.0f}"
+            f"{r.peak_mib:10.0f}{ratio:10.1f}x"
+        )
+    return med
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--werkers", type=int, nargs="+", default=[250, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--zonder-check-jsonschema", dest="cjs", action="store_false")
+    parser.add_argument(
+        "--map",
+        type=Path,
+        default=None,
+        help="werkmap voor de gegenereerde repositories (standaard tijdelijk)",
+    )
+    args = parser.parse_args()
+    base = args.map or Path(tempfile.mkdtemp(prefix="prof-bench-"))
+    for n in args.werkers:
+        root = base / f"team-{n}"
+        files = generate(root, n, args.seed)
+        print(f"== {n} werkers ({files} bestanden) in {root}")
+        measure(root, args.runs, args.cjs)
+    if args.map is None:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""The validation cache changes speed only: findings are identical with and without it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from profcli.cache import CACHE_DIR
+from profcli.findings import Finding
+from profcli.validation import check_repository
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+generate = importlib.import_module("generate").generate  # benchmarks/ is not a package
+
+TODAY = dt.date(2026, 7, 1)
+
+
+def _findings(root: Path, *, cache: bool) -> list[Finding]:
+    return check_repository(root, today=TODAY, cache=cache).result.sorted()
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated team with one error of every family seeded in."""
+    root = tmp_path_factory.mktemp("cache") / "team"
+    generate(root, 3, seed=7)
+    people = sorted((root / "profielen").iterdir())
+    workers = [p for p in people if not p.name.startswith("wijkteam-")]
+    first = workers[0]
+    _append(sorted((first / "reflecties").iterdir())[0], 'onbekend = "sleutel"\n')
+    feedback = sorted((first / "feedback").iterdir())[0]
+    text = feedback.read_text(encoding="utf-8")
+    feedback.write_text(
+        text.replace(
+            'samenvatting = "', 'samenvatting = "Bel 06-12345678 of mail jan@voorbeeld.nl. ', 1
+        ),
+        encoding="utf-8",
+    )
+    _append(sorted((first / "leerdoelen").iterdir())[0], "kapot = [\n")  # TOML syntax
+    _append(sorted((workers[1] / "activiteiten").iterdir())[0], "\n[extra]\nx = 1\n")
+    (workers[1] / "feedback" / "2026-05-05-kapot.toml").write_text(
+        'datum = 2099-01-01\nvan = "collega"\nsamenvatting = "Bel 010-1234567."\n'
+        'leerdoelen = ["bestaat-niet"]\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_findings_identical_with_and_without_cache(repo: Path) -> None:
+    plain = _findings(repo, cache=False)
+    rules = {f.rule for f in plain}
+    assert {"privacy-telefoon", "privacy-email", "ref-leerdoel", "datum-toekomst"} <= rules
+    assert len(plain) >= 6
+    assert not (repo / CACHE_DIR).exists()
+    assert _findings(repo, cache=True) == plain  # cold: fills the cache
+    assert list((repo / CACHE_DIR).glob("validate-*.json"))
+    assert _findings(repo, cache=True) == plain  # warm
+    assert _findings(repo, cache=True) == plain
+
+
+def test_changed_file_and_allowed_list_are_recomputed(repo: Path) -> None:
+    phones = sum(f.rule == "privacy-telefoon" for f in _findings(repo, cache=True))
+    team = next(p for p in (repo / "profielen").iterdir() if p.name.startswith("wijkteam-"))
+    profile = team / "profiel.toml"
+    before = profile.read_text(encoding="utf-8")
+    try:
+        line = 'privacy_toegestaan = ["010-1234567"]\n'
+        allowed = before.replace("\n[normen", f"\n{line}\n[normen", 1)
+        profile.write_text(allowed, encoding="utf-8")
+        plain = _findings(repo, cache=False)
+        assert sum(f.rule == "privacy-telefoon" for f in plain) == phones - 1
+        assert _findings(repo, cache=True) == plain
+        assert _findings(repo, cache=True) == plain
+    finally:
+        profile.write_text(before, encoding="utf-8")
+    assert _findings(repo, cache=True) == _findings(repo, cache=False)
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"", b"{niet json", b'{"files": []}', b'{"files": {"x": 1}}', b"\xff\xfe"]
+)
+def test_corrupt_cache_is_ignored(repo: Path, garbage: bytes) -> None:
+    plain = _findings(repo, cache=False)
+    _findings(repo, cache=True)
+    for path in (repo / CACHE_DIR).glob("validate-*.json"):
+        path.write_bytes(garbage)
+    assert _findings(repo, cache=True) == plain
+    assert _findings(repo, cache=True) == plain
+
+
+def test_damaged_entries_are_ignored(repo: Path) -> None:
+    plain = _findings(repo, cache=False)
+    _findings(repo, cache=True)
+    for path in (repo / CACHE_DIR).glob("validate-*.json"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"schema":[', '"schema":[["x"],', 3), encoding="utf-8")
+    assert _findings(repo, cache=True) == plain
