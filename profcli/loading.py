@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from profcli import accel
 from profcli.findings import Finding
 from profcli.tomlpos import Path as KeyPath
 from profcli.tomlpos import Position, PositionIndex
@@ -78,7 +80,12 @@ def load(path: Path, display: str) -> Document | Finding:
     """Read and parse `path`; every way it can fail becomes one finding, never an exception."""
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            # Read what fstat announces (no 1 MiB buffer per small file); a file that grew,
+            # or a device that reports no size, gets the bounded read.
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(size + 1) if size <= MAX_BYTES else b""
+            if len(raw) > size or size > MAX_BYTES:
+                raw += handle.read(MAX_BYTES + 1 - len(raw))
     except OSError as e:
         return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
     if len(raw) > MAX_BYTES:
@@ -90,13 +97,15 @@ def load(path: Path, display: str) -> Document | Finding:
     text, problem = _decode(raw, display)
     if problem is not None:
         return problem
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        return _syntax_finding(str(e), text, display)
-    except RecursionError:
-        return _too_deep(display)
-    if _depth(data) > MAX_DEPTH:
+    data = accel.parse_toml(text)
+    if data is None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            return _syntax_finding(str(e), text, display)
+        except RecursionError:
+            return _too_deep(display)
+    if _nesting_chars(text) >= MAX_DEPTH and _depth(data) > MAX_DEPTH:
         return _too_deep(display)
     if not data:
         return Finding(
@@ -116,6 +125,11 @@ def _too_deep(display: str) -> Finding:
         f"te diep genest: lijsten of tabellen staan meer dan {MAX_DEPTH} keer in elkaar; "
         "maak het plat",
     )
+
+
+def _nesting_chars(text: str) -> int:
+    """Every level of nesting takes a `[`, `{` or `.`: few of them, no deep nesting possible."""
+    return text.count("[") + text.count("{") + text.count(".")
 
 
 def _depth(data: Any) -> int:

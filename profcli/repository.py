@@ -9,7 +9,7 @@ from pathlib import Path
 
 from profcli.errors import RepositoryNotFound
 from profcli.findings import Finding
-from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, Kind, is_slug
+from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, SLUG_RE, Kind, is_slug
 
 PROFILES_DIR = "profielen"
 FRAMEWORKS_DIR = "kaders"
@@ -106,7 +106,7 @@ def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem
             sources.append(Source(item, display_path(root, item), PROFILE, slug, "profiel"))
         elif item.is_dir() and not item.is_symlink():
             kind = BY_FOLDER.get(item.name)
-            for entry in _walk_toml(item):
+            for entry in _walk_toml(item, kind, slug, display_path(root, item), sources):
                 if _leaves_root(root, entry):
                     problem(entry, "bestand-buiten", _OUTSIDE)
                 elif kind is None:
@@ -151,13 +151,40 @@ def _listing(folder: Path) -> list[Path]:
         return []
 
 
-def _walk_toml(folder: Path) -> list[Path]:
+def _walk_toml(
+    folder: Path,
+    kind: Kind | None = None,
+    slug: str = "",
+    display: str = "",
+    sources: list[Source] | None = None,
+) -> list[Path]:
+    """TOML files below `folder` that need a closer look.
+
+    With `sources`, the common case (a regular file with a well-formed name directly in a
+    kind's folder) is added straight away, without building and probing a `Path` per file:
+    a large repository has tens of thousands of them.
+    """
     found: list[Path] = []
-    for item in _listing(folder):
-        if item.is_dir() and not item.is_symlink():
-            found.extend(_walk_toml(item))
-        elif item.suffix == ".toml":
-            found.append(item)
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return found
+    pattern = (DATED_RE if kind.dated else SLUG_RE) if kind is not None else None
+    for entry in entries:
+        name = entry.name
+        if entry.is_symlink():
+            if name.endswith(".toml"):
+                found.append(Path(entry.path))
+        elif entry.is_dir(follow_symlinks=False):
+            found.extend(_walk_toml(Path(entry.path)))
+        elif name.endswith(".toml"):
+            stem = name[:-5]
+            if sources is not None and pattern is not None and pattern.fullmatch(stem):
+                assert kind is not None
+                sources.append(Source(Path(entry.path), f"{display}/{name}", kind, slug, stem))
+            else:
+                found.append(Path(entry.path))
     return found
 
 

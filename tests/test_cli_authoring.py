@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import random
@@ -27,7 +28,7 @@ def repo(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["profcli.cli.add"], "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(importlib.import_module("profcli.cli.add"), "stdin_is_tty", lambda: True)
 
 
 def drafts(root: Path) -> list[Path]:
@@ -616,8 +617,8 @@ def test_scaffold_mkdocs_yml_matches_this_repository() -> None:
 
     ours = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     theirs = files("Ontwikkeling van het wijkteam", "team")["mkdocs.yml"]
-    strip = lambda text: [l for l in text.splitlines() if not l.startswith("#")]  # noqa: E731
-    assert strip(theirs) == [
-        l.replace("site_name: Ontwikkeling van het wijkteam", 'site_name: "Ontwikkeling van het wijkteam"')
-        for l in strip(ours)
-    ]
+    def strip(text: str) -> list[str]:
+        return [line for line in text.splitlines() if not line.startswith("#")]
+
+    name = "site_name: Ontwikkeling van het wijkteam"
+    assert strip(theirs) == [line.replace(name, f'site_name: "{name[11:]}"') for line in strip(ours)]

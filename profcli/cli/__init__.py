@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from profcli import __version__
-from profcli.cli.add import add
-from profcli.cli.build import build, render, serve
 from profcli.cli.common import Context
-from profcli.cli.export import export
-from profcli.cli.init import init
-from profcli.cli.new import new
-from profcli.cli.status import status
-from profcli.cli.validate import validate
+
+COMMANDS: dict[str, str] = {
+    "add": "profcli.cli.add",
+    "build": "profcli.cli.build",
+    "export": "profcli.cli.export",
+    "init": "profcli.cli.init",
+    "new": "profcli.cli.new",
+    "render": "profcli.cli.build",
+    "serve": "profcli.cli.build",
+    "status": "profcli.cli.status",
+    "validate": "profcli.cli.validate",
+}
+"""Command name -> module defining it (as a function of the same name)."""
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs.
+
+    `prof validate` in CI and in a pre-commit hook should not pay for the site generator
+    and the authoring prompts on every start.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", message="prof (profcli) %(version)s")
 @click.option(
     "--repo",
@@ -39,13 +66,3 @@ def main(ctx: click.Context, repo: str | None) -> None:
     """
     ctx.obj = Context(repo)
 
-
-main.add_command(validate)
-main.add_command(build)
-main.add_command(serve)
-main.add_command(render)
-main.add_command(add)
-main.add_command(init)
-main.add_command(new)
-main.add_command(status)
-main.add_command(export)

@@ -23,6 +23,7 @@ class Context:
     item_pages: set[str] = field(default_factory=set)
     """Framework items that get a page of their own (so links to them never break)."""
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
+    _of: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -44,9 +45,12 @@ class Context:
         return self.portfolio_visible(self.repo.portfolios.get(entry.profile))
 
     def of(self, portfolio: Portfolio, kind: str) -> list[Entry]:
-        if not self.portfolio_visible(portfolio):
-            return []
-        return [e for e in portfolio.of(kind) if self.visible(e)]
+        """The visible entries of one kind; asked for by many pages, so computed once."""
+        key = (portfolio.slug, kind)
+        if key not in self._of:
+            shown = self.portfolio_visible(portfolio)
+            self._of[key] = [e for e in portfolio.of(kind) if self.visible(e)] if shown else []
+        return list(self._of[key])
 
     def workers(self) -> list[Portfolio]:
         return [w for w in self.repo.workers() if self.portfolio_visible(w)]

@@ -132,7 +132,7 @@ def _privacy(
 
 def _scan(doc: Document, allowed: list[str]) -> list[Finding]:
     found = []
-    for path, text in _strings(doc.data, ()):
+    for path, text in _candidates(doc.data):
         for hit in privacy.scan(text, allowed):
             needle = text[hit.start : hit.end]
             nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
@@ -147,16 +147,25 @@ def _allowed(team: Portfolio) -> list[str]:
     return profile.ids("privacy_toegestaan")
 
 
-def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _NOT_FREE_TEXT:
-                yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+def _candidates(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+    """Free-text strings that could hold an identifier at all (a digit or an `@`).
+
+    An explicit stack instead of a generator frame per value, and most strings (plain
+    prose) are dropped here before the privacy detectors see them.
+    """
+    found: list[tuple[KeyPath, str]] = []
+    stack: list[tuple[Any, KeyPath]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if type(item) is str:
+                if (key not in _NOT_FREE_TEXT) and privacy.worth_scanning(item):
+                    found.append(((*path, key), item))
+            elif isinstance(item, dict | list) and key not in _NOT_FREE_TEXT:
+                stack.append((item, (*path, key)))
+    found.reverse()
+    return found
 
 
 def _schema_copies(root: Path) -> Iterator[Finding]:

@@ -242,13 +242,18 @@ def _permitted(allowed: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(keys)
 
 
+def worth_scanning(text: str) -> bool:
+    """Every detector needs a digit or an `@`; most prose has neither."""
+    return "@" in text or _DIGIT.search(text) is not None
+
+
 def scan(text: str, allowed: Collection[str] = ()) -> list[Hit]:
     """Report every suspected client identifier in ``text``, sorted by offset.
 
     ``allowed`` holds the team's own public numbers and addresses; a hit equal to one of
     them (after normalising) is not a client's and is left out.
     """
-    if "@" not in text and not _DIGIT.search(text):
+    if not worth_scanning(text):
         return []
     found = _detect(text)
     if allowed:

@@ -13,7 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from profcli import resources
+from profcli import accel, resources
 from profcli.findings import Finding
 from profcli.loading import Document
 
@@ -55,12 +55,18 @@ def validator(kind: str) -> Draft202012Validator:
     return checked
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def normalise(value: Any) -> Any:
-    """TOML dates and times become ISO strings, as JSON Schema (and check-jsonschema) sees them."""
+    """TOML dates and times become ISO strings, as JSON Schema (and check-jsonschema) sees them.
+
+    Plain values are copied without a call: this runs on every file of every run.
+    """
     if isinstance(value, dict):
-        return {k: normalise(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else normalise(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [normalise(v) for v in value]
+        return [v if type(v) in _PLAIN else normalise(v) for v in value]
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return value
@@ -68,7 +74,10 @@ def normalise(value: Any) -> Any:
 
 def check(doc: Document, kind: str) -> list[Finding]:
     """All schema problems of one document, each once."""
-    errors = list(validator(kind).iter_errors(normalise(doc.data)))
+    instance = normalise(doc.data)
+    if accel.schema_valid(kind, instance):
+        return []
+    errors = list(validator(kind).iter_errors(instance))
     forbidden = {
         (*e.absolute_path, key) for e in errors if e.validator is None
         for key in _forbidden(kind, e, doc)
