@@ -617,8 +617,11 @@ def test_scaffold_mkdocs_yml_matches_this_repository() -> None:
 
     ours = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     theirs = files("Ontwikkeling van het wijkteam", "team")["mkdocs.yml"]
+
     def strip(text: str) -> list[str]:
         return [line for line in text.splitlines() if not line.startswith("#")]
 
     name = "site_name: Ontwikkeling van het wijkteam"
-    assert strip(theirs) == [line.replace(name, f'site_name: "{name[11:]}"') for line in strip(ours)]
+    assert strip(theirs) == [
+        line.replace(name, f'site_name: "{name[11:]}"') for line in strip(ours)
+    ]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from profcli.publish import charts
-from profcli.publish.markdown import cell, rel, rich, text, url_link
+from profcli.publish.markdown import _plain_paragraphs, cell, rel, rich, text, url_link
 
 
 def render(md: str) -> str:
@@ -107,3 +109,26 @@ def test_chart_has_text_alternative_and_no_fixed_text_colour() -> None:
     assert 'role="img"' in svg and 'aria-label="Uren van &lt;Anna&gt;"' in svg
     assert "<title" in svg and "&lt;Anna&gt;" in svg and "Scholing &amp; zo" in svg
     assert "#000" not in svg and "black" not in svg
+
+
+_PIECES = [
+    "Het", "team", "wijk", "één", "a", " ", "  ", "\n", "\n\n", "\n\n\n", ".", ",", ";", ":", "'",
+    '"', "?", "!", "(", ")", "-", "--", "*", "_", "#", ">", "1", "1.", "<b>", "&", "|", "\t",
+    "[x](y)", "`", "=", "\r", "é", "\u00a0",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+def test_plain_text_shortcut_matches_markdown(pieces: list[str]) -> None:
+    """The fast path for plain prose gives exactly what Python-Markdown gives."""
+    value = "".join(pieces)
+    fast = _plain_paragraphs(value)
+    if fast is not None:
+        slow = markdown.Markdown(extensions=["tables", "sane_lists"]).convert(value)
+        assert fast == slow
+
+
+def test_plain_text_shortcut_is_taken_for_prose() -> None:
+    value = "Ik sprak met de buurvrouw (zij woont er al jaren).\nDat ging goed.\n\nDaarna: rust."
+    assert _plain_paragraphs(value) == markdown.markdown(value)
