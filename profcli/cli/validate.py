@@ -9,7 +9,7 @@ import click
 
 from profcli.cli.common import Context
 from profcli.reporting import REPORTERS, summary
-from profcli.validation import check_repository
+from profcli.validation import validate as validate_repository
 
 
 @click.command()
@@ -57,7 +57,7 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) ->
             raise click.BadParameter(
                 f"{path} ligt buiten de repository {root}", param_hint="PAD"
             ) from e
-    result = check_repository(root, only=paths, cache=not no_cache).result
+    result = validate_repository(root, only=paths, cache=not no_cache)
     reporter = REPORTERS[fmt]()
     output = reporter.render(result)
     if output:

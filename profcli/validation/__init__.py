@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from profcli import resources
+from profcli import resources, snapshot
 from profcli.cache import Cache
 from profcli.findings import Finding, Result
 from profcli.frameworks import Catalog, Framework, builtin, from_data
@@ -41,7 +42,43 @@ def check_repository(
     references resolve. With `cache`, per-file results of unchanged files are reused from
     `.prof-cache/` (see profcli.cache); the findings are the same either way.
     """
+    repo, findings, files = _check_all(root, today or dt.date.today(), cache)
+    return Checked(repo, _select(root, findings, files, only))
+
+
+def validate(
+    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = False
+) -> Result:
+    """What `prof validate` reports; with `cache`, an unchanged repository is not read again
+    (see profcli.snapshot)."""
     today = today or dt.date.today()
+    started = time.time()
+    stored = snapshot.load(root, today) if cache else None
+    if stored is not None:
+        result, files = stored
+        return _select(root, result.findings, files, only)
+    repo, findings, files = _check_all(root, today, cache)
+    if cache:
+        evidence = sorted(
+            {ref for e in repo.entries() for ref in e.ids("bewijs") if "://" not in ref}
+        )
+        snapshot.save(root, today, Result(len(files), findings), files, evidence, started)
+    return _select(root, findings, files, only)
+
+
+def _select(root: Path, findings: list[Finding], files: list[str], only: Sequence[Path]) -> Result:
+    selected = [display_path(root, p.resolve()) for p in only]
+    if not selected:
+        return Result(len(files), findings)
+    return Result(
+        sum(1 for f in files if _under(f, selected)),
+        [f for f in findings if _under(f.path, selected)],
+    )
+
+
+def _check_all(
+    root: Path, today: dt.date, cache: bool
+) -> tuple[Repository, list[Finding], list[str]]:
     sources, findings = discover(root)
     portfolios: dict[str, Portfolio] = {}
     frameworks: list[Framework] = list(builtin())
@@ -75,14 +112,7 @@ def check_repository(
     findings.extend(_schema_copies(root))
     if store:
         store.save()
-
-    selected = [display_path(root, p.resolve()) for p in only]
-    if selected:
-        findings = [f for f in findings if _under(f.path, selected)]
-        checked = sum(1 for s in sources if _under(s.display, selected))
-    else:
-        checked = len(sources)
-    return Checked(repo, Result(checked, findings))
+    return repo, findings, [s.display for s in sources]
 
 
 def _under(path: str, selected: Sequence[str]) -> bool:
@@ -98,18 +128,27 @@ def _add_framework(
         return
     framework = from_data(doc.data, builtin=False)
     if framework.id != source.stem:
-        yield doc.finding(("id",), "bestand-naam", f"id `{framework.id}` verschilt van de "
-                          f"bestandsnaam `{source.stem}.toml`; maak ze gelijk")
+        yield doc.finding(
+            ("id",),
+            "bestand-naam",
+            f"id `{framework.id}` verschilt van de "
+            f"bestandsnaam `{source.stem}.toml`; maak ze gelijk",
+        )
     elif any(f.id == framework.id for f in frameworks):
-        yield doc.finding(("id",), "uniek-kader", f"er bestaat al een kader met id "
-                          f"`{framework.id}`; kies een eigen id en bestandsnaam")
+        yield doc.finding(
+            ("id",),
+            "uniek-kader",
+            f"er bestaat al een kader met id `{framework.id}`; kies een eigen id en bestandsnaam",
+        )
     else:
         known = {i.id for f in frameworks for i in f.items}
         for index, item in enumerate(framework.items):
             if item.id in known:
-                yield doc.finding(("items", index, "id"), "uniek-kader",
-                                  f"onderdeel `{item.id}` bestaat al in een ander kader; "
-                                  "kies een eigen id")
+                yield doc.finding(
+                    ("items", index, "id"),
+                    "uniek-kader",
+                    f"onderdeel `{item.id}` bestaat al in een ander kader; kies een eigen id",
+                )
         frameworks.append(framework)
 
 
@@ -179,7 +218,10 @@ def _schema_copies(root: Path) -> Iterator[Finding]:
         if not copy.is_file() or copy.read_bytes() != shipped.read_bytes():
             what = "wijkt af van het schema van" if copy.is_file() else "ontbreekt; het hoort bij"
             yield Finding(
-                display_path(root, copy), 1, 1, "schema-kopie",
+                display_path(root, copy),
+                1,
+                1,
+                "schema-kopie",
                 f"{what} deze versie van profcli, dus editors controleren anders dan "
                 "`prof validate`; schrijf de schema's opnieuw met `prof init --schemas`",
                 "waarschuwing",

@@ -8,14 +8,15 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, validators
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from profcli import accel, resources
 from profcli.findings import Finding
 from profcli.loading import Document
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -30,6 +31,8 @@ _TYPE_NAMES = {
 def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
     """`pattern` as ECMAScript reads it, like check-jsonschema and editors do: Python's `$`
     also matches before a final newline, so `"armoede\\n"` would pass as a slug."""
+    from jsonschema.exceptions import ValidationError
+
     if isinstance(instance, str) and not re.search(_ecma(pattern), instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -41,15 +44,16 @@ def _ecma(pattern: str) -> str:
     return pattern
 
 
-_Validator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, {"pattern": _pattern}
-)
-
-
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """Compiled once per kind and process."""
-    checked: Draft202012Validator = _Validator(
+    """Compiled once per kind and process; jsonschema is imported only when a file needs the
+    precise path (see profcli.accel), which keeps `prof validate` quick to start."""
+    from jsonschema import Draft202012Validator, FormatChecker, validators
+
+    extended = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": _pattern}
+    )
+    checked: Draft202012Validator = extended(
         resources.schema(kind), format_checker=FormatChecker(["date"])
     )
     return checked
