@@ -12,20 +12,24 @@ findings are the same with or without them (tests/test_accel.py proves it).
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 from profcli import resources
 
-try:
-    import toml_rs
-except ImportError:  # pragma: no cover - a platform without wheels: the slow path only
-    toml_rs = None
 
-try:
-    import jsonschema_rs
-except ImportError:  # pragma: no cover
-    jsonschema_rs = None
+def _optional(name: str) -> ModuleType | None:
+    """A platform without wheels for these still works, on the slow path only."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:  # pragma: no cover
+        return None
+
+
+toml_rs = _optional("toml_rs")
+jsonschema_rs = _optional("jsonschema_rs")
 
 MAX_BRACKETS = 512
 """Far above any real entry, far below the nesting that crashes the Rust parser."""

@@ -8,7 +8,7 @@ entry modified within `RACY_SECONDS` of a run is never trusted, so a quick secon
 same size cannot hide behind an unchanged timestamp.
 
 What a run reads: `profielen/`, `kaders/`, `schemas/`, the evidence files the entries name,
-the installed tool (via `cache.key()`) and the date (future dates depend on it).
+the installed tool (via `key()`) and the date (future dates depend on it).
 """
 
 from __future__ import annotations
@@ -24,14 +24,48 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import astuple
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from profcli.cache import CACHE_DIR, key
+from profcli import __version__, resources
 from profcli.findings import Finding, Result
 
+CACHE_DIR = ".prof-cache"
+_FORMAT = 1
 FOLDERS = ("profielen", "kaders", "schemas")
 RACY_SECONDS = 2.0
+
+
+_SOURCES = (
+    "accel.py",
+    "loading.py",
+    "tomlpos.py",
+    "findings.py",
+    "validation/schema.py",
+    "validation/privacy.py",
+    "validation/__init__.py",
+    "snapshot.py",
+    "validation/rules.py",
+    "validation/evidence.py",
+    "repository.py",
+    "frameworks/__init__.py",
+)
+
+
+@cache
+def key() -> str:
+    """Everything that per-file findings depend on, apart from the file itself."""
+    digest = hashlib.sha256(f"{_FORMAT} {__version__}".encode())
+    package = Path(__file__).resolve().parent
+    files = sorted(resources.schemas_dir().glob("*.json"))
+    files += sorted(resources.frameworks_dir().glob("*.toml"))
+    files += [package / name for name in _SOURCES]
+    for path in files:
+        digest.update(path.name.encode() + b"\x00")
+        with contextlib.suppress(OSError):
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def fingerprint(root: Path, evidence: Iterable[str]) -> tuple[str, int]:
@@ -127,7 +161,8 @@ def save(
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".snapshot-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(content, handle, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: only the one-shot encoder is the C one
+                handle.write(json.dumps(content, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -1,17 +1,20 @@
-"""The validation cache changes speed only: findings are identical with and without it."""
+"""The snapshot changes speed only: findings are identical with and without it, on a
+generated repository with an error of every family seeded in."""
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from profcli.cache import CACHE_DIR
 from profcli.findings import Finding
-from profcli.validation import check_repository
+from profcli.snapshot import CACHE_DIR
+from profcli.validation import validate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 generate = importlib.import_module("generate").generate  # benchmarks/ is not a package
@@ -20,11 +23,20 @@ TODAY = dt.date(2026, 7, 1)
 
 
 def _findings(root: Path, *, cache: bool) -> list[Finding]:
-    return check_repository(root, today=TODAY, cache=cache).result.sorted()
+    return validate(root, today=TODAY, cache=cache).sorted()
 
 
 def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    _age(path.parents[3])
+
+
+def _age(root: Path) -> None:
+    """Files an hour old: fresh ones are 'racy' and never trusted by the snapshot."""
+    past = time.time() - 3600
+    for folder, dirs, files in os.walk(root):
+        for name in [*dirs, *files]:
+            os.utime(Path(folder) / name, (past, past), follow_symlinks=False)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +63,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         'leerdoelen = ["bestaat-niet"]\n',
         encoding="utf-8",
     )
+    _age(root)
     return root
 
 
@@ -60,8 +73,8 @@ def test_findings_identical_with_and_without_cache(repo: Path) -> None:
     assert {"privacy-telefoon", "privacy-email", "ref-leerdoel", "datum-toekomst"} <= rules
     assert len(plain) >= 6
     assert not (repo / CACHE_DIR).exists()
-    assert _findings(repo, cache=True) == plain  # cold: fills the cache
-    assert list((repo / CACHE_DIR).glob("validate-*.json"))
+    assert _findings(repo, cache=True) == plain  # cold: stores the snapshot
+    assert list((repo / CACHE_DIR).glob("snapshot-*.json"))
     assert _findings(repo, cache=True) == plain  # warm
     assert _findings(repo, cache=True) == plain
 
@@ -75,12 +88,14 @@ def test_changed_file_and_allowed_list_are_recomputed(repo: Path) -> None:
         line = 'privacy_toegestaan = ["010-1234567"]\n'
         allowed = before.replace("\n[normen", f"\n{line}\n[normen", 1)
         profile.write_text(allowed, encoding="utf-8")
+        _age(repo)
         plain = _findings(repo, cache=False)
         assert sum(f.rule == "privacy-telefoon" for f in plain) == phones - 1
         assert _findings(repo, cache=True) == plain
         assert _findings(repo, cache=True) == plain
     finally:
         profile.write_text(before, encoding="utf-8")
+        _age(repo)
     assert _findings(repo, cache=True) == _findings(repo, cache=False)
 
 
@@ -90,7 +105,7 @@ def test_changed_file_and_allowed_list_are_recomputed(repo: Path) -> None:
 def test_corrupt_cache_is_ignored(repo: Path, garbage: bytes) -> None:
     plain = _findings(repo, cache=False)
     _findings(repo, cache=True)
-    for path in (repo / CACHE_DIR).glob("validate-*.json"):
+    for path in (repo / CACHE_DIR).glob("snapshot-*.json"):
         path.write_bytes(garbage)
     assert _findings(repo, cache=True) == plain
     assert _findings(repo, cache=True) == plain
@@ -99,7 +114,7 @@ def test_corrupt_cache_is_ignored(repo: Path, garbage: bytes) -> None:
 def test_damaged_entries_are_ignored(repo: Path) -> None:
     plain = _findings(repo, cache=False)
     _findings(repo, cache=True)
-    for path in (repo / CACHE_DIR).glob("validate-*.json"):
+    for path in (repo / CACHE_DIR).glob("snapshot-*.json"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace('"schema":[', '"schema":[["x"],', 3), encoding="utf-8")
+        path.write_text(text.replace('"meldingen":[', '"meldingen":[["x"],', 1), encoding="utf-8")
     assert _findings(repo, cache=True) == plain

@@ -35,7 +35,7 @@ _VANDAAG = click.option(
 def _validated(obj: Context, today: dt.date) -> tuple[Path, Repository]:
     """Refuse to publish an invalid repository: same lines and exit code as `prof validate`."""
     root = obj.root()
-    result = check_repository(root, today=today, cache=True)
+    result = check_repository(root, today=today)
     output = REPORTERS["text"]().render(result.result)
     if output:
         click.echo(output)

@@ -6,12 +6,10 @@ import datetime as dt
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from profcli import resources, snapshot
-from profcli.cache import Cache
 from profcli.findings import Finding, Result
 from profcli.frameworks import Catalog, Framework, builtin, from_data
 from profcli.kinds import FRAMEWORK
@@ -34,15 +32,14 @@ class Checked:
 
 
 def check_repository(
-    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = False
+    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = ()
 ) -> Checked:
     """Validate everything under `root`; report only on `only` (files or folders) if given.
 
     A single file is always checked in the context of the whole repository, so that its
-    references resolve. With `cache`, per-file results of unchanged files are reused from
-    `.prof-cache/` (see profcli.cache); the findings are the same either way.
+    references resolve.
     """
-    repo, findings, files = _check_all(root, today or dt.date.today(), cache)
+    repo, findings, files = _check_all(root, today or dt.date.today())
     return Checked(repo, _select(root, findings, files, only))
 
 
@@ -57,7 +54,7 @@ def validate(
     if stored is not None:
         result, files = stored
         return _select(root, result.findings, files, only)
-    repo, findings, files = _check_all(root, today, cache)
+    repo, findings, files = _check_all(root, today)
     if cache:
         evidence = sorted(
             {ref for e in repo.entries() for ref in e.ids("bewijs") if "://" not in ref}
@@ -76,26 +73,17 @@ def _select(root: Path, findings: list[Finding], files: list[str], only: Sequenc
     )
 
 
-def _check_all(
-    root: Path, today: dt.date, cache: bool
-) -> tuple[Repository, list[Finding], list[str]]:
+def _check_all(root: Path, today: dt.date) -> tuple[Repository, list[Finding], list[str]]:
     sources, findings = discover(root)
     portfolios: dict[str, Portfolio] = {}
     frameworks: list[Framework] = list(builtin())
     docs: list[tuple[Document, str]] = []
-    store = Cache(root) if cache else None
     for source in sources:
-        hit = store.document(source.path, source.display) if store else None
-        if hit is not None:
-            loaded, problems = hit
-        else:
-            loaded = load(source.path, source.display)
-            problems = [] if isinstance(loaded, Finding) else schema.check(loaded, source.kind.name)
-            if store:
-                store.store(source.display, loaded, problems)
+        loaded = load(source.path, source.display)
         if isinstance(loaded, Finding):
             findings.append(loaded)
             continue
+        problems = schema.check(loaded, source.kind.name)
         findings.extend(problems)
         docs.append((loaded, source.profile))
         if source.kind is FRAMEWORK:
@@ -108,10 +96,8 @@ def _check_all(
 
     repo = Repository(root, portfolios, Catalog(frameworks))
     findings.extend(rules.run(repo, today))
-    findings.extend(_privacy(repo, docs, store))
+    findings.extend(_privacy(repo, docs))
     findings.extend(_schema_copies(root))
-    if store:
-        store.save()
     return repo, findings, [s.display for s in sources]
 
 
@@ -152,9 +138,7 @@ def _add_framework(
         frameworks.append(framework)
 
 
-def _privacy(
-    repo: Repository, docs: list[tuple[Document, str]], store: Cache | None
-) -> Iterator[Finding]:
+def _privacy(repo: Repository, docs: list[tuple[Document, str]]) -> Iterator[Finding]:
     allowed_by_team = {t.slug: _allowed(t) for t in repo.teams()}
     everything = [v for values in allowed_by_team.values() for v in values]
     for doc, profile in docs:
@@ -163,10 +147,7 @@ def _privacy(
         allowed = allowed_by_team.get(team.slug, []) if team else everything
         if portfolio is not None and portfolio is not team:
             allowed = [*allowed, *_allowed(portfolio)]  # a team whose `soort` is misspelt
-        if store:
-            yield from store.privacy(doc.display, allowed, partial(_scan, doc, allowed))
-        else:
-            yield from _scan(doc, allowed)
+        yield from _scan(doc, allowed)
 
 
 def _scan(doc: Document, allowed: list[str]) -> list[Finding]:
