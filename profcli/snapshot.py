@@ -45,6 +45,7 @@ _SOURCES = (
     "validation/schema.py",
     "validation/privacy.py",
     "validation/__init__.py",
+    "validation/files.py",
     "snapshot.py",
     "validation/rules.py",
     "validation/evidence.py",

@@ -65,12 +65,24 @@ _PLAIN = frozenset({str, int, float, bool})
 def normalise(value: Any) -> Any:
     """TOML dates and times become ISO strings, as JSON Schema (and check-jsonschema) sees them.
 
-    Plain values are copied without a call: this runs on every file of every run.
+    Copy on change: a table or list without dates is returned as it is. This runs on every
+    file of every run, and most values are plain text.
     """
     if isinstance(value, dict):
-        return {k: v if type(v) in _PLAIN else normalise(v) for k, v in value.items()}
+        changed: dict[str, Any] | None = None
+        for k, v in value.items():
+            if type(v) in _PLAIN:
+                continue
+            new = normalise(v)
+            if new is not v:
+                if changed is None:
+                    changed = dict(value)
+                changed[k] = new
+        return value if changed is None else changed
     if isinstance(value, list):
-        return [v if type(v) in _PLAIN else normalise(v) for v in value]
+        if all(type(v) in _PLAIN for v in value):
+            return value
+        return [normalise(v) for v in value]
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return value

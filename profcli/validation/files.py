@@ -1,0 +1,67 @@
+"""The per-file half of validation: read, parse, schema check, privacy scan.
+
+Each file is checked on its own. Worker processes were tried and measured slower on two
+cores: shipping the parsed documents back (57 MB of pickles at 250 workers) cost more than
+the parallel work saved (benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from profcli.findings import Finding
+from profcli.loading import Document, load
+from profcli.repository import Source
+from profcli.tomlpos import Path as KeyPath
+from profcli.validation import privacy, schema
+
+NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})
+"""Keys whose strings are paths, addresses or the worker's own register number."""
+
+FileResult = tuple[Document | Finding, list[Finding], list[Finding]]
+"""The loaded file (or why it could not be loaded), its schema findings, and its privacy
+findings before any team's allowed values are taken into account."""
+
+
+def check_file(source: Source) -> FileResult:
+    loaded = load(source.path, source.display)
+    if isinstance(loaded, Finding):
+        return loaded, [], []
+    return loaded, schema.check(loaded, source.kind.name), scan(loaded, ())
+
+
+def check_files(sources: Sequence[Source]) -> list[FileResult]:
+    return [check_file(s) for s in sources]
+
+
+def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
+    """Privacy findings in the free text of one document."""
+    found = []
+    for path, text in _candidates(doc.data):
+        for hit in privacy.scan(text, allowed):
+            needle = text[hit.start : hit.end]
+            nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
+            found.append(doc.finding_text(path, needle, hit.rule, hit.message, nth))
+    return found
+
+
+def _candidates(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+    """Free-text strings that could hold an identifier at all (a digit or an `@`).
+
+    An explicit stack instead of a generator frame per value, and most strings (plain
+    prose) are dropped here before the privacy detectors see them.
+    """
+    found: list[tuple[KeyPath, str]] = []
+    stack: list[tuple[Any, KeyPath]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if type(item) is str:
+                if (key not in NOT_FREE_TEXT) and privacy.worth_scanning(item):
+                    found.append(((*path, key), item))
+            elif isinstance(item, dict | list) and key not in NOT_FREE_TEXT:
+                stack.append((item, (*path, key)))
+    found.reverse()
+    return found
