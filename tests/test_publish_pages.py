@@ -197,3 +197,43 @@ def test_colophon_shows_the_privacy_allow_list(tmp_path: Path) -> None:
     )
     colophon = pages_of(root)["colofon.md"]
     assert "| 010 123 45 67; teampostbus@wijkteam-feijenoord-noord.example |" in colophon
+
+
+def _generated_pages(root: Path, werkers: int) -> dict[str, str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from generate import generate  # type: ignore[import-not-found]
+
+    generate(root, werkers)
+    today = dt.date(2026, 7, 1)
+    checked = check_repository(root, today=today)
+    assert checked.result.ok
+    return {p.path: p.markdown for p in build_pages(checked.repository, today=today)}
+
+
+def test_several_teams_get_pages_of_their_own_and_shared_pages_stay_small(
+    tmp_path: Path,
+) -> None:
+    small = _generated_pages(tmp_path / "klein", 24)
+    large = _generated_pages(tmp_path / "groot", 72)
+    teams = {p.split("/")[1] for p in large if p.startswith("teams/")}
+    assert len(teams) >= 4
+    for team in teams:
+        dashboard = large[f"teams/{team}/index.md"]
+        for heading in (
+            "Leerdoelen per status",
+            "Deadlines",
+            "Uren tegen de norm",
+            "Zelftoetsen",
+            "Recente bijeenkomsten",
+            "Maatschappelijke signalen",
+            "Leeropdrachten",
+        ):
+            assert heading in dashboard
+        for page in ("bijeenkomsten", "kennis", "wie-weet-wat", "kaders"):
+            assert f"teams/{team}/{page}.md" in large
+        assert f"teams/{team}/index.md" in large["index.md"]
+    shared = [
+        p for p in small if not p.startswith(("teams/", "werkers/")) or p == "werkers/index.md"
+    ]
+    for path in shared:
+        assert len(large[path]) < 1.6 * len(small[path]) + 2000, path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import sys
 from pathlib import Path
 
@@ -69,7 +70,14 @@ def build(obj: Context, voor: str, strict: bool, vandaag: dt.datetime | None) ->
     from profcli.publish import site
 
     today = _day(vandaag)
-    root, repo = _validated(obj, today)
+    # The loaded repository lives until the end of the build: collecting while it is built
+    # finds nothing, and freezing it keeps MkDocs' full collections from walking it again.
+    gc.disable()
+    try:
+        root, repo = _validated(obj, today)
+        gc.freeze()
+    finally:
+        gc.enable()
     try:
         built = site.build(root, repo, audience=voor, strict=strict, today=today)
     except ProfError as e:

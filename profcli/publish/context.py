@@ -24,6 +24,7 @@ class Context:
     """Framework items that get a page of their own (so links to them never break)."""
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
     _of: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    _portfolios: dict[str, list[Portfolio]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -53,10 +54,34 @@ class Context:
         return list(self._of[key])
 
     def workers(self) -> list[Portfolio]:
-        return [w for w in self.repo.workers() if self.portfolio_visible(w)]
+        if "werker" not in self._portfolios:
+            self._portfolios["werker"] = [
+                w for w in self.repo.workers() if self.portfolio_visible(w)
+            ]
+        return list(self._portfolios["werker"])
 
     def teams(self) -> list[Portfolio]:
-        return [t for t in self.repo.teams() if self.portfolio_visible(t)]
+        if "team" not in self._portfolios:
+            self._portfolios["team"] = [t for t in self.repo.teams() if self.portfolio_visible(t)]
+        return list(self._portfolios["team"])
+
+    @property
+    def split(self) -> bool:
+        """More than one team: each gets pages of its own so no page grows with their number."""
+        return len(self.teams()) > 1
+
+    def members(self, team: Portfolio) -> list[Portfolio]:
+        return [w for w in self.workers() if self.repo.team_of(w) is team]
+
+    def team_page(self, team: Portfolio | None, page: str = "index") -> str:
+        """A team page: `team/<page>.md` for a single team, `teams/<slug>/<page>.md` if split."""
+        if not self.split or team is None:
+            return f"team/{page}.md"
+        return f"teams/{team.slug}/{page}.md"
+
+    def owner_page(self, entry: Entry, page: str) -> str:
+        """The team page that holds a team entry (a meeting, a knowledge item)."""
+        return self.team_page(self.repo.portfolios.get(entry.profile), page)
 
     def worker(self, slug: str) -> Portfolio | None:
         found = self.repo.portfolios.get(slug)

@@ -7,8 +7,8 @@ from collections import Counter
 
 from profcli.hours import CATEGORIES
 from profcli.model import Entry, Portfolio
-from profcli.publish import charts
-from profcli.publish.context import HOME, MEETINGS, TEAM, WORKERS, Context, Page, worker_page
+from profcli.publish import charts, summary
+from profcli.publish.context import HOME, TEAM, WORKERS, Context, Page, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import OPEN_STATUS, REGISTERS, STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, table, text
@@ -30,21 +30,42 @@ def page(ctx: Context) -> Page:
         f"{link('het team', rel(HOME, TEAM))}.",
         "",
     ]
-    out += _goals(ctx) + _deadlines(ctx) + _hours(ctx) + _coverage(ctx) + _meetings(ctx)
+    if ctx.split:
+        out += summary.teams_table(ctx, HOME) + _meetings(ctx, HOME, teams)
+    else:
+        out += dashboard(ctx, HOME, ctx.workers(), teams)
     return Page(HOME, "Home", join(out), in_nav=True)
 
 
-def _owner_link(ctx: Context, portfolio: Portfolio) -> str:
-    target = worker_page(portfolio.slug) if portfolio.soort == "werker" else TEAM
-    return link(portfolio.naam, rel(HOME, target))
+def dashboard(
+    ctx: Context, here: str, workers: list[Portfolio], teams: list[Portfolio]
+) -> list[str]:
+    """What a supervisor checks first, for these workers and teams."""
+    return (
+        _goals(ctx, here, workers, teams)
+        + _deadlines(ctx, here, workers, teams)
+        + _hours(ctx, here, workers)
+        + _coverage(ctx, here, workers)
+        + _meetings(ctx, here, teams)
+    )
 
 
-def _goals(ctx: Context) -> list[str]:
+def _owner_link(ctx: Context, here: str, portfolio: Portfolio) -> str:
+    return link(portfolio.naam, rel(here, _owner_page(ctx, portfolio)))
+
+
+def _owner_page(ctx: Context, portfolio: Portfolio) -> str:
+    if portfolio.soort == "werker":
+        return worker_page(portfolio.slug)
+    return ctx.team_page(portfolio)
+
+
+def _goals(ctx: Context, here: str, workers: list[Portfolio], teams: list[Portfolio]) -> list[str]:
     rows, total = [], Counter[str]()
-    for portfolio in [*ctx.workers(), *ctx.teams()]:
+    for portfolio in [*workers, *teams]:
         counts = Counter(str(g.get("status")) for g in ctx.of(portfolio, "leerdoel"))
         total.update(counts)
-        name = _owner_link(ctx, portfolio)
+        name = _owner_link(ctx, here, portfolio)
         if portfolio.soort == "team":
             name += " (leeropdrachten)"
         rows.append([name, *(str(counts.get(s, 0)) for s in STATUS)])
@@ -58,19 +79,21 @@ def _goals(ctx: Context) -> list[str]:
     ]
 
 
-def _deadlines(ctx: Context) -> list[str]:
+def _deadlines(
+    ctx: Context, here: str, workers: list[Portfolio], teams: list[Portfolio]
+) -> list[str]:
     late: list[tuple[dt.date, list[str]]] = []
     soon: list[tuple[dt.date, list[str]]] = []
-    for portfolio in [*ctx.workers(), *ctx.teams()]:
+    for portfolio in [*workers, *teams]:
         for goal in ctx.of(portfolio, "leerdoel"):
             day = goal.get("deadline")
             if goal.get("status") not in OPEN_STATUS or not isinstance(day, dt.date):
                 continue
-            target = worker_page(portfolio.slug) if portfolio.soort == "werker" else TEAM
+            target = _owner_page(ctx, portfolio)
             row = [
                 cell(datum(day)),
-                link(goal.text("titel"), rel(HOME, target) + f"#doel-{goal.id}"),
-                _owner_link(ctx, portfolio),
+                link(goal.text("titel"), rel(here, target) + f"#doel-{goal.id}"),
+                _owner_link(ctx, here, portfolio),
                 cell(label(STATUS, goal.get("status"))),
             ]
             if day < ctx.today:
@@ -91,9 +114,9 @@ def _deadlines(ctx: Context) -> list[str]:
     return [*out, ""]
 
 
-def _hours(ctx: Context) -> list[str]:
+def _hours(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
     rows, bars = [], []
-    for worker in ctx.workers():
+    for worker in workers:
         if not ctx.shows_hours(worker):
             continue
         report = ctx.hours(worker)
@@ -103,7 +126,7 @@ def _hours(ctx: Context) -> list[str]:
             for c in CATEGORIES
         ]
         missing = sum(report.missing.values()) if norm else None
-        name = link(worker.naam, rel(HOME, worker_page(worker.slug, "uren")))
+        name = link(worker.naam, rel(here, worker_page(worker.slug, "uren")))
         register = text(label(REGISTERS, norm.register)) if norm else NONE
         rows.append([name, register, *cells, hours(missing) if missing is not None else NONE])
         if norm:
@@ -124,10 +147,10 @@ def _hours(ctx: Context) -> list[str]:
     return [*out, ""]
 
 
-def _coverage(ctx: Context) -> list[str]:
+def _coverage(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
     since = ctx.today - COVERAGE
     rows, done = [], 0
-    for worker in ctx.workers():
+    for worker in workers:
         if not ctx.shows_scores(worker):
             continue
         checks: list[Entry] = [c for c in ctx.of(worker, "zelftoets") if c.datum]
@@ -136,7 +159,7 @@ def _coverage(ctx: Context) -> list[str]:
         done += recent
         rows.append(
             [
-                link(worker.naam, rel(HOME, worker_page(worker.slug, "zelftoetsen"))),
+                link(worker.naam, rel(here, worker_page(worker.slug, "zelftoetsen"))),
                 cell(datum(last) if last else ""),
                 "ja" if recent else "**nee**",
             ]
@@ -154,15 +177,15 @@ def _coverage(ctx: Context) -> list[str]:
     return out
 
 
-def _meetings(ctx: Context) -> list[str]:
+def _meetings(ctx: Context, here: str, teams: list[Portfolio]) -> list[str]:
     out = ["## Recente bijeenkomsten", ""]
-    meetings = latest_meetings(ctx, 5)
+    meetings = latest_meetings(ctx, 5, teams)
     rows = [
         [
             cell(datum(m.datum)),
             cell(label(MEETING_LABELS, m.get("soort"))),
-            link(m.text("thema"), rel(HOME, MEETINGS) + "#" + m.id),
-            participants(ctx, HOME, m),
+            link(m.text("thema"), rel(here, ctx.owner_page(m, "bijeenkomsten")) + "#" + m.id),
+            participants(ctx, here, m),
             ", ".join(text(slug_words(s)) for s in m.ids("signalen")) or NONE,
         ]
         for m in meetings
@@ -174,7 +197,7 @@ def _meetings(ctx: Context) -> list[str]:
     since = ctx.today - SIGNAL_WINDOW
     signals = Counter(
         s
-        for t in ctx.teams()
+        for t in teams
         for m in ctx.of(t, "bijeenkomst")
         if m.datum and since <= m.datum <= ctx.today
         for s in m.ids("signalen")

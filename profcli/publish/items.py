@@ -5,12 +5,16 @@ Scores are aggregated over the latest self-check of each worker; no names, no ra
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from profcli.frameworks import Framework, Item
+from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
 from profcli.publish.labels import STATUS, label
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
 from profcli.publish.records import scored
+from profcli.publish.team import LATEST, teams_menu
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")
 SOORT_LABELS = {
@@ -35,8 +39,27 @@ def page_items(ctx: Context) -> list[Item]:
     return [i for f in frameworks(ctx) for i in f.items if i.soort in SOORTEN]
 
 
+Pair = tuple[Entry, Portfolio]
+About = dict[str, list[Pair]]
+
+
 def pages(ctx: Context) -> list[Page]:
-    return [_index(ctx), *(_item(ctx, item) for item in page_items(ctx))]
+    reflections = _about(ctx, ctx.workers(), "reflectie", ("beroepscode",))
+    goals = _about(ctx, [*ctx.teams(), *ctx.workers()], "leerdoel", ("competenties", "contexten"))
+    found = [_index(ctx), *(_item(ctx, i, reflections, goals) for i in page_items(ctx))]
+    if ctx.split:
+        found += [team_page(ctx, t, reflections, goals) for t in ctx.teams()]
+    return found
+
+
+def _about(ctx: Context, portfolios: list[Portfolio], kind: str, keys: tuple[str, ...]) -> About:
+    """Per framework item the entries that name it, with their owner, in portfolio order."""
+    found: About = defaultdict(list)
+    for portfolio in portfolios:
+        for entry in ctx.of(portfolio, kind):
+            for item_id in dict.fromkeys(i for key in keys for i in entry.ids(key)):
+                found[item_id].append((entry, portfolio))
+    return found
 
 
 def _index(ctx: Context) -> Page:
@@ -74,7 +97,7 @@ def latest_scores(ctx: Context, item: Item) -> list[int]:
     return found
 
 
-def _item(ctx: Context, item: Item) -> Page:
+def _item(ctx: Context, item: Item, about: About, goals_about: About) -> Page:
     here = item_page(item.id)
     framework = ctx.repo.catalog.frameworks.get(item.framework)
     out = [
@@ -114,48 +137,88 @@ def _item(ctx: Context, item: Item) -> Page:
     else:
         out.append("Nog geen gepubliceerde zelftoetsen die dit onderdeel scoren.")
     out += ["", "## Reflecties", ""]
-    rows = []
-    for worker in ctx.workers():
-        for entry in ctx.of(worker, "reflectie"):
-            if item.id in entry.ids("beroepscode"):
-                target = rel(here, worker_page(worker.slug, "reflecties")) + "#" + entry.id
-                rows.append(
-                    (
-                        entry.id,
-                        [
-                            cell(datum(entry.datum)),
-                            link(entry.text("titel"), target),
-                            link(worker.naam, rel(here, worker_page(worker.slug))),
-                        ],
-                    )
-                )
-    rows.sort(key=lambda r: r[0], reverse=True)
+    reflections = _newest(about.get(item.id, []))
+    goals = goals_about.get(item.id, [])
+    if ctx.split and len(reflections) + len(goals) > 2 * LATEST:
+        out += [
+            f"De laatste {LATEST} van {len(reflections)} reflecties en de eerste {LATEST} van "
+            f"{len(goals)} leerdoelen; alles over dit onderdeel staat per team:",
+            "",
+            *(
+                f"- {link(t.naam, rel(here, ctx.team_page(t, 'kaders')) + '#' + item.id)}"
+                for t in ctx.teams()
+            ),
+            "",
+        ]
+        reflections, goals = reflections[:LATEST], goals[:LATEST]
     out.append(
-        table(["Datum", "Reflectie", "Werker"], [r for _, r in rows])
+        table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections))
         or "Nog geen gepubliceerde reflecties over dit onderdeel."
     )
-    goals = []
-    for portfolio in [*ctx.teams(), *ctx.workers()]:
-        for goal in ctx.of(portfolio, "leerdoel"):
-            if item.id in goal.ids("competenties") + goal.ids("contexten"):
-                owner = link(
-                    portfolio.naam,
-                    rel(here, worker_page(portfolio.slug))
-                    if portfolio.soort == "werker"
-                    else rel(here, "team/index.md"),
-                )
-                target = (
-                    rel(here, worker_page(portfolio.slug))
-                    if portfolio.soort == "werker"
-                    else rel(here, "team/index.md")
-                ) + f"#doel-{goal.id}"
-                goals.append(
-                    [
-                        link(goal.text("titel"), target),
-                        owner,
-                        cell(label(STATUS, goal.get("status"))),
-                    ]
-                )
     if goals:
-        out += ["", "## Leerdoelen", "", table(["Leerdoel", "Van", "Status"], goals)]
+        out += [
+            "",
+            "## Leerdoelen",
+            "",
+            table(["Leerdoel", "Van", "Status"], _goal_rows(ctx, here, goals)),
+        ]
     return Page(here, item.titel, join(out))
+
+
+def team_page(ctx: Context, team: Portfolio, about: About, goals_about: About) -> Page:
+    """With several teams: per framework item, this team's reflections and goals about it."""
+    here = ctx.team_page(team, "kaders")
+    members = {id(p) for p in [team, *ctx.members(team)]}
+    out = [f"# Kaders: {text(team.naam)}", "", teams_menu(ctx, team, here), ""]
+    out += ["Per onderdeel van de kaders de reflecties en leerdoelen van dit team.", ""]
+    for item in page_items(ctx):
+        reflections = _newest([p for p in about.get(item.id, []) if id(p[1]) in members])
+        goals = [p for p in goals_about.get(item.id, []) if id(p[1]) in members]
+        if not reflections and not goals:
+            continue
+        title = link(item.titel, rel(here, item_page(item.id)))
+        out += [f"## {title} {{#{item.id}}}", ""]
+        if reflections:
+            out += [
+                table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections)),
+                "",
+            ]
+        if goals:
+            out += [table(["Leerdoel", "Van", "Status"], _goal_rows(ctx, here, goals)), ""]
+    return Page(here, f"Kaders: {team.naam}", join(out))
+
+
+def _newest(pairs: list[Pair]) -> list[Pair]:
+    return sorted(pairs, key=lambda pair: pair[0].id, reverse=True)
+
+
+def _reflection_rows(here: str, reflections: list[Pair]) -> list[list[str]]:
+    """Reflections that name an item (newest first), with their worker."""
+    return [
+        [
+            cell(datum(entry.datum)),
+            link(
+                entry.text("titel"),
+                rel(here, worker_page(worker.slug, "reflecties")) + "#" + entry.id,
+            ),
+            link(worker.naam, rel(here, worker_page(worker.slug))),
+        ]
+        for entry, worker in reflections
+    ]
+
+
+def _goal_rows(ctx: Context, here: str, goals: list[Pair]) -> list[list[str]]:
+    """Goals (of workers or a team) that name an item as competence or context."""
+    rows = []
+    for goal, portfolio in goals:
+        page = (
+            worker_page(portfolio.slug) if portfolio.soort == "werker" else ctx.team_page(portfolio)
+        )
+        rows.append(
+            [
+                link(goal.text("titel"), rel(here, page) + f"#doel-{goal.id}"),
+                link(portfolio.naam, rel(here, page)),
+                cell(label(STATUS, goal.get("status"))),
+            ]
+        )
+    return rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from profcli.model import Repository
-from profcli.publish import colophon, home, items, team, workers
+from profcli.publish import colophon, home, items, summary, team, workers
 from profcli.publish.colophon import COLOPHON
 from profcli.publish.context import (
     FRAMEWORKS,
@@ -34,10 +34,12 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = "team") -> 
     """Every generated page for `audience` ("team" or "publiek"), in a stable order."""
     ctx = Context(repo, today, audience)
     ctx.item_pages = {i.id for i in items.page_items(ctx)}
-    found = [home.page(ctx), workers.overview(ctx)]
+    found = [home.page(ctx), summary.workers_index(ctx) if ctx.split else workers.overview(ctx)]
     for worker in ctx.workers():
         found += workers.pages(ctx, worker)
-    found += team.pages(ctx)
+    if ctx.split:
+        found += summary.pages(ctx)
+    found += team.pages(ctx, home.dashboard)
     found += items.pages(ctx)
     found.append(colophon.page(ctx))
     return found

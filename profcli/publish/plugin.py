@@ -7,6 +7,7 @@ into `File.generated(...)` objects and ask `mkdocs serve` to watch `profielen/`.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 from pathlib import Path
@@ -96,7 +97,15 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, path, content=content))
         today = self.today()
-        pages = build_pages(self._repository(config, today), today=today, audience=self.audience())
+        collecting = gc.isenabled()
+        gc.disable()  # see profcli/cli/build.py: nothing to collect while the pages are made
+        try:
+            repo = self._repository(config, today)
+            pages = build_pages(repo, today=today, audience=self.audience())
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import (
-    KNOWLEDGE,
-    MEETINGS,
     TEAM,
-    WHO_KNOWS,
     Context,
     Page,
     worker_page,
@@ -19,41 +17,79 @@ from profcli.publish.labels import label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text, url_link
 from profcli.publish.workers import expertise_links, goal_section, goal_table
 
+LATEST = 20
+"""Overview pages of several teams show this many of the latest items; the rest is per team."""
 
-def pages(ctx: Context) -> list[Page]:
-    return [_index(ctx), _meetings(ctx), _knowledge(ctx), _who_knows(ctx)]
+Dashboard = Callable[[Context, str, list[Portfolio], list[Portfolio]], list[str]]
 
 
-def _teams_menu(here: str) -> str:
-    names = [
-        (TEAM, "Team en leeropdrachten"),
-        (MEETINGS, "Bijeenkomsten"),
-        (KNOWLEDGE, "Kennisbank"),
-        (WHO_KNOWS, "Wie weet wat"),
+def pages(ctx: Context, dashboard: Dashboard) -> list[Page]:
+    """One set of team pages, or with several teams a set per team (overviews in summary.py)."""
+    if not ctx.split:
+        return _team_pages(ctx, None, ctx.teams(), ctx.workers())
+    found = []
+    for team in ctx.teams():
+        members = ctx.members(team)
+        here = ctx.team_page(team)
+        found += _team_pages(ctx, team, [team], members, dashboard(ctx, here, members, [team]))
+    return found
+
+
+def _team_pages(
+    ctx: Context,
+    team: Portfolio | None,
+    teams: list[Portfolio],
+    workers: list[Portfolio],
+    dashboard: list[str] | None = None,
+) -> list[Page]:
+    return [
+        _index(ctx, team, teams, dashboard),
+        _meetings(ctx, team, teams),
+        _knowledge(ctx, team, teams),
+        _who_knows(ctx, team, teams, workers),
     ]
+
+
+MENU = (
+    ("index", "Team en leeropdrachten"),
+    ("bijeenkomsten", "Bijeenkomsten"),
+    ("kennis", "Kennisbank"),
+    ("wie-weet-wat", "Wie weet wat"),
+)
+
+
+def teams_menu(ctx: Context, team: Portfolio | None, here: str) -> str:
+    names = [(ctx.team_page(team, p), t) for p, t in MENU]
+    if team is not None and ctx.split:
+        names += [(ctx.team_page(team, "kaders"), "Kaders"), (TEAM, "Alle teams")]
     return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)
 
 
-def _index(ctx: Context) -> Page:
-    here = TEAM
-    out = ["# Team", "", _teams_menu(here), ""]
-    teams = ctx.teams()
+def _index(
+    ctx: Context, team: Portfolio | None, teams: list[Portfolio], dashboard: list[str] | None
+) -> Page:
+    here = ctx.team_page(team)
+    title = team.naam if team else "Team"
+    out = [f"# {text(title)}", "", teams_menu(ctx, team, here), ""]
+    if dashboard is not None:
+        out += dashboard
     if not teams:
         out.append("Er is geen gepubliceerd teamprofiel.")
-    for team in teams:
-        profile = team.profile
+    for each in teams:
+        profile = each.profile
         assert profile is not None
-        out += [f"## {text(team.naam)}", ""]
+        out += [f"## {text(each.naam)}", ""]
         if profile.text("gemeente"):
             out += [f"Gemeente: {text(profile.text('gemeente'))}", ""]
         out += [rich(profile.text("omschrijving")), ""]
-        members = [w for w in ctx.workers() if ctx.repo.team_of(w) is team]
+        members = ctx.members(each)
         if members:
             out += ["**Werkers:** " + expertise_links(ctx, here, [w.slug for w in members]), ""]
-        goals = ctx.of(team, "leerdoel")
+        goals = ctx.of(each, "leerdoel")
         out += ["### Leeropdrachten", ""]
         out.append(goal_table(ctx, here, goals) or "Nog geen gepubliceerde leeropdrachten.")
-        meetings = ctx.of(team, "bijeenkomst")
+        meetings = ctx.of(each, "bijeenkomst")
+        meetings_page = rel(here, ctx.team_page(team, "bijeenkomsten"))
         for goal in goals:
             section = goal_section(ctx, here, goal, [], [])
             section[0] = "#" + section[0]
@@ -62,21 +98,20 @@ def _index(ctx: Context) -> Page:
             if linked:
                 out += ["", "**Bijeenkomsten**", ""]
                 out += [
-                    f"- {link(m.text('thema'), rel(here, MEETINGS) + '#' + m.id)} "
-                    f"({datum(m.datum)})"
+                    f"- {link(m.text('thema'), meetings_page + '#' + m.id)} ({datum(m.datum)})"
                     for m in reversed(linked)
                 ]
-    return Page(here, "Team", join(out), in_nav=True)
+    return Page(here, title, join(out), in_nav=team is None)
 
 
 def participants(ctx: Context, here: str, meeting: Entry) -> str:
     return expertise_links(ctx, here, meeting.ids("deelnemers"))
 
 
-def _meetings(ctx: Context) -> Page:
-    here = MEETINGS
-    out = ["# Bijeenkomsten", "", _teams_menu(here), ""]
-    meetings = [m for t in ctx.teams() for m in ctx.of(t, "bijeenkomst")]
+def _meetings(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> Page:
+    here = ctx.team_page(team, "bijeenkomsten")
+    out = ["# Bijeenkomsten", "", teams_menu(ctx, team, here), ""]
+    meetings = [m for t in teams for m in ctx.of(t, "bijeenkomst")]
     meetings.sort(key=lambda m: m.id, reverse=True)
     if not meetings:
         out.append("Nog geen gepubliceerde bijeenkomsten.")
@@ -103,10 +138,10 @@ def _meetings(ctx: Context) -> Page:
     return Page(here, "Bijeenkomsten", join(out))
 
 
-def _knowledge(ctx: Context) -> Page:
-    here = KNOWLEDGE
-    out = ["# Kennisbank", "", _teams_menu(here), ""]
-    items = [k for t in ctx.teams() for k in ctx.of(t, "kennis")]
+def _knowledge(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> Page:
+    here = ctx.team_page(team, "kennis")
+    out = ["# Kennisbank", "", teams_menu(ctx, team, here), ""]
+    items = [k for t in teams for k in ctx.of(t, "kennis")]
     items.sort(key=lambda k: k.text("titel").lower())
     if not items:
         out.append("Nog geen gepubliceerde kennis.")
@@ -130,24 +165,26 @@ def _knowledge(ctx: Context) -> Page:
     return Page(here, "Kennisbank", join(out))
 
 
-def _who_knows(ctx: Context) -> Page:
-    here = WHO_KNOWS
+def _who_knows(
+    ctx: Context, team: Portfolio | None, teams: list[Portfolio], workers: list[Portfolio]
+) -> Page:
+    here = ctx.team_page(team, "wie-weet-wat")
     out = [
         "# Wie weet wat",
         "",
-        _teams_menu(here),
+        teams_menu(ctx, team, here),
         "",
         "Expertise uit de profielen en de kennisitems waarvoor iemand aanspreekpunt is.",
         "",
     ]
     by_tag: dict[str, list[str]] = defaultdict(list)
     knowledge: dict[str, list[Entry]] = defaultdict(list)
-    for team in ctx.teams():
-        for item in ctx.of(team, "kennis"):
+    for each in teams:
+        for item in ctx.of(each, "kennis"):
             for slug in item.ids("contactpersonen"):
                 knowledge[slug].append(item)
     rows = []
-    for worker in ctx.workers():
+    for worker in workers:
         tags = worker.profile.ids("expertise") if worker.profile else []
         for tag in tags:
             by_tag[tag].append(worker.slug)
@@ -156,7 +193,7 @@ def _who_knows(ctx: Context) -> Page:
                 link(worker.naam, rel(here, worker_page(worker.slug))),
                 ", ".join(text(slug_words(t)) for t in tags) or NONE,
                 ", ".join(
-                    link(k.text("titel"), rel(here, KNOWLEDGE) + "#" + k.id)
+                    link(k.text("titel"), rel(here, ctx.owner_page(k, "kennis")) + "#" + k.id)
                     for k in knowledge.get(worker.slug, [])
                 )
                 or NONE,
@@ -179,9 +216,9 @@ def _who_knows(ctx: Context) -> Page:
     return Page(here, "Wie weet wat", join(out))
 
 
-def latest_meetings(ctx: Context, count: int) -> list[Entry]:
-    found = [m for t in ctx.teams() for m in ctx.of(t, "bijeenkomst")]
+def latest_meetings(ctx: Context, count: int, teams: list[Portfolio] | None = None) -> list[Entry]:
+    found = [m for t in (ctx.teams() if teams is None else teams) for m in ctx.of(t, "bijeenkomst")]
     return sorted(found, key=lambda m: m.id, reverse=True)[:count]
 
 
-__all__ = ["Portfolio", "latest_meetings", "pages", "participants"]
+__all__ = ["LATEST", "MENU", "Portfolio", "latest_meetings", "pages", "participants", "teams_menu"]

@@ -7,7 +7,6 @@ import datetime as dt
 from profcli.model import Entry, Portfolio
 from profcli.publish import records
 from profcli.publish.context import (
-    TEAM,
     WHO_KNOWS,
     WORKERS,
     Context,
@@ -66,7 +65,9 @@ def _index(ctx: Context, worker: Portfolio) -> Page:
         ("Functie", cell(profile.text("functie"))),
         (
             "Team",
-            link(team.naam, rel(here, TEAM)) if team and ctx.portfolio_visible(team) else NONE,
+            link(team.naam, rel(here, ctx.team_page(team)))
+            if team and ctx.portfolio_visible(team)
+            else NONE,
         ),
         ("Fase", cell(slug_words(profile.text("fase")))),
         ("Contexten", items(ctx, here, profile.ids("contexten"))),

@@ -1,0 +1,187 @@
+"""Overview pages when the repository holds several teams.
+
+Each team gets its own dashboard, meetings, knowledge base and "wie weet wat" under
+`teams/<slug>/`. The shared pages (home, werkers, team/...) then show one row per team and the
+latest few items only, so that no page grows with the number of workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from profcli.model import Entry, Portfolio
+from profcli.publish.context import TEAM, WORKERS, Context, Page
+from profcli.publish.labels import MEETINGS as MEETING_LABELS
+from profcli.publish.labels import OPEN_STATUS, label
+from profcli.publish.markdown import NONE, cell, datum, join, link, rel, table
+from profcli.publish.team import LATEST, MENU
+
+COVERAGE = dt.timedelta(days=183)
+
+
+def pages(ctx: Context) -> list[Page]:
+    return [_team_index(ctx), _meetings(ctx), _knowledge(ctx), _who_knows(ctx)]
+
+
+def teams_table(ctx: Context, here: str) -> list[str]:
+    """One row per team with the figures that tell where to look first."""
+    since = ctx.today - COVERAGE
+    rows = []
+    for team in ctx.teams():
+        members = ctx.members(team)
+        goals = [g for p in [*members, team] for g in ctx.of(p, "leerdoel")]
+        late = sum(
+            1
+            for g in goals
+            if g.get("status") in OPEN_STATUS
+            and isinstance(g.get("deadline"), dt.date)
+            and g.get("deadline") < ctx.today
+        )
+        missing = [
+            sum(ctx.hours(w).missing.values())
+            for w in members
+            if ctx.shows_hours(w) and ctx.hours(w).norm
+        ]
+        scored = [w for w in members if ctx.shows_scores(w)]
+        recent = sum(
+            1 for w in scored if any(c.datum and c.datum >= since for c in ctx.of(w, "zelftoets"))
+        )
+        meetings = ctx.of(team, "bijeenkomst")
+        rows.append(
+            [
+                link(team.naam, rel(here, ctx.team_page(team))),
+                str(len(members)),
+                str(sum(1 for g in goals if g.get("status") in OPEN_STATUS)),
+                f"**{late}**" if late else "0",
+                f"{sum(1 for m in missing if m <= 0)} van {len(missing)}" if missing else NONE,
+                f"{recent} van {len(scored)}" if scored else NONE,
+                cell(datum(meetings[-1].datum) if meetings else ""),
+            ]
+        )
+    header = [
+        "Team",
+        "Werkers",
+        "Open leerdoelen",
+        "Verlopen deadlines",
+        "Norm gehaald",
+        "Zelftoets in zes maanden",
+        "Laatste bijeenkomst",
+    ]
+    return [
+        "## Teams",
+        "",
+        "Per team de stand van zaken; het dashboard van een team toont leerdoelen, deadlines, "
+        "uren en zelftoetsen per werker.",
+        "",
+        table(header, rows) or "Er is geen gepubliceerd teamprofiel.",
+        "",
+    ]
+
+
+def workers_index(ctx: Context) -> Page:
+    """With several teams the werkers page points to the teams, whose pages list the workers."""
+    out = [
+        "# Werkers",
+        "",
+        "Iedere werker heeft een eigen portfolio: profiel en leerdoelen, reflecties, "
+        "zelftoetsen en uren. Kies een team; het dashboard van het team noemt alle werkers.",
+        "",
+    ]
+    out += [
+        f"- {link(t.naam, rel(WORKERS, ctx.team_page(t)))} ({len(ctx.members(t))} werkers)"
+        for t in ctx.teams()
+    ]
+    return Page(WORKERS, "Werkers", join(out), in_nav=True)
+
+
+def _menu(here: str) -> str:
+    names = [(f"team/{p}.md", t.replace("Team en leeropdrachten", "Teams")) for p, t in MENU]
+    return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)
+
+
+def _team_links(ctx: Context, here: str, page: str, count: str) -> list[str]:
+    lines = []
+    for team in ctx.teams():
+        target = rel(here, ctx.team_page(team, page))
+        lines.append(f"- {link(team.naam, target)} ({count_of(ctx, team, count)})")
+    return lines
+
+
+def count_of(ctx: Context, team: Portfolio, what: str) -> str:
+    if what == "werkers":
+        return f"{len(ctx.members(team))} werkers"
+    found = len(ctx.of(team, what))
+    return f"{found} {'bijeenkomsten' if what == 'bijeenkomst' else 'kennisitems'}"
+
+
+def _team_index(ctx: Context) -> Page:
+    here = TEAM
+    out = ["# Teams", "", _menu(here), ""]
+    out += teams_table(ctx, here)[2:]
+    return Page(here, "Team", join(out), in_nav=True)
+
+
+def _meetings(ctx: Context) -> Page:
+    here = "team/bijeenkomsten.md"
+    meetings = sorted(
+        (m for t in ctx.teams() for m in ctx.of(t, "bijeenkomst")), key=lambda m: m.id, reverse=True
+    )[:LATEST]
+    out = ["# Bijeenkomsten", "", _menu(here), ""]
+    out += [
+        f"De laatste {LATEST} bijeenkomsten van alle teams; alle bijeenkomsten staan per team.",
+        "",
+    ]
+    out += [*_team_links(ctx, here, "bijeenkomsten", "bijeenkomst"), ""]
+    rows = [
+        [
+            cell(datum(m.datum)),
+            _team_of(ctx, here, m),
+            link(m.text("thema"), rel(here, ctx.owner_page(m, "bijeenkomsten")) + "#" + m.id),
+            cell(label(MEETING_LABELS, m.get("soort"))),
+        ]
+        for m in meetings
+    ]
+    out.append(
+        table(["Datum", "Team", "Thema", "Soort"], rows) or "Nog geen gepubliceerde bijeenkomsten."
+    )
+    return Page(here, "Bijeenkomsten", join(out))
+
+
+def _team_of(ctx: Context, here: str, entry: Entry) -> str:
+    team = ctx.repo.portfolios.get(entry.profile)
+    return link(team.naam, rel(here, ctx.team_page(team))) if team else NONE
+
+
+def _knowledge(ctx: Context) -> Page:
+    here = "team/kennis.md"
+    items = [k for t in ctx.teams() for k in ctx.of(t, "kennis")]
+    items.sort(key=lambda k: (str(k.get("bijgewerkt") or ""), k.id), reverse=True)
+    out = ["# Kennisbank", "", _menu(here), ""]
+    out += [f"De {LATEST} laatst bijgewerkte kennisitems; de hele kennisbank staat per team.", ""]
+    out += [*_team_links(ctx, here, "kennis", "kennis"), ""]
+    rows = [
+        [
+            link(k.text("titel"), rel(here, ctx.owner_page(k, "kennis")) + "#" + k.id),
+            _team_of(ctx, here, k),
+            cell(datum(k.get("bijgewerkt")) if k.get("bijgewerkt") else ""),
+        ]
+        for k in items[:LATEST]
+    ]
+    out.append(
+        table(["Kennisitem", "Team", "Bijgewerkt"], rows) or "Nog geen gepubliceerde kennis."
+    )
+    return Page(here, "Kennisbank", join(out))
+
+
+def _who_knows(ctx: Context) -> Page:
+    here = "team/wie-weet-wat.md"
+    out = ["# Wie weet wat", "", _menu(here), ""]
+    out += [
+        "Expertise uit de profielen en de kennisitems waarvoor iemand aanspreekpunt is, per team.",
+        "",
+    ]
+    out += _team_links(ctx, here, "wie-weet-wat", "werkers")
+    return Page(here, "Wie weet wat", join(out))
+
+
+__all__ = ["pages", "teams_table", "workers_index"]
