@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -46,3 +47,18 @@ class Result:
 
     def sorted(self) -> list[Finding]:
         return sorted(set(self.findings))
+
+    def select(self, files: Sequence[str], selected: Sequence[str]) -> Result:
+        """Only what concerns the selected paths (repository-relative files or folders)."""
+        if not selected:
+            return self
+        return Result(
+            sum(1 for f in files if _under(f, selected)),
+            [f for f in self.findings if _under(f.path, selected)],
+        )
+
+
+def _under(path: str, selected: Sequence[str]) -> bool:
+    return any(
+        s in ("", ".") or path == s or path.startswith(s.rstrip("/") + "/") for s in selected
+    )

@@ -58,7 +58,12 @@ class Document:
         return self._index
 
     def finding(
-        self, path: KeyPath, rule: str, message: str, *, at_key: bool = False,
+        self,
+        path: KeyPath,
+        rule: str,
+        message: str,
+        *,
+        at_key: bool = False,
         severity: str = "fout",
     ) -> Finding:
         line, col = self.index.key(path) if at_key else self.index.value(path)
@@ -90,7 +95,10 @@ def load(path: Path, display: str) -> Document | Finding:
         return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
     if len(raw) > MAX_BYTES:
         return Finding(
-            display, 1, 1, "bestand-te-groot",
+            display,
+            1,
+            1,
+            "bestand-te-groot",
             f"bestand is groter dan {MAX_BYTES // 1024 // 1024} MiB; een portfolio-item is korte "
             "tekst (zet grote bijlagen niet in een TOML-bestand)",
         )
@@ -109,7 +117,10 @@ def load(path: Path, display: str) -> Document | Finding:
         return _too_deep(display)
     if not data:
         return Finding(
-            display, 1, 1, "bestand-leeg",
+            display,
+            1,
+            1,
+            "bestand-leeg",
             "bestand is leeg: er staan geen sleutels in; vul het in of haal het weg",
         )
     return Document(path, display, text, data)
@@ -121,7 +132,10 @@ MAX_DEPTH = 50
 
 def _too_deep(display: str) -> Finding:
     return Finding(
-        display, 1, 1, "toml-syntax",
+        display,
+        1,
+        1,
+        "toml-syntax",
         f"te diep genest: lijsten of tabellen staan meer dan {MAX_DEPTH} keer in elkaar; "
         "maak het plat",
     )
@@ -160,7 +174,10 @@ def _why(error: OSError) -> str:
 def _decode(raw: bytes, display: str) -> tuple[str, Finding | None]:
     if b"\x00" in raw:
         return "", Finding(
-            display, 1, 1, "bestand-codering",
+            display,
+            1,
+            1,
+            "bestand-codering",
             "dit is geen tekstbestand (het bevat binaire gegevens); haal het weg of sla het "
             "op als tekst",
         )
@@ -171,7 +188,10 @@ def _decode(raw: bytes, display: str) -> tuple[str, Finding | None]:
         before = raw[raw.rfind(b"\n", 0, e.start) + 1 : e.start]
         column = len(before.decode("utf-8", errors="replace")) + 1
         return "", Finding(
-            display, line, column, "bestand-codering",
+            display,
+            line,
+            column,
+            "bestand-codering",
             "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8",
         )
     return text.removeprefix("\ufeff"), None
@@ -240,7 +260,7 @@ def _specific(english: str, lines: list[str], pos: Position) -> tuple[Position, 
         return _position(text, opened.end()), (
             "tekst niet afgesloten: er ontbreekt een `'` aan het eind van de regel"
         )
-    opener = max(text.rfind('"""'), text.rfind("\'\'\'"))
+    opener = max(text.rfind('"""'), text.rfind("'''"))
     if english.startswith("Unterminated string") and opener >= 0:
         return _position(text, opener), (
             "tekst niet afgesloten: de tekst die hier begint mist de drie afsluitende "

@@ -69,7 +69,8 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
         elif item.is_dir() and not item.is_symlink():
             if not is_slug(item.name):
                 problem(
-                    item, "map-slug",
+                    item,
+                    "map-slug",
                     f"mapnaam `{item.name}` is geen geldige slug: gebruik kleine letters, "
                     "cijfers en streepjes (bijvoorbeeld `anna-de-vries`)",
                 )
@@ -77,7 +78,8 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
             _portfolio(root, item, sources, problem)
         elif item.suffix == ".toml":
             problem(
-                item, "bestand-onbekend",
+                item,
+                "bestand-onbekend",
                 "TOML-bestand hoort in de map van een profiel (`profielen/<slug>/`); verplaats het",
             )
 
@@ -95,7 +97,8 @@ def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem
     profile = folder / PROFILE.folder / "profiel.toml"
     if not profile.is_file():
         problem(
-            folder, "profiel-ontbreekt",
+            folder,
+            "profiel-ontbreekt",
             "deze map mist een `profiel.toml` (met `naam` en `soort`); maak het aan of haal de "
             "map weg",
         )
@@ -112,12 +115,14 @@ def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem
                 elif kind is None:
                     known = ", ".join(sorted(BY_FOLDER))
                     problem(
-                        entry, "bestand-onbekend",
+                        entry,
+                        "bestand-onbekend",
                         f"onbekende plek voor een TOML-bestand; bekende mappen: {known}",
                     )
                 elif entry.parent != item:
                     problem(
-                        entry, "bestand-onbekend",
+                        entry,
+                        "bestand-onbekend",
                         f"submappen worden niet gelezen; zet het bestand direct in `{item.name}/`",
                     )
                 elif _name_ok(kind, entry.stem, problem, entry):
@@ -136,7 +141,8 @@ def _name_ok(kind: Kind, stem: str, problem: Problem, path: Path) -> bool:
             return True
         form, example = "<slug>.toml", "omgaan-met-agressie.toml"
     problem(
-        path, "bestand-naam",
+        path,
+        "bestand-naam",
         f"ongeldige bestandsnaam: {kind.label} heten {form} met kleine letters, cijfers en "
         f"streepjes, bijvoorbeeld `{example}`",
     )

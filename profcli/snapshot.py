@@ -17,14 +17,17 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import marshal
+import multiprocessing
 import os
-import pickle
 import stat
+import sys
 import tempfile
-import time
 from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import astuple
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +72,14 @@ def key() -> str:
     return digest.hexdigest()[:16]
 
 
-def fingerprint(root: Path, evidence: Iterable[str]) -> tuple[str, int]:
-    """A digest of every entry below the watched folders and of the evidence paths, and the
-    newest modification time seen (nanoseconds)."""
-    rows: list[tuple[str, int, int, int, int]] = []
+Rows = list[tuple[str, int, int, int, int]]
+Print = tuple[str, int]
+"""A digest, and the newest modification time seen (nanoseconds)."""
+
+
+def tree(root: Path) -> Print:
+    """Every entry below the watched folders, by `lstat` (symlinks also by their target)."""
+    rows: Rows = []
     add = rows.append
     stack = [str(root / name) for name in FOLDERS]
     while stack:
@@ -93,15 +100,28 @@ def fingerprint(root: Path, evidence: Iterable[str]) -> tuple[str, int]:
                     stack.append(entry.path)
                 elif stat.S_ISLNK(st.st_mode):
                     _add_path(rows, entry.path + "\0->", follow=True)
-    for ref in evidence:
+    return _digest(rows)
+
+
+def evidence(root: Path, refs: Iterable[str]) -> Print:
+    """The evidence files entries name (they may live anywhere in the repository)."""
+    rows: Rows = []
+    for ref in refs:
         _add_path(rows, os.path.join(root, ref), follow=False)
-    rows.sort()
-    newest = max((row[3] for row in rows), default=0)
-    digest = hashlib.sha256(pickle.dumps(rows, protocol=5)).hexdigest()
-    return digest, newest
+    rows.sort()  # a few rows, from a set
+    return _digest(rows)
 
 
-def _add_path(rows: list[tuple[str, int, int, int, int]], path: str, *, follow: bool) -> None:
+def _digest(rows: Rows) -> Print:
+    # No sort: a folder that did not change lists its entries in the same order, and a
+    # different order could only cause a full run, never a wrong result.
+    newest = max(map(itemgetter(3), rows), default=0)
+    # marshal: the quickest stable serialisation of plain tuples (a new Python version may
+    # serialise differently; that only costs one full run)
+    return hashlib.sha256(marshal.dumps(rows)).hexdigest(), newest
+
+
+def _add_path(rows: Rows, path: str, *, follow: bool) -> None:
     """A path outside the walk: its own entry, and where it really leads."""
     real = path.removesuffix("\0->")
     try:
@@ -117,39 +137,79 @@ def _file(root: Path) -> Path:
     return root / CACHE_DIR / f"snapshot-{key()}.json"
 
 
-def load(root: Path, today: dt.date) -> tuple[Result, list[str]] | None:
-    """The stored result and the checked files' paths, if nothing has changed."""
-    try:
-        with _file(root).open(encoding="utf-8") as handle:
-            stored: Any = json.load(handle)
-        if stored["vandaag"] != today.isoformat():
-            return None
-        digest, _ = fingerprint(root, stored["bewijs"])
-        if digest != stored["vingerafdruk"]:
-            return None
-        findings = [Finding(*fields) for fields in stored["meldingen"]]
-        files = [str(f) for f in stored["bestanden"]]
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+class Probe:
+    """What the last run stored, checked against the repository as it is now.
+
+    The tree is read once, before the run: a file that changes while it runs then differs
+    from the stored print next time, so a run can never pair new content with an old print.
+    """
+
+    def __init__(self, root: Path, today: dt.date) -> None:
+        self.root = root
+        self.hit: Result | None = None
+        self.files: list[str] = []
+        self._tree: Print | Future[Print] | None = None
+        try:
+            with _file(root).open(encoding="utf-8") as handle:
+                stored: Any = json.load(handle)
+        except (OSError, ValueError, RecursionError):
+            stored = None
+        if not isinstance(stored, dict):
+            self._tree = _in_background(root)
+            return
+        self._tree = tree(root)
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            if stored["vandaag"] != today.isoformat():
+                return
+            if f"{self._tree[0]} {evidence(root, stored['bewijs'])[0]}" != stored["vingerafdruk"]:
+                return
+            findings = [Finding(*fields) for fields in stored["meldingen"]]
+            self.files = [str(f) for f in stored["bestanden"]]
+            self.hit = Result(len(self.files), findings)
+
+    def tree(self) -> Print:
+        if isinstance(self._tree, Future):
+            try:
+                self._tree = self._tree.result()
+            except Exception:  # the helper process died: read it here
+                self._tree = tree(self.root)
+        if self._tree is None:
+            self._tree = tree(self.root)
+        return self._tree
+
+
+def _in_background(root: Path) -> Future[Print] | None:
+    """Nothing stored to compare with (a cold run): read the tree in a forked process on the
+    other core while this one reads the files. A thread would not help: the walk is Python
+    code and holds the interpreter lock. Where `fork` is not the safe default, read it later."""
+    if sys.platform != "linux":
         return None
-    return Result(len(files), findings), files
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(tree, root)
+        pool.shutdown(wait=False)
+    except (OSError, RuntimeError):
+        return None
+    return future
 
 
 def save(
-    root: Path,
+    probe: Probe,
     today: dt.date,
     result: Result,
     files: list[str],
-    evidence: list[str],
+    refs: list[str],
     started: float,
 ) -> None:
-    """Store the run unless a file changed just before or during it (then it is racy)."""
-    digest, newest = fingerprint(root, evidence)
-    if newest / 1e9 > started - RACY_SECONDS or time.time() - started > 3600:
+    """Store the run unless a file changed just before it (then it is racy)."""
+    root = probe.root
+    (tree_digest, tree_newest), (refs_digest, refs_newest) = probe.tree(), evidence(root, refs)
+    if max(tree_newest, refs_newest) / 1e9 > started - RACY_SECONDS:
         return
     content = {
         "vandaag": today.isoformat(),
-        "vingerafdruk": digest,
-        "bewijs": evidence,
+        "vingerafdruk": f"{tree_digest} {refs_digest}",
+        "bewijs": refs,
         "bestanden": files,
         "meldingen": [list(astuple(f)) for f in result.findings],
     }

@@ -35,7 +35,7 @@ def _texts(result: object) -> list[str]:
 def test_second_run_comes_from_the_snapshot_with_the_same_findings(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     first = validate(root, today=TODAY, cache=True)
-    assert snapshot.load(root, TODAY) is not None
+    assert snapshot.Probe(root, TODAY).hit is not None
     second = validate(root, today=TODAY, cache=True)
     assert _texts(second) == _texts(first) == _texts(validate(root, today=TODAY))
     assert second.files_checked == first.files_checked == 10
@@ -46,7 +46,7 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     validate(root, today=TODAY, cache=True)
     goal = root / "profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml"
     goal.write_text(goal.read_text().replace('status = "klaar"', 'status = "bezig"'))
-    assert snapshot.load(root, TODAY) is None
+    assert snapshot.Probe(root, TODAY).hit is None
     assert validate(root, today=TODAY, cache=True).ok
 
 
@@ -54,21 +54,21 @@ def test_an_added_file_and_a_removed_evidence_file_are_noticed(tmp_path: Path) -
     root = _repo(tmp_path)
     validate(root, today=TODAY, cache=True)
     (root / "bewijs/training.md").unlink()
-    assert snapshot.load(root, TODAY) is None
+    assert snapshot.Probe(root, TODAY).hit is None
     rules = {f.rule for f in validate(root, today=TODAY, cache=True).findings}
     assert "bewijs-ontbreekt" in rules
     _aged(root)
     validate(root, today=TODAY, cache=True)
     extra = root / "profielen/eva-de-wit/feedback/2026-02-16-collega.toml"
     extra.write_text('datum = 2026-02-16\nvan = "collega"\nsamenvatting = "Goed gedaan."\n')
-    assert snapshot.load(root, TODAY) is None
+    assert snapshot.Probe(root, TODAY).hit is None
 
 
 def test_another_day_is_another_run(tmp_path: Path) -> None:
     """`datum-toekomst` depends on the date, so a snapshot holds for one day only."""
     root = _repo(tmp_path)
     validate(root, today=TODAY, cache=True)
-    assert snapshot.load(root, TODAY + dt.timedelta(days=1)) is None
+    assert snapshot.Probe(root, TODAY + dt.timedelta(days=1)).hit is None
 
 
 def test_a_run_right_after_a_write_stores_no_snapshot(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_a_run_right_after_a_write_stores_no_snapshot(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     (root / "profielen/eva-de-wit/profiel.toml").touch()
     validate(root, today=TODAY, cache=True)
-    assert snapshot.load(root, TODAY) is None
+    assert snapshot.Probe(root, TODAY).hit is None
 
 
 def test_selection_from_the_snapshot(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -65,4 +66,3 @@ def main(ctx: click.Context, repo: str | None) -> None:
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
     ctx.obj = Context(repo)
-

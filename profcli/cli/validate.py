@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
 import click
 
+from profcli import snapshot
 from profcli.cli.common import Context
 from profcli.reporting import REPORTERS, summary
-from profcli.validation import validate as validate_repository
+from profcli.repository import display_path
 
 
 @click.command()
@@ -57,7 +59,14 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) ->
             raise click.BadParameter(
                 f"{path} ligt buiten de repository {root}", param_hint="PAD"
             ) from e
-    result = validate_repository(root, only=paths, cache=not no_cache)
+    today = datetime.date.today()
+    probe = None if no_cache else snapshot.Probe(root, today)
+    if probe is not None and probe.hit is not None:  # unchanged: no need to load the validator
+        result = probe.hit.select(probe.files, [display_path(root, p.resolve()) for p in paths])
+    else:
+        from profcli.validation import validate as validate_repository
+
+        result = validate_repository(root, today=today, only=paths, probe=probe)
     reporter = REPORTERS[fmt]()
     output = reporter.render(result)
     if output:

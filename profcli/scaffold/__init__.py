@@ -6,9 +6,8 @@ configuration are generated from the kinds table so that they follow new kinds.
 
 from __future__ import annotations
 
-import json
-
 import contextlib
+import json
 import os
 from pathlib import Path
 

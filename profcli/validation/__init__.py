@@ -37,37 +37,33 @@ def check_repository(
     references resolve.
     """
     repo, findings, files = _check_all(root, today or dt.date.today())
-    return Checked(repo, _select(root, findings, files, only))
+    selected = [display_path(root, p.resolve()) for p in only]
+    return Checked(repo, Result(len(files), findings).select(files, selected))
 
 
 def validate(
-    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = False
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    only: Sequence[Path] = (),
+    cache: bool = False,
+    probe: snapshot.Probe | None = None,
 ) -> Result:
-    """What `prof validate` reports; with `cache`, an unchanged repository is not read again
-    (see profcli.snapshot)."""
+    """What `prof validate` reports; with `cache` (or a `probe` already made), an unchanged
+    repository is not read again (see profcli.snapshot)."""
     today = today or dt.date.today()
     started = time.time()
-    stored = snapshot.load(root, today) if cache else None
-    if stored is not None:
-        result, files = stored
-        return _select(root, result.findings, files, only)
-    repo, findings, files = _check_all(root, today)
-    if cache:
-        evidence = sorted(
-            {ref for e in repo.entries() for ref in e.ids("bewijs") if "://" not in ref}
-        )
-        snapshot.save(root, today, Result(len(files), findings), files, evidence, started)
-    return _select(root, findings, files, only)
-
-
-def _select(root: Path, findings: list[Finding], files: list[str], only: Sequence[Path]) -> Result:
+    if probe is None and cache:
+        probe = snapshot.Probe(root, today)
     selected = [display_path(root, p.resolve()) for p in only]
-    if not selected:
-        return Result(len(files), findings)
-    return Result(
-        sum(1 for f in files if _under(f, selected)),
-        [f for f in findings if _under(f.path, selected)],
-    )
+    if probe is not None and probe.hit is not None:
+        return probe.hit.select(probe.files, selected)
+    repo, findings, files = _check_all(root, today)
+    result = Result(len(files), findings)
+    if probe is not None:
+        refs = sorted({r for e in repo.entries() for r in e.ids("bewijs") if "://" not in r})
+        snapshot.save(probe, today, result, files, refs, started)
+    return result.select(files, selected)
 
 
 @contextlib.contextmanager
@@ -114,12 +110,6 @@ def _check_all_files(root: Path, today: dt.date) -> tuple[Repository, list[Findi
     findings.extend(_privacy(repo, docs))
     findings.extend(_schema_copies(root))
     return repo, findings, [s.display for s in sources]
-
-
-def _under(path: str, selected: Sequence[str]) -> bool:
-    return any(
-        s in ("", ".") or path == s or path.startswith(s.rstrip("/") + "/") for s in selected
-    )
 
 
 def _add_framework(

@@ -65,25 +65,36 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         for entry in portfolio.entries_flat():
             if soort is not None and soort not in entry.kind.owners:
                 owner = "een team" if TEAM in entry.kind.owners else "een werker"
-                yield entry.doc.finding((), "soort-map", (
-                    f"{entry.kind.label} horen bij het profiel van {owner}, en "
-                    f"`{portfolio.slug}` is dat niet; verplaats het bestand"))
+                yield entry.doc.finding(
+                    (),
+                    "soort-map",
+                    (
+                        f"{entry.kind.label} horen bij het profiel van {owner}, en "
+                        f"`{portfolio.slug}` is dat niet; verplaats het bestand"
+                    ),
+                )
         profile = portfolio.profile
         if profile is None:
             continue
         team = _get(profile, "team")
         target = repo.portfolios.get(team) if isinstance(team, str) else None
         if isinstance(team, str) and target is None:
-            yield profile.doc.finding(("team",), "ref-team", f"team `{team}` bestaat niet"
-                                      f"{_suggest(team, [t.slug for t in repo.teams()])}")
+            yield profile.doc.finding(
+                ("team",),
+                "ref-team",
+                f"team `{team}` bestaat niet{_suggest(team, [t.slug for t in repo.teams()])}",
+            )
         elif target is not None and _soort(target) not in (TEAM, None):
-            yield profile.doc.finding(("team",), "ref-team",
-                                      f"`{team}` is het profiel van een werker, geen team")
+            yield profile.doc.finding(
+                ("team",), "ref-team", f"`{team}` is het profiel van een werker, geen team"
+            )
         for index, fid in enumerate(_ids(profile, "kaders")):
             if fid not in repo.catalog.frameworks:
-                yield profile.doc.finding(("kaders", index), "ref-kader",
-                                          f"kader `{fid}` is onbekend"
-                                          f"{_suggest(fid, repo.catalog.frameworks)}")
+                yield profile.doc.finding(
+                    ("kaders", index),
+                    "ref-kader",
+                    f"kader `{fid}` is onbekend{_suggest(fid, repo.catalog.frameworks)}",
+                )
 
 
 def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
@@ -95,9 +106,12 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         for entry in portfolio.entries_flat():
             for index, goal in enumerate(_ids(entry, "leerdoelen")):
                 if goal not in goals:
-                    yield entry.doc.finding(("leerdoelen", index), "ref-leerdoel",
-                                            f"{what} `{goal}` bestaat niet in `{portfolio.slug}`"
-                                            f"{_suggest(goal, goals)}")
+                    yield entry.doc.finding(
+                        ("leerdoelen", index),
+                        "ref-leerdoel",
+                        f"{what} `{goal}` bestaat niet in `{portfolio.slug}`"
+                        f"{_suggest(goal, goals)}",
+                    )
             for key in ("deelnemers", "contactpersonen"):
                 for index, slug in enumerate(_ids(entry, key)):
                     yield from _person(repo, entry, (key, index), slug, workers)
@@ -114,8 +128,9 @@ def _person(
 ) -> Iterator[Finding]:
     target = repo.portfolios.get(slug)
     if target is None:
-        yield entry.doc.finding(path, "ref-persoon",
-                                f"werker `{slug}` bestaat niet{_suggest(slug, workers)}")
+        yield entry.doc.finding(
+            path, "ref-persoon", f"werker `{slug}` bestaat niet{_suggest(slug, workers)}"
+        )
     elif _soort(target) == TEAM:
         yield entry.doc.finding(path, "ref-persoon", f"`{slug}` is een team, geen werker")
 
@@ -129,11 +144,15 @@ def _item(
     wanted = " of ".join(", ".join(soorten).rsplit(", ", 1))
     known = repo.catalog.items.get(item)
     if known is not None:
-        yield entry.doc.finding(path, "ref-kader-item",
-                                f"`{item}` is een {known.soort}, geen {wanted}")
+        yield entry.doc.finding(
+            path, "ref-kader-item", f"`{item}` is een {known.soort}, geen {wanted}"
+        )
     else:
-        yield entry.doc.finding(path, "ref-kader-item", f"`{item}` is geen {wanted} uit een bekend "
-                                f"kader{_suggest(item, allowed)}")
+        yield entry.doc.finding(
+            path,
+            "ref-kader-item",
+            f"`{item}` is geen {wanted} uit een bekend kader{_suggest(item, allowed)}",
+        )
 
 
 def _self_check(repo: Repository, entry: Entry) -> Iterator[Finding]:
@@ -142,17 +161,22 @@ def _self_check(repo: Repository, entry: Entry) -> Iterator[Finding]:
         return
     framework = repo.catalog.frameworks.get(fid)
     if framework is None:
-        yield entry.doc.finding(("kader",), "ref-kader", f"kader `{fid}` is onbekend"
-                                f"{_suggest(fid, repo.catalog.frameworks)}")
+        yield entry.doc.finding(
+            ("kader",),
+            "ref-kader",
+            f"kader `{fid}` is onbekend{_suggest(fid, repo.catalog.frameworks)}",
+        )
         return
     ids = [i.id for i in framework.items]
     scores = _get(entry, "scores")
     for item in scores if isinstance(scores, dict) else {}:
         if item not in ids:
-            yield entry.doc.finding(("scores", item), "ref-kader-item",
-                                    f"kader `{fid}` kent geen onderdeel `{item}`"
-                                    f"{_suggest(item, ids)}",
-                                    at_key=True)
+            yield entry.doc.finding(
+                ("scores", item),
+                "ref-kader-item",
+                f"kader `{fid}` kent geen onderdeel `{item}`{_suggest(item, ids)}",
+                at_key=True,
+            )
 
 
 def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
@@ -163,19 +187,25 @@ def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             value = _get(entry, key)
             if isinstance(value, dt.date) and value > today:
                 future = True
-                yield entry.doc.finding((key,), "datum-toekomst",
-                                        f"`{key}` {value.isoformat()} ligt in de toekomst")
+                yield entry.doc.finding(
+                    (key,), "datum-toekomst", f"`{key}` {value.isoformat()} ligt in de toekomst"
+                )
         start, deadline = _get(entry, "start"), _get(entry, "deadline")
         if isinstance(start, dt.date) and isinstance(deadline, dt.date) and deadline < start:
-            yield entry.doc.finding(("deadline",), "datum-volgorde",
-                                    f"deadline {deadline.isoformat()} ligt voor de start "
-                                    f"{start.isoformat()}")
+            yield entry.doc.finding(
+                ("deadline",),
+                "datum-volgorde",
+                f"deadline {deadline.isoformat()} ligt voor de start {start.isoformat()}",
+            )
         yield from _quoted_dates(entry)
         datum = _datum(entry)
         if entry.kind.dated and datum and not future and not entry.id.startswith(datum.isoformat()):
-            yield entry.doc.finding(("datum",), "bestand-datum",
-                                    f"datum {datum.isoformat()} verschilt van de datum in de "
-                                    f"bestandsnaam `{entry.id}.toml`; pas een van beide aan")
+            yield entry.doc.finding(
+                ("datum",),
+                "bestand-datum",
+                f"datum {datum.isoformat()} verschilt van de datum in de "
+                f"bestandsnaam `{entry.id}.toml`; pas een van beide aan",
+            )
 
 
 def _quoted_dates(entry: Entry) -> Iterator[Finding]:
@@ -186,9 +216,12 @@ def _quoted_dates(entry: Entry) -> Iterator[Finding]:
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
         if isinstance(value, str):
-            yield entry.doc.finding(path, "datum-tekst",
-                                    f"`{path[-1]}` is tekst, geen datum: haal de aanhalingstekens "
-                                    f"weg ({path[-1]} = {value})")
+            yield entry.doc.finding(
+                path,
+                "datum-tekst",
+                f"`{path[-1]}` is tekst, geen datum: haal de aanhalingstekens "
+                f"weg ({path[-1]} = {value})",
+            )
 
 
 @cache
@@ -215,7 +248,8 @@ def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     per_day: dict[tuple[str, dt.date], float] = defaultdict(float)
     logged: list[tuple[str, Entry, str]] = [
         (slug, meeting, "duur_uren")
-        for team in repo.teams() for meeting in team.of("bijeenkomst")
+        for team in repo.teams()
+        for meeting in team.of("bijeenkomst")
         for slug in _ids(meeting, "deelnemers")
     ]
     logged += [(w.slug, e, "uren") for w in repo.workers() for e in w.of("activiteit")]
@@ -226,10 +260,15 @@ def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         before = per_day[(slug, datum)]
         per_day[(slug, datum)] += hours
         if before <= 24 < before + hours:
-            yield entry.doc.finding((key,), "uren-per-dag", (
-                f"op {datum.isoformat()} staan voor `{slug}` al {before:g} uur aan "
-                f"activiteiten en bijeenkomsten; met deze {hours:g} uur erbij is het meer "
-                "dan 24 uur op één dag"))
+            yield entry.doc.finding(
+                (key,),
+                "uren-per-dag",
+                (
+                    f"op {datum.isoformat()} staan voor `{slug}` al {before:g} uur aan "
+                    f"activiteiten en bijeenkomsten; met deze {hours:g} uur erbij is het meer "
+                    "dan 24 uur op één dag"
+                ),
+            )
 
 
 def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
@@ -242,9 +281,12 @@ def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             continue
         key = (str(reg.get("register")), reg["nummer"])
         if key in seen:
-            yield profile.doc.finding(("registratie", "nummer"), "uniek-registratienummer",
-                                      f"registratienummer `{reg['nummer']}` staat ook bij "
-                                      f"`{seen[key]}`; een nummer hoort bij één persoon")
+            yield profile.doc.finding(
+                ("registratie", "nummer"),
+                "uniek-registratienummer",
+                f"registratienummer `{reg['nummer']}` staat ook bij "
+                f"`{seen[key]}`; een nummer hoort bij één persoon",
+            )
         else:
             seen[key] = worker.slug
 
@@ -256,5 +298,10 @@ def _suggest(word: str, options: object) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    portfolio_rules, reference_rules, date_rules, hours_rules, evidence_rules, uniqueness_rules,
+    portfolio_rules,
+    reference_rules,
+    date_rules,
+    hours_rules,
+    evidence_rules,
+    uniqueness_rules,
 )

@@ -95,7 +95,9 @@ def check(doc: Document, kind: str) -> list[Finding]:
         return []
     errors = list(validator(kind).iter_errors(instance))
     forbidden = {
-        (*e.absolute_path, key) for e in errors if e.validator is None
+        (*e.absolute_path, key)
+        for e in errors
+        if e.validator is None
         for key in _forbidden(kind, e, doc)
     }
     typos = _typos(errors)
@@ -164,17 +166,25 @@ def _translate(
             if key not in known:
                 meant = [k[-1] for k, typo in typos.items() if k[:-1] == path and typo == key]
                 hint = meant or difflib.get_close_matches(str(key), known, n=1)
-                extra = (f"; bedoelde je `{hint[0]}`?" if hint
-                         else f"; toegestaan: {', '.join(known)}")
-                yield doc.finding((*path, key), "schema-onbekend",
-                                  f"onbekende sleutel `{key}`{_where(path)}{extra}", at_key=True)
+                extra = (
+                    f"; bedoelde je `{hint[0]}`?" if hint else f"; toegestaan: {', '.join(known)}"
+                )
+                yield doc.finding(
+                    (*path, key),
+                    "schema-onbekend",
+                    f"onbekende sleutel `{key}`{_where(path)}{extra}",
+                    at_key=True,
+                )
         return
     if keyword is None:  # a `false` schema: the key is forbidden in this combination
         rest = f" bij {when}" if when else " in dit bestand"
         for key in _forbidden(kind, error, doc):
-            yield doc.finding((*path, key), "schema-niet-toegestaan",
-                              f"`{_name((*path, key))}` hoort niet{rest}; haal het weg",
-                              at_key=True)
+            yield doc.finding(
+                (*path, key),
+                "schema-niet-toegestaan",
+                f"`{_name((*path, key))}` hoort niet{rest}; haal het weg",
+                at_key=True,
+            )
         return
     if keyword == "required":
         for key in value:
@@ -186,15 +196,25 @@ def _translate(
                 rest = f" (verplicht bij {when})" if when else ""
                 # A table that a condition demands: point at the condition (`methode = ...`).
                 at = (*path, next(iter(_condition_keys(kind, error)))) if when else path
-                yield doc.finding(at, "schema-verplicht",
-                                  f"verplichte {what} ontbreekt{_where(path)}{rest}", at_key=True)
+                yield doc.finding(
+                    at,
+                    "schema-verplicht",
+                    f"verplichte {what} ontbreekt{_where(path)}{rest}",
+                    at_key=True,
+                )
         return
     if "propertyNames" in error.absolute_schema_path:  # a key, not a value, is wrong
         key = str(error.instance)
         example = _slugify(key) or "omgaan-met-agressie"
-        yield doc.finding((*path, key), "schema-patroon", (
-            f"ongeldige naam {_show(key)}{_where(path)}: gebruik kleine letters, "
-            f"cijfers en losse streepjes (bijvoorbeeld `{example}`)"), at_key=True)
+        yield doc.finding(
+            (*path, key),
+            "schema-patroon",
+            (
+                f"ongeldige naam {_show(key)}{_where(path)}: gebruik kleine letters, "
+                f"cijfers en losse streepjes (bijvoorbeeld `{example}`)"
+            ),
+            at_key=True,
+        )
         return
     at = path
     if keyword == "uniqueItems" and (index := _repeated(error.instance)) is not None:
@@ -203,8 +223,13 @@ def _translate(
 
 
 def _simple(
-    keyword: str, value: Any, schema: Mapping[str, Any], instance: Any, name: str,
-    doc: Document, path: tuple[Any, ...],
+    keyword: str,
+    value: Any,
+    schema: Mapping[str, Any],
+    instance: Any,
+    name: str,
+    doc: Document,
+    path: tuple[Any, ...],
 ) -> tuple[str, str]:
     """Rule id and message for keywords that need one finding at the value."""
     subject = f"`{name}`" if name else "dit bestand"
@@ -239,8 +264,10 @@ def _simple(
         )
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         relation = {
-            "minimum": "minstens", "exclusiveMinimum": "groter dan",
-            "maximum": "hoogstens", "exclusiveMaximum": "kleiner dan",
+            "minimum": "minstens",
+            "exclusiveMinimum": "groter dan",
+            "maximum": "hoogstens",
+            "exclusiveMaximum": "kleiner dan",
         }[keyword]
         return "schema-bereik", f"{subject} = {_show(instance)} moet {relation} {value} zijn"
     if keyword in ("minLength", "minItems", "minProperties"):
@@ -279,8 +306,10 @@ def _property(kind: str, error: ValidationError, key: str) -> Mapping[str, Any]:
         return local[key]  # type: ignore[no-any-return]
     node: Any = resources.schema(kind)
     for step in error.absolute_path:
-        node = node.get("properties", {}).get(step, {}) if isinstance(step, str) else (
-            node.get("items", {})
+        node = (
+            node.get("properties", {}).get(step, {})
+            if isinstance(step, str)
+            else (node.get("items", {}))
         )
     sub = node.get("properties", {}).get(key, {}) if isinstance(node, Mapping) else {}
     return sub if isinstance(sub, Mapping) else {}
