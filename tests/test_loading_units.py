@@ -150,10 +150,10 @@ def test_a_good_file_becomes_a_document(tmp_path: Path) -> None:
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(loading.Path, "open", refuse)
+    monkeypatch.setattr(loading.os, "open", refuse)
     assert load(tmp_path / "x.toml", "x.toml") == Finding(
         "x.toml", 1, 1, "bestand-lezen",
         "kan het bestand niet lezen: geen toegang; controleer de rechten van het bestand",

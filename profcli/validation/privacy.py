@@ -242,6 +242,9 @@ def _permitted(allowed: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(keys)
 
 
+DIGIT = _DIGIT
+
+
 def worth_scanning(text: str) -> bool:
     """Every detector needs a digit or an `@`; most prose has neither."""
     return "@" in text or _DIGIT.search(text) is not None
