@@ -39,3 +39,62 @@ def team_slug(root: Path) -> str:
         if 'soort = "team"' in profile.read_text(encoding="utf-8"):
             return profile.parent.name
     raise AssertionError("het voorbeeldteam heeft geen team")
+
+
+def add_prive_canaries(root: Path) -> None:
+    """Private entries of every visible kind, and a private worker, each holding CANARY
+    (and 7.25 hours, a figure that appears nowhere else)."""
+    worker, team = first_worker(root), team_slug(root)
+    write(
+        root,
+        f"profielen/{worker}/reflecties/2026-01-05-{CANARY}.toml",
+        f'''
+titel = "Geheim {CANARY}"
+datum = 2026-01-05
+methode = "vrij"
+zichtbaarheid = "prive"
+tags = ["{CANARY}"]
+[vrij]
+tekst = "Tekst {CANARY}"
+''',
+    )
+    write(
+        root,
+        f"profielen/{worker}/leerdoelen/{CANARY}.toml",
+        f"""
+titel = "Doel {CANARY}"
+status = "bezig"
+deadline = 2026-12-01
+zichtbaarheid = "prive"
+""",
+    )
+    write(
+        root,
+        f"profielen/{worker}/activiteiten/2026-01-06-{CANARY}.toml",
+        f"""
+titel = "Cursus {CANARY}"
+datum = 2026-01-06
+categorie = "scholing"
+uren = 7.25
+zichtbaarheid = "prive"
+""",
+    )
+    write(
+        root,
+        f"profielen/{team}/kennis/{CANARY}.toml",
+        f"""
+titel = "Kennis {CANARY}"
+inhoud = "Inhoud {CANARY}"
+zichtbaarheid = "prive"
+""",
+    )
+    write(
+        root,
+        "profielen/verborgen-werker/profiel.toml",
+        f'''
+naam = "Verborgen {CANARY}"
+soort = "werker"
+team = "{team}"
+zichtbaarheid = "prive"
+''',
+    )

@@ -9,7 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from profcli.cli import main
-from tests.publish_repo import CANARY, first_worker, site_copy, team_slug, write
+from tests.publish_repo import (
+    CANARY,
+    add_prive_canaries,
+    first_worker,
+    site_copy,
+    team_slug,
+    write,
+)
 
 TODAY = "2026-11-22"
 
@@ -81,56 +88,10 @@ def test_unknown_audience_is_a_usage_error(tmp_path: Path) -> None:
     assert code == 2
 
 
-def _add_canaries(root: Path) -> None:
-    worker, team = first_worker(root), team_slug(root)
-    write(
-        root,
-        f"profielen/{worker}/reflecties/2026-01-05-{CANARY}.toml",
-        f'''
-titel = "Geheim {CANARY}"
-datum = 2026-01-05
-methode = "vrij"
-zichtbaarheid = "prive"
-tags = ["{CANARY}"]
-[vrij]
-tekst = "Tekst {CANARY}"
-''',
-    )
-    write(
-        root,
-        f"profielen/{worker}/leerdoelen/{CANARY}.toml",
-        f"""
-titel = "Doel {CANARY}"
-status = "bezig"
-deadline = 2026-12-01
-zichtbaarheid = "prive"
-""",
-    )
-    write(
-        root,
-        f"profielen/{team}/kennis/{CANARY}.toml",
-        f"""
-titel = "Kennis {CANARY}"
-inhoud = "Inhoud {CANARY}"
-zichtbaarheid = "prive"
-""",
-    )
-    write(
-        root,
-        "profielen/verborgen-werker/profiel.toml",
-        f'''
-naam = "Verborgen {CANARY}"
-soort = "werker"
-team = "{team}"
-zichtbaarheid = "prive"
-''',
-    )
-
-
 @pytest.mark.parametrize("audience", ["team", "publiek"])
 def test_prive_canary_reaches_no_built_file(tmp_path: Path, audience: str) -> None:
     root = site_copy(tmp_path)
-    _add_canaries(root)
+    add_prive_canaries(root)
     code, output = run("-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", TODAY)
     assert code == 0, output
     files = [p for p in (root / "public").rglob("*") if p.is_file()]

@@ -15,7 +15,15 @@ import pytest
 
 from profcli.publish import build_pages
 from profcli.validation import check_repository
-from tests.publish_repo import CANARY, REPO, first_worker, site_copy, team_slug, write
+from tests.publish_repo import (
+    CANARY,
+    REPO,
+    add_prive_canaries,
+    first_worker,
+    site_copy,
+    team_slug,
+    write,
+)
 
 TODAY = dt.date(2026, 11, 22)
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -80,41 +88,7 @@ def test_pages_are_few_per_worker_and_nav_is_small() -> None:
 
 def test_prive_entries_and_hidden_workers_never_appear(tmp_path: Path) -> None:
     root = site_copy(tmp_path)
-    worker = first_worker(root)
-    write(
-        root,
-        f"profielen/{worker}/reflecties/2026-01-05-{CANARY}.toml",
-        f'''
-titel = "Geheim {CANARY}"
-datum = 2026-01-05
-methode = "vrij"
-zichtbaarheid = "prive"
-tags = ["{CANARY}"]
-[vrij]
-tekst = "Tekst {CANARY}"
-''',
-    )
-    write(
-        root,
-        f"profielen/{worker}/activiteiten/2026-01-06-{CANARY}.toml",
-        f"""
-titel = "Cursus {CANARY}"
-datum = 2026-01-06
-categorie = "scholing"
-uren = 7.25
-zichtbaarheid = "prive"
-""",
-    )
-    write(
-        root,
-        "profielen/verborgen-werker/profiel.toml",
-        f'''
-naam = "Verborgen {CANARY}"
-soort = "werker"
-team = "{team_slug(root)}"
-zichtbaarheid = "prive"
-''',
-    )
+    add_prive_canaries(root)
     before = pages_of(site_copy(tmp_path / "schoon"))
     for audience in ("team", "publiek"):
         pages = pages_of(root, audience)
