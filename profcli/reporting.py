@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
 
 from profcli.findings import Result
 
@@ -78,6 +77,8 @@ class JunitReporter(Reporter):
     """JUnit XML: one test case per file with problems, one failure per finding."""
 
     def render(self, result: Result) -> str:
+        from xml.sax.saxutils import escape, quoteattr  # pulls in urllib: only when asked
+
         by_file: dict[str, list[str]] = {}
         for f in result.sorted():
             by_file.setdefault(f.path, []).append(

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 
 @cache
 def schemas_dir() -> Path:
-    """The installed schemas; in a source checkout (editable install) the top-level `schemas/`."""
-    packaged = Path(str(resources.files("profcli"))) / "schemas"
+    """The installed schemas; in a source checkout (editable install) the top-level `schemas/`.
+
+    The package is installed as plain files (hatchling wheels are never zip-imported), so
+    the folder next to this module is the one; no `importlib.resources` needed at start-up.
+    """
+    packaged = Path(__file__).resolve().parent / "schemas"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "schemas"

@@ -18,13 +18,12 @@ import datetime as dt
 import hashlib
 import json
 import marshal
-import multiprocessing
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import astuple
 from functools import cache
 from operator import itemgetter
@@ -184,6 +183,9 @@ def _in_background(root: Path) -> Future[Print] | None:
     code and holds the interpreter lock. Where `fork` is not the safe default, read it later."""
     if sys.platform != "linux":
         return None
+    import multiprocessing  # only on a cold run
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         future = pool.submit(tree, root)
