@@ -74,26 +74,31 @@ class GithubReporter(Reporter):
 
 
 class JunitReporter(Reporter):
-    """JUnit XML: one test case per file with problems, one failure per finding."""
+    """JUnit XML: a test case per file with findings; an error is a failure, a warning is
+    printed output of its test case (it must not turn a CI job red)."""
 
     def render(self, result: Result) -> str:
         from xml.sax.saxutils import escape, quoteattr  # pulls in urllib: only when asked
 
         by_file: dict[str, list[str]] = {}
         for f in result.sorted():
-            by_file.setdefault(f.path, []).append(
-                f"    <failure type={quoteattr(f.rule)} message={quoteattr(f.message)}>"
-                f"{escape(f.text())}</failure>"
-            )
+            lines = by_file.setdefault(f.path, [])
+            if f.severity == "fout":
+                lines.append(
+                    f"    <failure type={quoteattr(f.rule)} message={quoteattr(f.message)}>"
+                    f"{escape(f.text())}</failure>"
+                )
+            else:
+                lines.append(f"    <system-out>{escape(f.text())}</system-out>")
         cases = [
             f'  <testcase classname="prof.validate" name={quoteattr(path)}>\n'
-            + "\n".join(failures)
+            + "\n".join(lines)
             + "\n  </testcase>"
-            for path, failures in by_file.items()
+            for path, lines in by_file.items()
         ]
         head = (
             f'<testsuite name="prof validate" tests="{max(result.files_checked, len(by_file))}" '
-            f'failures="{len(result.findings)}">'
+            f'failures="{result.errors}">'
         )
         return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', head, *cases, "</testsuite>"])
 

@@ -294,6 +294,15 @@ def test_junit_reporter_is_valid_xml() -> None:
     )
 
 
+def test_junit_reporter_keeps_warnings_out_of_failures() -> None:
+    suite = ET.fromstring(REPORTERS["junit"]().render(WARNING).encode("utf-8"))
+    assert suite.get("failures") == "0"
+    case = suite.find("testcase")
+    assert case is not None and case.find("failure") is None
+    out = case.find("system-out")
+    assert out is not None and "waarschuwing" in (out.text or "")
+
+
 def test_junit_reporter_without_findings() -> None:
     suite = ET.fromstring(REPORTERS["junit"]().render(Result(4, [])).encode("utf-8"))
     assert (suite.get("tests"), suite.get("failures"), suite.findall("testcase")) == ("4", "0", [])

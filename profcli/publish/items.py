@@ -97,6 +97,10 @@ def latest_scores(ctx: Context, item: Item) -> list[int]:
     return found
 
 
+MIN_GROUP = 3
+"""Fewer scores than this and a distribution would show individual scores."""
+
+
 def _item(ctx: Context, item: Item, about: About, goals_about: About) -> Page:
     here = item_page(item.id)
     framework = ctx.repo.catalog.frameworks.get(item.framework)
@@ -111,7 +115,12 @@ def _item(ctx: Context, item: Item, about: About, goals_about: About) -> Page:
     ]
     scores = latest_scores(ctx, item)
     out += ["## Zelftoetsen van het team", ""]
-    if scores:
+    if 0 < len(scores) < MIN_GROUP:
+        out.append(
+            f"Minder dan {MIN_GROUP} werkers scoorden dit onderdeel; de scores worden niet "
+            "getoond, omdat dan te zien zou zijn wie wat scoorde."
+        )
+    elif scores:
         average = sum(scores) / len(scores)
         counts = [scores.count(s) for s in range(1, 6)]
         out.append(
