@@ -155,7 +155,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(loading.os, "open", refuse)
     assert load(tmp_path / "x.toml", "x.toml") == Finding(
-        "x.toml", 1, 1, "bestand-lezen",
+        "x.toml",
+        1,
+        1,
+        "bestand-lezen",
         "kan het bestand niet lezen: geen toegang; controleer de rechten van het bestand",
     )
 
@@ -195,7 +198,7 @@ def test_empty(tmp_path: Path, content: str) -> None:
 @pytest.mark.parametrize(
     ("content", "where", "start"),
     [
-        ('a = "open\nb = 1\n', "1:10", "tekst niet afgesloten: er ontbreekt een `\"`"),
+        ('a = "open\nb = 1\n', "1:10", 'tekst niet afgesloten: er ontbreekt een `"`'),
         ("a = 'open\nb = 1\n", "1:10", "tekst niet afgesloten: er ontbreekt een `'`"),
         ('a = 1\nb = """open\nc = 2\n', "2:5", "tekst niet afgesloten: de tekst die hier"),
         ("a = 1\na = 2\nb = 3\n", "2:1", "`a` staat al eerder in het bestand"),
@@ -228,11 +231,14 @@ def test_messages_stay_on_one_line() -> None:
 
 # --- reporters ----------------------------------------------------------------------------
 
-RESULT = Result(3, [
-    Finding("profielen/a/x.toml", 2, 5, "schema-keuze", 'waarde "x": 100% fout, <echt> & zo'),
-    Finding("profielen/a/x.toml", 1, 1, "privacy-bsn", "dit lijkt een BSN"),
-    Finding("profielen/b.toml", 3, 1, "ref-team", "team `x` bestaat niet"),
-])
+RESULT = Result(
+    3,
+    [
+        Finding("profielen/a/x.toml", 2, 5, "schema-keuze", 'waarde "x": 100% fout, <echt> & zo'),
+        Finding("profielen/a/x.toml", 1, 1, "privacy-bsn", "dit lijkt een BSN"),
+        Finding("profielen/b.toml", 3, 1, "ref-team", "team `x` bestaat niet"),
+    ],
+)
 WARNING = Result(1, [Finding("schemas/a.schema.json", 1, 1, "schema-kopie", "oud", "waarschuwing")])
 
 
@@ -257,8 +263,12 @@ def test_json_reporter() -> None:
     data = json.loads(REPORTERS["json"]().render(RESULT))
     assert (data["bestanden"], data["fouten"], data["waarschuwingen"]) == (3, 3, 0)
     assert data["meldingen"][1] == {
-        "pad": "profielen/a/x.toml", "regel": 2, "kolom": 5, "ernst": "fout",
-        "melding": 'waarde "x": 100% fout, <echt> & zo', "code": "schema-keuze",
+        "pad": "profielen/a/x.toml",
+        "regel": 2,
+        "kolom": 5,
+        "ernst": "fout",
+        "melding": 'waarde "x": 100% fout, <echt> & zo',
+        "code": "schema-keuze",
     }
     assert REPORTERS["json"].summary_to_stderr
 

@@ -26,8 +26,9 @@ from profcli.validation import check_repository
 from tests.conftest import CASES, REPO, TODAY, build_case
 
 SCHEMAS = REPO / "schemas"
-CASE_DIRS = sorted(p for group in ("valid", "invalid") for p in (CASES / group).iterdir()
-                   if p.is_dir())
+CASE_DIRS = sorted(
+    p for group in ("valid", "invalid") for p in (CASES / group).iterdir() if p.is_dir()
+)
 EXAMPLE = "voorbeeldteam"
 
 
@@ -90,9 +91,17 @@ def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[C
     failing: set[Path] = set()
     for kind, paths in sorted(by_kind.items()):
         run = subprocess.run(
-            [*_check_jsonschema(), "--schemafile", str(SCHEMAS / f"{kind}.schema.json"),
-             "-o", "json", *map(str, paths)],
-            capture_output=True, text=True, check=False,
+            [
+                *_check_jsonschema(),
+                "--schemafile",
+                str(SCHEMAS / f"{kind}.schema.json"),
+                "-o",
+                "json",
+                *map(str, paths),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         report = json.loads(run.stdout)
         assert report.get("parse_errors", []) == [], report["parse_errors"]
@@ -119,13 +128,20 @@ def test_prof_and_check_jsonschema_agree(
 
 
 def test_the_comparison_covers_both_outcomes(
-    verdicts: dict[str, list[tuple[Checked, bool]]]
+    verdicts: dict[str, list[tuple[Checked, bool]]],
 ) -> None:
     """Guard against a vacuous pass: many files are compared, and many fail on both sides."""
     everything = [item for items in verdicts.values() for item in items]
     assert len(everything) > 500
     assert sum(1 for checked, _ in everything if checked.prof_fails) >= 30
     assert {checked.kind for checked, _ in everything} == {
-        "profiel", "leerdoel", "reflectie", "zelftoets", "activiteit", "feedback",
-        "bijeenkomst", "kennis", "kader",
+        "profiel",
+        "leerdoel",
+        "reflectie",
+        "zelftoets",
+        "activiteit",
+        "feedback",
+        "bijeenkomst",
+        "kennis",
+        "kader",
     }

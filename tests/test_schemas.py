@@ -25,16 +25,61 @@ SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
 FRAMEWORKS = sorted(frameworks_dir().glob("*.toml"))
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-_ENGLISH = frozenset({
-    "the", "and", "with", "which", "should", "must", "this", "that", "from", "when", "where",
-    "your", "you", "are", "not",
-})
+_ENGLISH = frozenset(
+    {
+        "the",
+        "and",
+        "with",
+        "which",
+        "should",
+        "must",
+        "this",
+        "that",
+        "from",
+        "when",
+        "where",
+        "your",
+        "you",
+        "are",
+        "not",
+    }
+)
 """Words that give away an English text."""
-_DUTCH = frozenset({
-    "de", "het", "een", "van", "en", "in", "op", "voor", "met", "of", "die", "dat", "je", "is",
-    "niet", "zoals", "als", "bij", "naar", "wat", "wie", "alleen", "hoe", "over", "door", "uit",
-    "aan", "om", "te", "ook", "zonder",
-})
+_DUTCH = frozenset(
+    {
+        "de",
+        "het",
+        "een",
+        "van",
+        "en",
+        "in",
+        "op",
+        "voor",
+        "met",
+        "of",
+        "die",
+        "dat",
+        "je",
+        "is",
+        "niet",
+        "zoals",
+        "als",
+        "bij",
+        "naar",
+        "wat",
+        "wie",
+        "alleen",
+        "hoe",
+        "over",
+        "door",
+        "uit",
+        "aan",
+        "om",
+        "te",
+        "ook",
+        "zonder",
+    }
+)
 
 
 def _check_jsonschema() -> list[str]:
@@ -101,7 +146,9 @@ def test_schema_is_valid_draft_2020_12(path: Path) -> None:
 def test_check_jsonschema_accepts_every_schema() -> None:
     result = subprocess.run(
         [*_check_jsonschema(), "--check-metaschema", *map(str, SCHEMAS)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -132,7 +179,8 @@ def test_schema_follows_the_conventions(path: Path) -> None:
     text = json.dumps(schema)
     assert '"oneOf"' not in text and '"anyOf"' not in text
     loose = [
-        where for where, node in _objects(schema, path.name)
+        where
+        for where, node in _objects(schema, path.name)
         if "properties" in node and node.get("additionalProperties") is not False
     ]
     assert loose == []
@@ -141,17 +189,24 @@ def test_schema_follows_the_conventions(path: Path) -> None:
 @pytest.mark.parametrize("path", FRAMEWORKS, ids=[p.stem for p in FRAMEWORKS])
 def test_shipped_framework_is_valid(path: Path) -> None:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(_load(REPO / "schemas/kader.schema.json"),
-                                     format_checker=FormatChecker())
+    validator = Draft202012Validator(
+        _load(REPO / "schemas/kader.schema.json"), format_checker=FormatChecker()
+    )
     assert [e.message for e in validator.iter_errors(normalise(data))] == []
     assert data["id"] == path.stem
 
 
 def test_shipped_frameworks_pass_check_jsonschema() -> None:
     result = subprocess.run(
-        [*_check_jsonschema(), "--schemafile", str(REPO / "schemas/kader.schema.json"),
-         *map(str, FRAMEWORKS)],
-        capture_output=True, text=True, check=False,
+        [
+            *_check_jsonschema(),
+            "--schemafile",
+            str(REPO / "schemas/kader.schema.json"),
+            *map(str, FRAMEWORKS),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

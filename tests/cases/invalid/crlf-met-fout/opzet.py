@@ -1,4 +1,5 @@
 """Windows line endings (CRLF) must not shift lines or columns of problems."""
+
 target = ROOT / "profielen/eva-de-wit/reflecties/2026-02-10-huisbezoek.toml"  # noqa: F821
 lines = [
     "#:schema ../../../schemas/reflectie.schema.json",

@@ -1,4 +1,5 @@
 """A team framework that is a symbolic link to a file outside the repository."""
+
 import os
 
 (ROOT / "kaders").mkdir()  # noqa: F821

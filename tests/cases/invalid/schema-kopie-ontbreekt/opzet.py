@@ -1,4 +1,5 @@
 """The team's copy of the schemas misses one file (warning only)."""
+
 import shutil
 
 from profcli import resources

@@ -1,4 +1,5 @@
 """The team's copy of the schemas, with one schema edited by hand (warning only)."""
+
 import shutil
 
 from profcli import resources

@@ -1,4 +1,5 @@
 """A file with Windows line endings (CRLF), also inside a multi-line string."""
+
 target = ROOT / "profielen/eva-de-wit/reflecties/2026-02-10-huisbezoek.toml"  # noqa: F821
 lines = [
     "#:schema ../../../schemas/reflectie.schema.json",
