@@ -45,6 +45,7 @@ _SOURCES = (
     "tomlpos.py",
     "findings.py",
     "validation/schema.py",
+    "validation/messages.py",
     "validation/privacy.py",
     "validation/__init__.py",
     "validation/files.py",
