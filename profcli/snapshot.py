@@ -22,8 +22,8 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
-from concurrent.futures import Future
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import astuple
 from functools import cache
 from operator import itemgetter
@@ -78,10 +78,44 @@ Print = tuple[str, int]
 
 
 def tree(root: Path) -> Print:
-    """Every entry below the watched folders, by `lstat` (symlinks also by their target)."""
+    """Every entry below the watched folders, by `lstat` (symlinks also by their target).
+
+    Computed as two halves (alternate portfolios), so that two cores can share the work."""
+    return _combine(_half(root, 0), _half(root, 1))
+
+
+def _combine(first: Print, second: Print) -> Print:
+    digest = hashlib.sha256(f"{first[0]} {second[0]}".encode()).hexdigest()
+    return digest, max(first[1], second[1])
+
+
+def _half(root: Path, half: int) -> Print:
+    """Half 0: `kaders/`, `schemas/` and the even portfolios; half 1: the odd portfolios."""
     rows: Rows = []
+    profiles = os.path.join(root, FOLDERS[0])
+    try:
+        tops = sorted(os.listdir(profiles))[half::2]
+    except OSError:
+        tops = []
+        rows.append((profiles, -1, -1, -1, -1))
+    stack = [os.path.join(root, name) for name in FOLDERS[1:]] if half == 0 else []
+    for name in tops:
+        path = os.path.join(profiles, name)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            continue
+        rows.append((path, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino))
+        if stat.S_ISDIR(st.st_mode):
+            stack.append(path)
+        elif stat.S_ISLNK(st.st_mode):
+            _add_path(rows, path + "\0->", follow=True)
+    _walk(rows, stack)
+    return _digest(rows)
+
+
+def _walk(rows: Rows, stack: list[str]) -> None:
     add = rows.append
-    stack = [str(root / name) for name in FOLDERS]
     while stack:
         folder = stack.pop()
         try:
@@ -100,7 +134,6 @@ def tree(root: Path) -> Print:
                     stack.append(entry.path)
                 elif stat.S_ISLNK(st.st_mode):
                     _add_path(rows, entry.path + "\0->", follow=True)
-    return _digest(rows)
 
 
 def evidence(root: Path, refs: Iterable[str]) -> Print:
@@ -148,16 +181,20 @@ class Probe:
         self.root = root
         self.hit: Result | None = None
         self.files: list[str] = []
-        self._tree: Print | Future[Print] | None = None
+        self._tree: Print | None = None
+        self._pending: Pending = None
         try:
             with _file(root).open(encoding="utf-8") as handle:
                 stored: Any = json.load(handle)
         except (OSError, ValueError, RecursionError):
             stored = None
         if not isinstance(stored, dict):
-            self._tree = _in_background(root)
+            # A cold run: the other core reads the tree while this one reads the files.
+            self._pending = _forked(tree, root)
             return
-        self._tree = tree(root)
+        other = _forked(_half, root, 1)
+        mine = _half(root, 0)
+        self._tree = _combine(mine, _result(other) or _half(root, 1))
         with contextlib.suppress(KeyError, TypeError, ValueError):
             if stored["vandaag"] != today.isoformat():
                 return
@@ -168,32 +205,57 @@ class Probe:
             self.hit = Result(len(self.files), findings)
 
     def tree(self) -> Print:
-        if isinstance(self._tree, Future):
-            try:
-                self._tree = self._tree.result()
-            except Exception:  # the helper process died: read it here
-                self._tree = tree(self.root)
         if self._tree is None:
-            self._tree = tree(self.root)
+            self._tree = _result(self._pending) or tree(self.root)
         return self._tree
 
 
-def _in_background(root: Path) -> Future[Print] | None:
-    """Nothing stored to compare with (a cold run): read the tree in a forked process on the
-    other core while this one reads the files. A thread would not help: the walk is Python
-    code and holds the interpreter lock. Where `fork` is not the safe default, read it later."""
-    if sys.platform != "linux":
-        return None
-    import multiprocessing  # only on a cold run
-    from concurrent.futures import ProcessPoolExecutor
+Pending = tuple[int, int] | None
+"""A forked helper still working: its process id and the pipe it will answer on."""
 
-    try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(tree, root)
-        pool.shutdown(wait=False)
-    except (OSError, RuntimeError):
+
+def _forked(function: Callable[..., Print], *args: Any) -> Pending:
+    """Run `function` in a forked child on the other core; None where that is not safe.
+
+    The walk is Python code and holds the interpreter lock, so a thread would not help.
+    Forking is only safe while this process runs one thread, and only the default on Linux.
+    """
+    if sys.platform != "linux" or threading.active_count() != 1:
         return None
-    return future
+    try:
+        read, write = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: answer on the pipe, then leave without any clean-up
+        try:
+            os.close(read)
+            digest, newest = function(*args)
+            os.write(write, f"{digest} {newest}".encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    return pid, read
+
+
+def _result(pending: Pending) -> Print | None:
+    """What the helper answered, or None (no helper, or it failed: the caller reads itself)."""
+    if pending is None:
+        return None
+    pid, read = pending
+    answer = b""
+    try:
+        while chunk := os.read(read, 4096):
+            answer += chunk
+    finally:
+        os.close(read)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    try:
+        digest, newest = answer.decode().split()
+        return digest, int(newest)
+    except ValueError:
+        return None
 
 
 def save(
