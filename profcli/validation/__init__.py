@@ -77,6 +77,9 @@ def _without_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # Everything allocated meanwhile would otherwise be scanned by the first
+            # collection after `enable`; frozen objects are still freed by reference counting.
+            gc.freeze()
             gc.enable()
 
 
