@@ -9,18 +9,16 @@ the team's mkdocs.yml minus the profcli plugin, so the ratio is the cost of our 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml  # type: ignore[import-untyped]
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import median, prof, run, size_of
+from common import arguments, median, prof, run, size_of, workdir
 from generate import generate
 
 from profcli.publish.pages import build_pages
@@ -86,18 +84,9 @@ def measure(root: Path, runs: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--werkers", type=int, nargs="+", default=[100, 400])
-    parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--map",
-        type=Path,
-        default=None,
-        help="werkmap voor de gegenereerde repositories (standaard tijdelijk)",
-    )
+    parser = arguments(__doc__.splitlines()[0], [100, 400], 1)
     args = parser.parse_args()
-    base = args.map or Path(tempfile.mkdtemp(prefix="prof-bench-"))
+    base = workdir(args.map)
     results: dict[int, dict[str, float]] = {}
     for n in args.werkers:
         root = base / f"site-{n}"

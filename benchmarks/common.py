@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import shutil
@@ -72,3 +73,22 @@ def prof() -> list[str]:
 
 def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def arguments(description: str, werkers: list[int], runs: int) -> argparse.ArgumentParser:
+    """The options every benchmark takes; a script adds its own."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--werkers", type=int, nargs="+", default=werkers)
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--map",
+        type=Path,
+        default=None,
+        help="werkmap voor de gegenereerde repositories (standaard tijdelijk)",
+    )
+    return parser
+
+
+def workdir(chosen: Path | None) -> Path:
+    return chosen or Path(tempfile.mkdtemp(prefix="prof-bench-"))

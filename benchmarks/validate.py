@@ -8,16 +8,14 @@ its best case: one invocation per kind with all files of that kind (in xargs-lik
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Run, chunks, median, prof, run
+from common import Run, arguments, chunks, median, prof, run, workdir
 from generate import generate
 
 from profcli.kinds import KINDS, PROFILE
@@ -87,19 +85,10 @@ def measure(root: Path, runs: int, with_cjs: bool) -> dict[str, Run]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--werkers", type=int, nargs="+", default=[250, 1000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = arguments(__doc__.splitlines()[0], [250, 1000], 3)
     parser.add_argument("--zonder-check-jsonschema", dest="cjs", action="store_false")
-    parser.add_argument(
-        "--map",
-        type=Path,
-        default=None,
-        help="werkmap voor de gegenereerde repositories (standaard tijdelijk)",
-    )
     args = parser.parse_args()
-    base = args.map or Path(tempfile.mkdtemp(prefix="prof-bench-"))
+    base = workdir(args.map)
     for n in args.werkers:
         root = base / f"team-{n}"
         files = generate(root, n, args.seed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import runpy
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,14 @@ def example_copy(tmp_path: Path) -> Path:
         if (REPO / name).exists():
             shutil.copytree(REPO / name, root / name, symlinks=True)
     return root
+
+
+def check_jsonschema_command() -> list[str]:
+    """The check-jsonschema CLI (a test dependency), next to this Python if not on PATH."""
+    found = shutil.which("check-jsonschema")
+    if found:
+        return [found]
+    local = Path(sys.executable).with_name("check-jsonschema")
+    if local.exists():
+        return [str(local)]
+    pytest.fail("check-jsonschema (a test dependency) is not installed")

@@ -7,6 +7,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CANARY = "kanarie-x7q9z"
+DASHBOARD_SECTIONS = (
+    "Leerdoelen per status",
+    "Deadlines",
+    "Uren tegen de norm",
+    "Zelftoetsen",
+    "Recente bijeenkomsten",
+    "Maatschappelijke signalen",
+)
+"""What a supervisor looks for on a team dashboard."""
 
 
 def site_copy(target: Path) -> Path:

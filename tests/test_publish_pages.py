@@ -17,6 +17,7 @@ from profcli.publish import build_pages
 from profcli.validation import check_repository
 from tests.publish_repo import (
     CANARY,
+    DASHBOARD_SECTIONS,
     REPO,
     add_prive_canaries,
     first_worker,
@@ -75,14 +76,7 @@ def test_pages_are_few_per_worker_and_nav_is_small() -> None:
     assert len(per_worker) <= 4 * len(workers)
     assert not any(p.in_nav for p in per_worker)
     home = next(p for p in pages if p.path == "index.md")
-    for heading in (
-        "Leerdoelen per status",
-        "Deadlines",
-        "Uren tegen de norm",
-        "Zelftoetsen",
-        "Recente bijeenkomsten",
-        "Maatschappelijke signalen",
-    ):
+    for heading in DASHBOARD_SECTIONS:
         assert heading in home.markdown
 
 
@@ -193,15 +187,7 @@ def test_several_teams_get_pages_of_their_own_and_shared_pages_stay_small(
     assert len(teams) >= 4
     for team in teams:
         dashboard = large[f"teams/{team}/index.md"]
-        for heading in (
-            "Leerdoelen per status",
-            "Deadlines",
-            "Uren tegen de norm",
-            "Zelftoetsen",
-            "Recente bijeenkomsten",
-            "Maatschappelijke signalen",
-            "Leeropdrachten",
-        ):
+        for heading in (*DASHBOARD_SECTIONS, "Leeropdrachten"):
             assert heading in dashboard
         for page in ("bijeenkomsten", "kennis", "wie-weet-wat", "kaders"):
             assert f"teams/{team}/{page}.md" in large

@@ -10,9 +10,7 @@ schema finding (`schema-*`, except the `schema-kopie` warning about the reposito
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,7 +21,7 @@ import pytest
 from profcli.loading import Document, load
 from profcli.repository import discover
 from profcli.validation import check_repository
-from tests.conftest import CASES, REPO, TODAY, build_case
+from tests.conftest import CASES, REPO, TODAY, build_case, check_jsonschema_command
 
 SCHEMAS = REPO / "schemas"
 CASE_DIRS = sorted(
@@ -67,16 +65,6 @@ def _collect(case: str, root: Path, files: dict[Path, Checked]) -> None:
             )
 
 
-def _check_jsonschema() -> list[str]:
-    found = shutil.which("check-jsonschema")
-    if found:
-        return [found]
-    local = Path(sys.executable).with_name("check-jsonschema")
-    if local.exists():
-        return [str(local)]
-    pytest.fail("check-jsonschema (a test dependency) is not installed")
-
-
 @pytest.fixture(scope="module")
 def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Checked, bool]]]:
     """Per case: every compared file with check-jsonschema's verdict (True = it fails)."""
@@ -92,7 +80,7 @@ def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[C
     for kind, paths in sorted(by_kind.items()):
         run = subprocess.run(
             [
-                *_check_jsonschema(),
+                *check_jsonschema_command(),
                 "--schemafile",
                 str(SCHEMAS / f"{kind}.schema.json"),
                 "-o",

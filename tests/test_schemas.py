@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
-import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from profcli.kinds import BY_NAME
 from profcli.resources import frameworks_dir
 from profcli.validation.schema import normalise
-from tests.conftest import REPO
+from tests.conftest import REPO, check_jsonschema_command
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
 FRAMEWORKS = sorted(frameworks_dir().glob("*.toml"))
@@ -82,17 +80,6 @@ _DUTCH = frozenset(
 )
 
 
-def _check_jsonschema() -> list[str]:
-    """The check-jsonschema CLI, next to this Python if it is not on PATH."""
-    found = shutil.which("check-jsonschema")
-    if found:
-        return [found]
-    local = Path(sys.executable).with_name("check-jsonschema")
-    if local.exists():
-        return [str(local)]
-    pytest.fail("check-jsonschema (a test dependency) is not installed")
-
-
 def _load(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
@@ -145,7 +132,7 @@ def test_schema_is_valid_draft_2020_12(path: Path) -> None:
 
 def test_check_jsonschema_accepts_every_schema() -> None:
     result = subprocess.run(
-        [*_check_jsonschema(), "--check-metaschema", *map(str, SCHEMAS)],
+        [*check_jsonschema_command(), "--check-metaschema", *map(str, SCHEMAS)],
         capture_output=True,
         text=True,
         check=False,
@@ -199,7 +186,7 @@ def test_shipped_framework_is_valid(path: Path) -> None:
 def test_shipped_frameworks_pass_check_jsonschema() -> None:
     result = subprocess.run(
         [
-            *_check_jsonschema(),
+            *check_jsonschema_command(),
             "--schemafile",
             str(REPO / "schemas/kader.schema.json"),
             *map(str, FRAMEWORKS),
