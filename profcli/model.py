@@ -111,6 +111,15 @@ class Repository:
             for by_id in portfolio.entries.values():
                 yield from by_id.values()
 
+    @property
+    def zone_name(self) -> str | None:
+        """The team's time zone (`tijdzone` in its profile), if one is set."""
+        for team in self.teams():
+            value = team.profile.get("tijdzone") if team.profile else None
+            if isinstance(value, str) and "tijdzone" not in team.profile.doc.invalid_keys:  # type: ignore[union-attr]
+                return value
+        return None
+
     def team_of(self, portfolio: Portfolio) -> Portfolio | None:
         if portfolio.soort == TEAM:
             return portfolio

@@ -30,11 +30,11 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from profcli import __version__, resources
+from profcli import __version__, clock, resources
 from profcli.findings import Finding, Result
 
 CACHE_DIR = ".prof-cache"
-_FORMAT = 1
+_FORMAT = 2
 FOLDERS = ("profielen", "kaders", "schemas")
 RACY_SECONDS = 2.0
 
@@ -177,7 +177,7 @@ class Probe:
     from the stored print next time, so a run can never pair new content with an old print.
     """
 
-    def __init__(self, root: Path, today: dt.date) -> None:
+    def __init__(self, root: Path, today: dt.date | None) -> None:
         self.root = root
         self.hit: Result | None = None
         self.files: list[str] = []
@@ -196,7 +196,9 @@ class Probe:
         mine = _half(root, 0)
         self._tree = _combine(mine, _result(other) or _half(root, 1))
         with contextlib.suppress(KeyError, TypeError, ValueError):
-            if stored["vandaag"] != today.isoformat():
+            zone = stored["tijdzone"]
+            day = today or clock.today(zone if isinstance(zone, str) else None)
+            if stored["vandaag"] != day.isoformat():
                 return
             if f"{self._tree[0]} {evidence(root, stored['bewijs'])[0]}" != stored["vingerafdruk"]:
                 return
@@ -261,6 +263,7 @@ def _result(pending: Pending) -> Print | None:
 def save(
     probe: Probe,
     today: dt.date,
+    zone: str | None,
     result: Result,
     files: list[str],
     refs: list[str],
@@ -273,6 +276,7 @@ def save(
         return
     content = {
         "vandaag": today.isoformat(),
+        "tijdzone": zone,
         "vingerafdruk": f"{tree_digest} {refs_digest}",
         "bewijs": refs,
         "bestanden": files,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import runpy
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,19 @@ REPO = TESTS.parent
 CASES = TESTS / "cases"
 TODAY = dt.date(2026, 11, 22)
 """Fixed 'today' so that results do not depend on the day the suite runs."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fixed_today() -> Iterator[None]:
+    """No test reads the real clock: every command (also in a subprocess) takes TODAY, as
+    `prof --vandaag` would. Tests of the clock itself pass their own `now`."""
+    old = os.environ.get("PROF_VANDAAG")
+    os.environ["PROF_VANDAAG"] = TODAY.isoformat()
+    yield
+    if old is None:
+        os.environ.pop("PROF_VANDAAG", None)
+    else:
+        os.environ["PROF_VANDAAG"] = old
 
 
 def pytest_configure(config: pytest.Config) -> None:

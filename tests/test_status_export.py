@@ -26,8 +26,7 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("profielen", "schemas", "bewijs"):
         if (EXAMPLE / name).is_dir():
             shutil.copytree(EXAMPLE / name, root / name, symlinks=True)
-    for module in ("profcli.cli.status", "profcli.cli.export"):
-        monkeypatch.setattr(sys.modules[module], "today", lambda: TODAY)
+    monkeypatch.setenv("PROF_VANDAAG", TODAY.isoformat())
     return root
 
 

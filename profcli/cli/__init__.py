@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 
 import click
 
 from profcli import __version__
-from profcli.cli.common import Context
+from profcli.cli.common import DAY, Context
 
 COMMANDS: dict[str, str] = {
     "add": "profcli.cli.add",
@@ -55,8 +56,17 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     envvar="PROF_REPO",
     help="Map van de team-repository (standaard: de huidige map of erboven, met profielen/).",
 )
+@click.option(
+    "--vandaag",
+    type=DAY,
+    envvar="PROF_VANDAAG",
+    default=None,
+    metavar="DATUM",
+    help="Reken alsof het vandaag DATUM is (ook: PROF_VANDAAG), voor een herhaalbare "
+    "controle of site. Standaard de datum van vandaag in de tijdzone van het team.",
+)
 @click.pass_context
-def main(ctx: click.Context, repo: str | None) -> None:
+def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None) -> None:
     """profcli: je professionele ontwikkeling als platte tekst, in je eigen repository.
 
     \b
@@ -65,4 +75,4 @@ def main(ctx: click.Context, repo: str | None) -> None:
       prof validate profielen/anna     controleer één portfolio
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
-    ctx.obj = Context(repo)
+    ctx.obj = Context(repo, vandaag)

@@ -10,15 +10,20 @@ from typing import Any
 
 import click
 
-from profcli import authoring, writing
+from profcli import authoring, clock, writing
+from profcli.cli.common import Context
 from profcli.kinds import TEAM, WERKER, Kind
 from profcli.model import Portfolio, Repository
 from profcli.templates import Field, Template, assemble, editor_text, merge
 from profcli.validation import check_repository
 
 
-def today() -> dt.date:
-    return dt.date.today()
+def today(repo: Repository | None = None) -> dt.date:
+    """The running command's reference date (`--vandaag`), else today in the team's zone."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Context) if ctx else None
+    fixed = obj.vandaag if obj else None
+    return fixed or clock.today(repo.zone_name if repo else None)
 
 
 def load(root: Path) -> Repository:

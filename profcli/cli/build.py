@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from profcli.cli.common import Context
+from profcli import clock
+from profcli.cli.common import DAY, Context
 from profcli.errors import ProfError
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
@@ -26,17 +27,18 @@ _VOOR = click.option(
 )
 _VANDAAG = click.option(
     "--vandaag",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     hidden=True,
-    help="Rekendatum (JJJJ-MM-DD) voor een reproduceerbare site.",
+    help="Rekendatum voor een reproduceerbare site (zoals `prof --vandaag`).",
 )
 
 
-def _validated(obj: Context, today: dt.date) -> tuple[Path, Repository]:
+def _validated(obj: Context, fixed: dt.date | None) -> tuple[Path, Repository, dt.date]:
     """Refuse to publish an invalid repository: same lines and exit code as `prof validate`."""
     root = obj.root()
-    result = check_repository(root, today=today)
+    fixed = fixed or obj.vandaag
+    result = check_repository(root, today=fixed)
     output = REPORTERS["text"]().render(result.result)
     if output:
         click.echo(output)
@@ -45,11 +47,8 @@ def _validated(obj: Context, today: dt.date) -> tuple[Path, Repository]:
             "De site is niet gebouwd: los eerst de fouten op (zie `prof validate`).", err=True
         )
         sys.exit(1)
-    return root, result.repository
-
-
-def _day(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
+    repo = result.repository
+    return root, repo, fixed or clock.today(repo.zone_name)
 
 
 @click.command()
@@ -57,7 +56,7 @@ def _day(value: dt.datetime | None) -> dt.date:
 @click.option("--strict", is_flag=True, help="Stop bij elke waarschuwing van MkDocs.")
 @_VANDAAG
 @click.pass_obj
-def build(obj: Context, voor: str, strict: bool, vandaag: dt.datetime | None) -> None:
+def build(obj: Context, voor: str, strict: bool, vandaag: dt.date | None) -> None:
     """Bouw de site in public/ (eerst wordt alles gecontroleerd).
 
     Gegenereerde pagina's worden niet in site/ geschreven en horen niet in git.
@@ -69,12 +68,12 @@ def build(obj: Context, voor: str, strict: bool, vandaag: dt.datetime | None) ->
     """
     from profcli.publish import site
 
-    today = _day(vandaag)
     # The loaded repository lives until the end of the build: collecting while it is built
     # finds nothing, and freezing it keeps MkDocs' full collections from walking it again.
+    # A one-shot command, so the switch is safe here (benchmarks/README.md has the figure).
     gc.disable()
     try:
-        root, repo = _validated(obj, today)
+        root, repo, today = _validated(obj, vandaag)
         gc.freeze()
     finally:
         gc.enable()
@@ -103,7 +102,7 @@ def build(obj: Context, voor: str, strict: bool, vandaag: dt.datetime | None) ->
 )
 @_VANDAAG
 @click.pass_obj
-def serve(obj: Context, voor: str, adres: str, vandaag: dt.datetime | None) -> None:
+def serve(obj: Context, voor: str, adres: str, vandaag: dt.date | None) -> None:
     """Bekijk de site terwijl je schrijft; wijzigingen in profielen/ laden vanzelf opnieuw.
 
     \b
@@ -112,9 +111,9 @@ def serve(obj: Context, voor: str, adres: str, vandaag: dt.datetime | None) -> N
     """
     from profcli.publish import site
 
-    root, _ = _validated(obj, _day(vandaag))
+    root, _, _ = _validated(obj, vandaag)
     try:
-        site.serve(root, audience=voor, address=adres, today=vandaag.date() if vandaag else None)
+        site.serve(root, audience=voor, address=adres, today=vandaag or obj.vandaag)
     except ProfError as e:
         raise click.ClickException(str(e)) from e
 
@@ -130,7 +129,7 @@ def serve(obj: Context, voor: str, adres: str, vandaag: dt.datetime | None) -> N
 @_VOOR
 @_VANDAAG
 @click.pass_obj
-def render(obj: Context, out: Path, voor: str, vandaag: dt.datetime | None) -> None:
+def render(obj: Context, out: Path, voor: str, vandaag: dt.date | None) -> None:
     """Schrijf de gegenereerde Markdown-pagina's naar een map, voor een andere bouwer.
 
     \b
@@ -139,8 +138,7 @@ def render(obj: Context, out: Path, voor: str, vandaag: dt.datetime | None) -> N
     """
     from profcli.publish import site
 
-    today = _day(vandaag)
-    root, repo = _validated(obj, today)
+    root, repo, today = _validated(obj, vandaag)
     try:
         written = site.render(root, repo, out, audience=voor, today=today)
     except ProfError as e:

@@ -1,12 +1,15 @@
-"""What every command shares: finding the repository and turning core errors into exits."""
+"""What every command shares: finding the repository, and the reference date."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
+from profcli import clock
 from profcli.errors import RepositoryNotFound
 from profcli.repository import find_root
 
@@ -14,6 +17,8 @@ from profcli.repository import find_root
 @dataclass(slots=True)
 class Context:
     repo: str | None
+    vandaag: dt.date | None = None
+    """A fixed reference date (`--vandaag` or PROF_VANDAAG); None: the team's clock."""
 
     def root(self, hint: Path | None = None) -> Path:
         """The repository root; a missing repository is a usage error (exit 2)."""
@@ -22,3 +27,38 @@ class Context:
             return find_root(start)
         except RepositoryNotFound as e:
             raise click.UsageError(str(e)) from e
+
+    def today(self, zone_name: str | None = None) -> dt.date:
+        """The command's reference date: the fixed one, or today in the team's time zone."""
+        return self.vandaag or clock.today(zone_name)
+
+
+_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
+
+
+class DayType(click.ParamType[dt.date]):
+    """A date as Dutch people write it: 2026-11-21, 21-11-2026, or vandaag/gisteren/eergisteren
+    (counted from the command's reference date)."""
+
+    name = "datum"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip().lower()
+        if text in _DAYS:
+            obj = ctx.find_object(Context) if ctx else None
+            base = obj.today() if obj else clock.today()
+            return base - dt.timedelta(days=_DAYS[text])
+        try:
+            return clock.parse_day(text)
+        except ValueError as e:
+            self.fail(f"{e} (of `vandaag`)", param, ctx)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "JJJJ-MM-DD"
+
+
+DAY = DayType()

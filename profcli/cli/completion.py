@@ -6,50 +6,20 @@ Completion runs before any command callback, so the repository is found here fro
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 from click.shell_completion import CompletionItem
 
+from profcli.cli.common import DAY
 from profcli.model import Repository
 
 Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
 
-_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
-
-
-class DateParam(click.ParamType[dt.date]):
-    """A date as 2026-03-14, or `vandaag` / `gisteren`."""
-
-    name = "datum"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip().lower()
-        if text in _DAYS:
-            return dt.date.today() - dt.timedelta(days=_DAYS[text])
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(
-                f"`{value}` is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-14, "
-                "of `vandaag`",
-                param,
-                ctx,
-            )
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        return "JJJJ-MM-DD"
-
-
-DATE = DateParam()
+DATE = DAY
+"""Dates in options: see profcli.cli.common.DayType."""
 
 
 def repository(ctx: click.Context) -> Repository | None:

@@ -46,7 +46,7 @@ def export(obj: Context, slug: str, start: dt.date | None, out: Path | None) -> 
         known = ", ".join(w.slug for w in repo.workers()) or "geen"
         raise click.BadParameter(f"`{slug}` is geen werker (bekend: {known})", param_hint="SLUG")
     folder = out or Path(f"dossier-{slug}")
-    csv_path, md_path, report = core.export(repo, worker, today(), folder, start)
+    csv_path, md_path, report = core.export(repo, worker, today(repo), folder, start)
     totals = ", ".join(f"{c} {v:g}" for c, v in report.counted.items())
     click.echo(f"Dossier geschreven: {csv_path} en {md_path}")
     click.echo(f"Uren die meetellen: {totals}")

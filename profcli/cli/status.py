@@ -58,7 +58,7 @@ def status(obj: Context, slug: str | None) -> None:
             f"portfolio `{slug}` bestaat niet (bekend: {known})", param_hint="SLUG"
         )
     paint = _paint if use_colour() else core.plain
-    day: dt.date = today()
+    day: dt.date = today(repo)
     if portfolio.soort == TEAM:
         text = core.render_team(repo, portfolio, day, paint)
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) ->
             raise click.BadParameter(
                 f"{path} ligt buiten de repository {root}", param_hint="PAD"
             ) from e
-    today = datetime.date.today()
+    today = obj.vandaag  # None: today in the team's time zone, once the team is known
     probe = None if no_cache else snapshot.Probe(root, today)
     if probe is not None and probe.hit is not None:  # unchanged: no need to load the validator
         result = probe.hit.select(probe.files, [display_path(root, p.resolve()) for p in paths])

@@ -7,7 +7,6 @@ into `File.generated(...)` objects and ask `mkdocs serve` to watch `profielen/`.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
 import os
 from pathlib import Path
@@ -20,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from profcli import clock
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.publish.pages import build_pages
@@ -32,8 +32,9 @@ STYLESHEET = "assets/profcli/profcli.css"
 """Accessible palette and chart styles; shipped with the package so every team gets them."""
 SCRIPT = "assets/profcli/profcli.js"
 
-ENV_AUDIENCE = "PROF_VOOR"
-ENV_TODAY = "PROF_VANDAAG"
+ENV_TODAY = clock.ENV_TODAY
+"""A fixed date for a plain `mkdocs build` (like SOURCE_DATE_EPOCH). The audience, by contrast,
+is never taken from the environment: a stray shell variable must not publish the team site."""
 
 
 class ProfcliConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -48,6 +49,8 @@ class ProfcliConfig(base.Config):  # type: ignore[no-untyped-call]
 class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
     preloaded: Repository | None = None
     """Set by `prof build`, which has already validated the repository."""
+    fixed_today: dt.date | None = None
+    """Set by `prof build`/`prof serve`: the command's reference date."""
     generated: int = 0
     """Pages added in the last build (for `prof build`'s figures)."""
 
@@ -57,21 +60,25 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         return Path(config.config_file_path or ".").resolve().parent
 
     def audience(self) -> str:
-        value = os.environ.get(ENV_AUDIENCE) or self.config.voor
+        """From mkdocs.yml (or `prof build --voor`, which sets this option), never from the
+        environment."""
+        value = self.config.voor
         if value not in AUDIENCES:
             raise PluginError(f"profcli: onbekend publiek `{value}`; kies team of publiek")
         return value
 
-    def today(self) -> dt.date:
+    def fixed_day(self) -> dt.date | None:
+        if self.fixed_today is not None:
+            return self.fixed_today
         value = os.environ.get(ENV_TODAY) or self.config.vandaag
         if not value:
-            return dt.date.today()
+            return None
         try:
-            return dt.date.fromisoformat(value)
+            return clock.parse_day(value)
         except ValueError as e:
-            raise PluginError(f"profcli: `{value}` is geen datum (JJJJ-MM-DD)") from e
+            raise PluginError(f"profcli: {e}") from e
 
-    def _repository(self, config: MkDocsConfig, today: dt.date) -> Repository:
+    def _repository(self, config: MkDocsConfig, today: dt.date | None) -> Repository:
         if self.preloaded is not None:
             return self.preloaded
         from profcli.validation import check_repository
@@ -96,16 +103,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         for path, asset in ((STYLESHEET, "profcli.css"), (SCRIPT, "profcli.js")):
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, path, content=content))
-        today = self.today()
-        collecting = gc.isenabled()
-        gc.disable()  # see profcli/cli/build.py: nothing to collect while the pages are made
-        try:
-            repo = self._repository(config, today)
-            pages = build_pages(repo, today=today, audience=self.audience())
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
+        fixed = self.fixed_day()
+        repo = self._repository(config, fixed)
+        today = fixed or clock.today(repo.zone_name)
+        pages = build_pages(repo, today=today, audience=self.audience())
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info(

@@ -10,10 +10,9 @@ import datetime as dt
 import logging
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from profcli.errors import ProfError, WriteRefused
 from profcli.model import Repository
@@ -38,18 +37,36 @@ def quiet_material() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-@contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+def plugins_for(path: Path, audience: str, today: dt.date | None = None) -> list[Any]:
+    """The `plugins:` of mkdocs.yml with `voor` of the profcli plugin set to `audience`.
+
+    Given to MkDocs as a configuration override, so the audience reaches the plugin through
+    its own configuration, never through the environment."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with path.open("rb") as handle:
+        raw = yaml_load(handle) or {}
+    plugins = raw.get("plugins", [])
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    if not isinstance(plugins, list):
+        raise SiteError(f"{CONFIG_FILE}: `plugins:` is geen lijst")
+    result: list[Any] = []
+    found = False
+    for item in plugins:
+        if item == "profcli":
+            item = {"profcli": {}}
+        if isinstance(item, dict) and "profcli" in item:
+            options = dict(item["profcli"] or {})
+            options["voor"] = audience
+            if today is not None:
+                options["vandaag"] = today.isoformat()
+            item = {**item, "profcli": options}
+            found = True
+        result.append(item)
+    if not found:
+        raise SiteError(f"{CONFIG_FILE} noemt de plugin `profcli` niet onder `plugins:`")
+    return result
 
 
 def config_file(root: Path) -> Path:
@@ -74,19 +91,22 @@ def build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from profcli.publish.plugin import ENV_AUDIENCE, ENV_TODAY, ProfcliPlugin
+    from profcli.publish.plugin import ProfcliPlugin
 
     start = time.perf_counter()
-    overrides = {"site_dir": str(site_dir)} if site_dir else {}
+    path = config_file(root)
+    overrides: dict[str, Any] = {"plugins": plugins_for(path, audience)}
+    if site_dir:
+        overrides["site_dir"] = str(site_dir)
     try:
-        with _environment(**{ENV_AUDIENCE: audience, ENV_TODAY: today.isoformat()}):
-            config = load_config(str(config_file(root)), strict=strict, **overrides)
-            plugin = config.plugins.get("profcli")
-            if not isinstance(plugin, ProfcliPlugin):
-                raise SiteError(f"{CONFIG_FILE} noemt de plugin `profcli` niet onder `plugins:`")
-            plugin.preloaded = repo
-            _log_to_stderr()
-            mkdocs_build(config)
+        config = load_config(str(path), strict=strict, **overrides)
+        plugin = config.plugins.get("profcli")
+        if not isinstance(plugin, ProfcliPlugin):
+            raise SiteError(f"{CONFIG_FILE} noemt de plugin `profcli` niet onder `plugins:`")
+        plugin.preloaded = repo
+        plugin.fixed_today = today
+        _log_to_stderr()
+        mkdocs_build(config)
     except MkDocsException as e:
         raise SiteError(f"de site is niet gebouwd: {e}") from e
     except SystemExit as e:  # mkdocs' Abort is a ClickException in some versions
@@ -111,15 +131,12 @@ def serve(root: Path, *, audience: str, address: str, today: dt.date | None) -> 
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
-    from profcli.publish.plugin import ENV_AUDIENCE, ENV_TODAY
-
-    os.environ[ENV_AUDIENCE] = audience
-    if today:
-        os.environ[ENV_TODAY] = today.isoformat()
+    path = config_file(root)
+    overrides: dict[str, Any] = {"plugins": plugins_for(path, audience, today)}
     _log_to_stderr()
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        mkdocs_serve(str(config_file(root)), dev_addr=address, livereload=True)
+        mkdocs_serve(str(path), dev_addr=address, livereload=True, **overrides)
     except MkDocsException as e:
         raise SiteError(f"de site kan niet worden getoond: {e}") from e
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from profcli import resources, snapshot
+from profcli import clock, resources, snapshot
 from profcli.findings import Finding, Result
 from profcli.frameworks import Catalog, Framework, builtin, from_data
 from profcli.kinds import FRAMEWORK
@@ -36,7 +36,7 @@ def check_repository(
     A single file is always checked in the context of the whole repository, so that its
     references resolve.
     """
-    repo, findings, files = _check_all(root, today or dt.date.today())
+    repo, findings, files, _ = _check_all(root, today)
     selected = [display_path(root, p.resolve()) for p in only]
     return Checked(repo, Result(len(files), findings).select(files, selected))
 
@@ -51,18 +51,17 @@ def validate(
 ) -> Result:
     """What `prof validate` reports; with `cache` (or a `probe` already made), an unchanged
     repository is not read again (see profcli.snapshot)."""
-    today = today or dt.date.today()
     started = time.time()
     if probe is None and cache:
         probe = snapshot.Probe(root, today)
     selected = [display_path(root, p.resolve()) for p in only]
     if probe is not None and probe.hit is not None:
         return probe.hit.select(probe.files, selected)
-    repo, findings, files = _check_all(root, today)
+    repo, findings, files, day = _check_all(root, today)
     result = Result(len(files), findings)
     if probe is not None:
         refs = sorted({r for e in repo.entries() for r in e.ids("bewijs") if "://" not in r})
-        snapshot.save(probe, today, result, files, refs, started)
+        snapshot.save(probe, day, repo.zone_name, result, files, refs, started)
     return result.select(files, selected)
 
 
@@ -83,12 +82,16 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _check_all(root: Path, today: dt.date) -> tuple[Repository, list[Finding], list[str]]:
+def _check_all(
+    root: Path, today: dt.date | None
+) -> tuple[Repository, list[Finding], list[str], dt.date]:
     with _without_cyclic_gc():
         return _check_all_files(root, today)
 
 
-def _check_all_files(root: Path, today: dt.date) -> tuple[Repository, list[Finding], list[str]]:
+def _check_all_files(
+    root: Path, today: dt.date | None
+) -> tuple[Repository, list[Finding], list[str], dt.date]:
     sources, findings = discover(root)
     portfolios: dict[str, Portfolio] = {}
     frameworks: list[Framework] = list(builtin())
@@ -109,10 +112,11 @@ def _check_all_files(root: Path, today: dt.date) -> tuple[Repository, list[Findi
         portfolio.add(Entry(source.kind, source.profile, source.stem, loaded, valid=not problems))
 
     repo = Repository(root, portfolios, Catalog(frameworks))
-    findings.extend(rules.run(repo, today))
+    day = today or clock.today(repo.zone_name)
+    findings.extend(rules.run(repo, day))
     findings.extend(_privacy(repo, docs))
     findings.extend(_schema_copies(root))
-    return repo, findings, [s.display for s in sources]
+    return repo, findings, [s.display for s in sources], day
 
 
 def _add_framework(

@@ -14,6 +14,7 @@ RULE_IDS: dict[str, str] = {
     "bestand-buiten": "een symbolische koppeling naar buiten de repository",
     "map-slug": "de map van een profiel heeft geen geldige slug als naam",
     "profiel-ontbreekt": "een map onder profielen/ zonder profiel.toml",
+    "tijdzone": "de tijdzone in het teamprofiel bestaat niet",
     "soort-map": "een soort item in het verkeerde soort profiel (werker of team)",
     "toml-syntax": "het bestand is geen geldige TOML",
     # schema

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from profcli import resources
+from profcli import clock, resources
 from profcli.findings import Finding
 from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import TEAM
@@ -76,6 +76,13 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         profile = portfolio.profile
         if profile is None:
             continue
+        zone = _get(profile, "tijdzone")
+        if isinstance(zone, str) and not clock.known_zone(zone):
+            yield profile.doc.finding(
+                ("tijdzone",),
+                "tijdzone",
+                f"tijdzone `{zone}` is onbekend; schrijf een IANA-naam zoals `Europe/Amsterdam`",
+            )
         team = _get(profile, "team")
         target = repo.portfolios.get(team) if isinstance(team, str) else None
         if isinstance(team, str) and target is None:
