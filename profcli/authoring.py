@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import shutil
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from profcli import writing
+from profcli.discovery import PROFILES_DIR, Source, display_path
 from profcli.errors import ProfError, WriteRefused
 from profcli.findings import Finding, Result
 from profcli.frameworks import VALUE_SOORTEN
-from profcli.kinds import BY_NAME, FRAMEWORK, PROFILE, Kind
+from profcli.kinds import BY_FOLDER, BY_NAME, FRAMEWORK, PROFILE, Kind
+from profcli.loader import load
 from profcli.model import Portfolio, Repository
-from profcli.repository import FRAMEWORKS_DIR, PROFILES_DIR, display_path
-from profcli.validation import check_repository
+from profcli.validation import check as check_loaded
 
 DRAFTS_DIR = ".prof-cache/concepten"
 OPEN_STATUSES = ("gepland", "bezig")
@@ -128,42 +127,20 @@ def _slug_source(kind: Kind, data: Mapping[str, Any]) -> str:
 
 
 def check(root: Path, path: Path, text: str, *, today: dt.date | None = None) -> Result:
-    """Findings for `text` as if it were the file `path`, without touching the repository."""
+    """Findings for `text` as if it were the file `path`, without touching the repository:
+    one load with the text in place of that file, and the rules over it."""
     root = root.resolve()
-    relative = path.resolve().relative_to(root) if path.is_absolute() else path
-    with tempfile.TemporaryDirectory(prefix="prof-check-") as temp:
-        copy = Path(temp).resolve()
-        for folder in (PROFILES_DIR, FRAMEWORKS_DIR):
-            if (root / folder).is_dir():
-                shutil.copytree(root / folder, copy / folder, symlinks=True, ignore=_not_toml)
-        candidate = copy / relative
-        candidate.parent.mkdir(parents=True, exist_ok=True)
-        candidate.write_text(text, encoding="utf-8")
-        _mirror_evidence(root, copy, parse(text) or {})
-        result = check_repository(copy, today=today, only=[candidate]).result
-    return result
-
-
-def _not_toml(folder: str, names: list[str]) -> list[str]:
-    return [n for n in names if not n.endswith(".toml") and not (Path(folder) / n).is_dir()]
-
-
-def _mirror_evidence(root: Path, copy: Path, data: Mapping[str, Any]) -> None:
-    """Stand-ins for the evidence the candidate names, so evidence rules judge it as in place."""
-    refs = data.get("bewijs")
-    for ref in refs if isinstance(refs, list) else []:
-        if not isinstance(ref, str) or "://" in ref or ".." in ref or ref.startswith(("/", "\\")):
-            continue
-        real, stand_in = root / ref, copy / ref
-        with contextlib.suppress(OSError, ValueError, RuntimeError):
-            if not (real.exists() or real.is_symlink()):
-                continue
-            resolved = real.resolve()
-            stand_in.parent.mkdir(parents=True, exist_ok=True)
-            if resolved.is_relative_to(root):
-                stand_in.touch()
-            else:
-                stand_in.symlink_to(resolved)
+    target = path if path.is_absolute() else root / path
+    relative = target.resolve().relative_to(root)
+    parts = relative.parts
+    if len(parts) == 3 and parts[0] == PROFILES_DIR and parts[2] == "profiel.toml":
+        kind = PROFILE
+    else:
+        kind = BY_FOLDER[parts[2]]
+    display = relative.as_posix()
+    source = Source(target, display, kind, parts[1], target.stem)
+    result = check_loaded(load(root, candidate=(source, text)), today).result
+    return result.select([display], [display])
 
 
 def relocate(result: Result, draft: str) -> list[Finding]:

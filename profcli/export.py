@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from profcli import hours
@@ -27,10 +28,15 @@ CSV_FIELDS = (
 )
 
 
-def dossier_csv(report: hours.HoursReport) -> str:
+DRAFT = "CONCEPT, ONVOLLEDIG: deze bestanden tellen niet mee omdat ze fouten bevatten: "
+
+
+def dossier_csv(report: hours.HoursReport, incomplete: Sequence[str] = ()) -> str:
     """One row per activity and per credited team meeting."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    if incomplete:
+        writer.writerow([DRAFT + ", ".join(incomplete)])
     writer.writerow(CSV_FIELDS)
     for line in report.lines:
         writer.writerow(
@@ -54,12 +60,19 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
-def dossier_md(repo: Repository, worker: Portfolio, report: hours.HoursReport) -> str:
+def dossier_md(
+    repo: Repository,
+    worker: Portfolio,
+    report: hours.HoursReport,
+    incomplete: Sequence[str] = (),
+) -> str:
     end = report.end - dt.timedelta(days=1)
     profile = worker.profile
     reg = profile.get("registratie") if profile else None
     reg = reg if isinstance(reg, dict) else {}
     lines = [f"# Herregistratiedossier {_md(worker.naam)}", ""]
+    if incomplete:
+        lines += [f"> **{_md(DRAFT)}** " + ", ".join(f"`{_md(p)}`" for p in incomplete), ""]
     lines.append(f"- Cyclus: {report.start.isoformat()} t/m {end.isoformat()}")
     if reg:
         lines.append(
@@ -121,10 +134,17 @@ def _md(text: str) -> str:
 
 
 def export(
-    repo: Repository, worker: Portfolio, today: dt.date, out: Path, start: dt.date | None = None
+    repo: Repository,
+    worker: Portfolio,
+    today: dt.date,
+    out: Path,
+    start: dt.date | None = None,
+    *,
+    incomplete: Sequence[str] = (),
 ) -> tuple[Path, Path, hours.HoursReport]:
+    """Write the dossier; `incomplete` names the files left out, and every page says so."""
     report = hours.report(repo, worker, today, start=start)
     csv_path, md_path = out / "dossier.csv", out / "dossier.md"
-    replace(csv_path, dossier_csv(report))
-    replace(md_path, dossier_md(repo, worker, report))
+    replace(csv_path, dossier_csv(report, incomplete))
+    replace(md_path, dossier_md(repo, worker, report, incomplete))
     return csv_path, md_path, report

@@ -47,8 +47,6 @@ class Document:
     display: str
     text: str
     data: dict[str, Any]
-    invalid_keys: frozenset[str] = frozenset()
-    """Top-level keys with schema problems: rules leave those values alone."""
     _index: PositionIndex | None = field(default=None, repr=False)
 
     @property
@@ -81,12 +79,19 @@ def one_line(message: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
 
 
-def load(path: Path, display: str) -> Document | Finding:
-    """Read and parse `path`; every way it can fail becomes one finding, never an exception."""
+def load(path: Path, display: str, text: str | None = None) -> Document | Finding:
+    """Read and parse `path` (or `text`, as if it were that file's content); every way it can
+    fail becomes one finding, never an exception."""
+    if text is not None:
+        return _parse(path, display, text.encode("utf-8"))
     try:
         raw = _read(path)
     except OSError as e:
         return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
+    return _parse(path, display, raw)
+
+
+def _parse(path: Path, display: str, raw: bytes) -> Document | Finding:
     if len(raw) > MAX_BYTES:
         return Finding(
             display,

@@ -28,7 +28,9 @@ class Entry:
     id: str
     doc: Document
     valid: bool = True
-    """False when the schema check failed: rules then leave the entry alone."""
+    """False when the schema check failed: totals and pages leave the entry out (and say so)."""
+    invalid_keys: frozenset[str] = frozenset()
+    """Top-level keys with schema problems: the rules leave those values alone."""
 
     @property
     def data(self) -> dict[str, Any]:
@@ -116,7 +118,7 @@ class Repository:
         """The team's time zone (`tijdzone` in its profile), if one is set."""
         for team in self.teams():
             value = team.profile.get("tijdzone") if team.profile else None
-            if isinstance(value, str) and "tijdzone" not in team.profile.doc.invalid_keys:  # type: ignore[union-attr]
+            if isinstance(value, str) and "tijdzone" not in team.profile.invalid_keys:  # type: ignore[union-attr]
                 return value
         return None
 

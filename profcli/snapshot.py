@@ -1,11 +1,10 @@
 """The whole-run result of `prof validate`, reused while nothing it read has changed.
 
-The per-file cache (`profcli.cache`) still reads and hashes every file. A repository that did
-not change at all since the last run (the common case for a pre-commit hook or a second CI
-step) needs less: walk the folders, compare each entry's size, modification time and inode
-with the last run, and print the stored findings. Like git's index, this trusts `stat`; an
-entry modified within `RACY_SECONDS` of a run is never trusted, so a quick second write of the
-same size cannot hide behind an unchanged timestamp.
+A repository that did not change at all since the last run (the common case for a pre-commit
+hook or a second CI step) need not be read again: walk the folders, compare each entry's size,
+modification time and inode with the last run, and print the stored findings. Like git's
+index, this trusts `stat`; an entry modified within `RACY_SECONDS` of a run is never trusted,
+so a quick second write of the same size cannot hide behind an unchanged timestamp.
 
 What a run reads: `profielen/`, `kaders/`, `schemas/`, the evidence files the entries name,
 the installed tool (via `key()`) and the date (future dates depend on it).
@@ -28,10 +27,13 @@ from dataclasses import astuple
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from profcli import __version__, clock, resources
 from profcli.findings import Finding, Result
+
+if TYPE_CHECKING:
+    from profcli.validation import Checked
 
 CACHE_DIR = ".prof-cache"
 _FORMAT = 2
@@ -39,34 +41,23 @@ FOLDERS = ("profielen", "kaders", "schemas")
 RACY_SECONDS = 2.0
 
 
-_SOURCES = (
-    "accel.py",
-    "loading.py",
-    "tomlpos.py",
-    "findings.py",
-    "validation/schema.py",
-    "validation/messages.py",
-    "validation/privacy.py",
-    "validation/__init__.py",
-    "validation/files.py",
-    "snapshot.py",
-    "validation/rules.py",
-    "validation/evidence.py",
-    "repository.py",
-    "frameworks/__init__.py",
-)
-
-
 @cache
 def key() -> str:
-    """Everything that per-file findings depend on, apart from the file itself."""
+    """Everything a run's findings depend on apart from the repository and the date."""
+    return key_for(
+        Path(__file__).resolve().parent, resources.schemas_dir(), resources.frameworks_dir()
+    )
+
+
+def key_for(package: Path, schemas: Path, frameworks: Path) -> str:
+    """Every module of the package (an edited install must not answer from an old result),
+    the schemas and the frameworks: about 70 small files, hashed in a few milliseconds."""
     digest = hashlib.sha256(f"{_FORMAT} {__version__}".encode())
-    package = Path(__file__).resolve().parent
-    files = sorted(resources.schemas_dir().glob("*.json"))
-    files += sorted(resources.frameworks_dir().glob("*.toml"))
-    files += [package / name for name in _SOURCES]
-    for path in files:
-        digest.update(path.name.encode() + b"\x00")
+    files = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
+    files += [(f"schemas/{p.name}", p) for p in sorted(schemas.glob("*.json"))]
+    files += [(f"kaders/{p.name}", p) for p in sorted(frameworks.glob("*.toml"))]
+    for name, path in files:
+        digest.update(name.encode() + b"\x00")
         with contextlib.suppress(OSError):
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
@@ -260,17 +251,12 @@ def _result(pending: Pending) -> Print | None:
         return None
 
 
-def save(
-    probe: Probe,
-    today: dt.date,
-    zone: str | None,
-    result: Result,
-    files: list[str],
-    refs: list[str],
-    started: float,
-) -> None:
+def save(probe: Probe, checked: Checked, started: float) -> None:
     """Store the run unless a file changed just before it (then it is racy)."""
     root = probe.root
+    repo, result, files = checked.repository, checked.result, checked.loaded.files
+    today, zone = checked.today, repo.zone_name
+    refs = sorted({r for e in repo.entries() for r in e.ids("bewijs") if "://" not in r})
     (tree_digest, tree_newest), (refs_digest, refs_newest) = probe.tree(), evidence(root, refs)
     if max(tree_newest, refs_newest) / 1e9 > started - RACY_SECONDS:
         return

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from profcli import hours
 from profcli.authoring import OPEN_STATUSES
+from profcli.findings import Finding
 from profcli.model import Entry, Portfolio, Repository
 
 Paint = Callable[[str, str], str]
@@ -159,3 +160,18 @@ def render_team(repo: Repository, team: Portfolio, today: dt.date, paint: Paint 
 
 def _short(day: dt.date | None, today: dt.date) -> str:
     return "-" if day is None else str((today - day).days)
+
+
+def incomplete(problems: list[Finding], paint: Paint = plain) -> str:
+    """What a total over an incomplete repository must say: that it is incomplete, and why."""
+    if not problems:
+        return ""
+    files = sorted({p.path for p in problems})
+    which = "dit bestand" if len(files) == 1 else f"deze {len(files)} bestanden"
+    lines = [
+        paint(f"Let op: deze cijfers zijn onvolledig. Wat in {which} staat, telt niet mee", "red"),
+        paint("tot het verbeterd is:", "red"),
+    ]
+    lines += [f"  {p.text()}" for p in problems]
+    lines += ["Verbeter het en controleer met `prof validate`.", ""]
+    return "\n".join(lines)

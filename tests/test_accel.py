@@ -17,9 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from profcli import accel
-from profcli.repository import discover
-from profcli.validation import schema
+from profcli import accel, schema
+from profcli.discovery import discover
 from tests.conftest import CASES, REPO, build_case
 
 EXAMPLES = int(os.environ.get("PROF_FUZZ_EXAMPLES", "40"))

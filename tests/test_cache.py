@@ -4,20 +4,16 @@ generated repository with an error of every family seeded in."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks.generate import generate
+from profcli.cli.validate import validated as validate
 from profcli.findings import Finding
 from profcli.snapshot import CACHE_DIR
-from profcli.validation import validate
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-generate = importlib.import_module("generate").generate  # benchmarks/ is not a package
 
 TODAY = dt.date(2026, 7, 1)
 

@@ -168,3 +168,47 @@ def test_team_canary_reaches_no_public_build(tmp_path: Path) -> None:
     leaks = _leaks(public, TEAM_CANARY)
     print(f"\nteam-kanarie: {len(seen)} bestanden in team-build, {len(leaks)} lekken in publiek")
     assert leaks == []
+
+
+def test_audience_comes_from_mkdocs_yml_never_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain `mkdocs build` with `voor: publiek` stays public, whatever the shell says."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    root = site_copy(tmp_path)
+    _add_team_canaries(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - profcli\n" in text
+    config.write_text(
+        text.replace("  - profcli\n", "  - profcli:\n      voor: publiek\n"), encoding="utf-8"
+    )
+    for name in ("PROF_VOOR", "PROF_AUDIENCE", "VOOR"):
+        monkeypatch.setenv(name, "team")
+    mkdocs_build(load_config(str(config)))
+    public = root / "public"
+    assert (public / "index.html").is_file()
+    assert _leaks(public, TEAM_CANARY) == []
+    # Control: the same config saying team does show the canary.
+    config.write_text(text, encoding="utf-8")
+    mkdocs_build(load_config(str(config)))
+    assert _leaks(public, TEAM_CANARY) != []
+
+
+def test_prof_build_voor_overrides_mkdocs_yml(tmp_path: Path) -> None:
+    """`prof build --voor publiek` wins over `voor: team` in mkdocs.yml (a config override,
+    not an environment variable)."""
+    root = site_copy(tmp_path)
+    _add_team_canaries(root)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - profcli\n", "  - profcli:\n      voor: team\n"
+        ),
+        encoding="utf-8",
+    )
+    code, output = run("-C", str(root), "build", "--voor", "publiek", "--vandaag", TODAY)
+    assert code == 0, output
+    assert _leaks(root / "public", TEAM_CANARY) == []

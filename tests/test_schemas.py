@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from profcli.kinds import BY_NAME
 from profcli.resources import frameworks_dir
-from profcli.validation.schema import normalise
+from profcli.schema import normalise
 from tests.conftest import REPO, check_jsonschema_command
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))

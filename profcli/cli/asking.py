@@ -10,12 +10,11 @@ from typing import Any
 
 import click
 
-from profcli import authoring, clock, writing
+from profcli import authoring, clock, loader, writing
 from profcli.cli.common import Context
 from profcli.kinds import TEAM, WERKER, Kind
 from profcli.model import Portfolio, Repository
 from profcli.templates import Field, Template, assemble, editor_text, merge
-from profcli.validation import check_repository
 
 
 def today(repo: Repository | None = None) -> dt.date:
@@ -27,7 +26,8 @@ def today(repo: Repository | None = None) -> dt.date:
 
 
 def load(root: Path) -> Repository:
-    return check_repository(root).repository
+    """The portfolios, without running the rules (`prof add` checks the new entry itself)."""
+    return loader.load(root).repository
 
 
 def portfolio(repo: Repository, kind: Kind, slug: str | None, interactive: bool) -> Portfolio:

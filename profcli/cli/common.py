@@ -10,8 +10,8 @@ from typing import Any
 import click
 
 from profcli import clock
+from profcli.discovery import find_root
 from profcli.errors import RepositoryNotFound
-from profcli.repository import find_root
 
 
 @dataclass(slots=True)

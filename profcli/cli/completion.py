@@ -24,13 +24,13 @@ DATE = DAY
 
 def repository(ctx: click.Context) -> Repository | None:
     """The loaded repository for completion, or None."""
-    from profcli.repository import find_root
-    from profcli.validation import check_repository
+    from profcli.discovery import find_root
+    from profcli.loader import load
 
     try:
         repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
         root = find_root(Path(repo_opt) if repo_opt else Path.cwd())
-        return check_repository(root).repository
+        return load(root).repository
     except Exception:  # completion must never crash the shell
         return None
 

@@ -12,9 +12,9 @@ from profcli import authoring, resources, writing
 from profcli.cli.asking import load
 from profcli.cli.common import Context
 from profcli.cli.completion import DATE, slugs
+from profcli.discovery import PROFILES_DIR
 from profcli.errors import WriteRefused
 from profcli.kinds import PROFILE
-from profcli.repository import PROFILES_DIR
 
 _PROPS = resources.schema("profiel")["properties"]
 _REG = _PROPS["registratie"]["properties"]

@@ -9,10 +9,11 @@ import sys
 import click
 
 from profcli import status as core
-from profcli.cli.asking import load, today
+from profcli.cli.asking import today
 from profcli.cli.common import Context
 from profcli.cli.completion import slugs
 from profcli.kinds import TEAM
+from profcli.loader import load
 
 
 def use_colour() -> bool:
@@ -39,13 +40,17 @@ def status(obj: Context, slug: str | None) -> None:
     Zonder SLUG: $PROF_PROFIEL, of het team als de repository er één heeft. Kleur alleen in een
     terminal en niet als NO_COLOR is gezet.
 
+    Kan een bestand dat meetelt niet gelezen worden (of klopt het niet met het schema), dan
+    zegt prof dat de cijfers onvolledig zijn, noemt het bestand, en eindigt met exitcode 1.
+
     \b
     Voorbeelden:
       prof status                      jezelf (met PROF_PROFIEL) of het team
       prof status sanne-de-boer
       prof status wijkteam-feijenoord-noord
     """
-    repo = load(obj.root())
+    loaded = load(obj.root())
+    repo = loaded.repository
     if not slug:
         teams = repo.teams()
         if len(teams) != 1:
@@ -59,8 +64,14 @@ def status(obj: Context, slug: str | None) -> None:
         )
     paint = _paint if use_colour() else core.plain
     day: dt.date = today(repo)
+    team = repo.team_of(portfolio)
     if portfolio.soort == TEAM:
+        members = [w.slug for w in repo.workers() if repo.team_of(w) is portfolio]
+        problems = loaded.problems_for(portfolio.slug, *members)
         text = core.render_team(repo, portfolio, day, paint)
     else:
+        problems = loaded.problems_for(portfolio.slug, *([team.slug] if team else []))
         text = core.render_worker(core.worker(repo, portfolio, day), day, paint)
-    click.echo(text, color=use_colour())
+    click.echo(core.incomplete(problems, paint) + text, color=use_colour())
+    if problems:
+        sys.exit(1)

@@ -20,10 +20,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from profcli import clock
+from profcli.discovery import PROFILES_DIR
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.publish.pages import build_pages
-from profcli.repository import PROFILES_DIR
 
 log = logging.getLogger("mkdocs.plugins.profcli")
 

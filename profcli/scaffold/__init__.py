@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from profcli import __version__, resources, writing
+from profcli.discovery import FRAMEWORKS_DIR, PROFILES_DIR
 from profcli.errors import WriteRefused
 from profcli.frameworks import builtin
 from profcli.kinds import FRAMEWORK, KINDS, PROFILE
-from profcli.repository import FRAMEWORKS_DIR, PROFILES_DIR
 
 _FILES = Path(__file__).resolve().parent / "files"
 _STATIC = {

@@ -1,6 +1,6 @@
-"""The per-file half of validation: read, parse, schema check, privacy scan.
+"""The privacy scan of one loaded document's free text.
 
-Each file is checked on its own. Worker processes were tried and measured slower on two
+Each file is scanned on its own. Worker processes were tried and measured slower on two
 cores: shipping the parsed documents back (57 MB of pickles at 250 workers) cost more than
 the parallel work saved (benchmarks/README.md).
 """
@@ -11,28 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from profcli.findings import Finding
-from profcli.loading import Document, load
-from profcli.repository import Source
+from profcli.loading import Document
 from profcli.tomlpos import Path as KeyPath
-from profcli.validation import privacy, schema
+from profcli.validation import privacy
 
 NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})
 """Keys whose strings are paths, addresses or the worker's own register number."""
-
-FileResult = tuple[Document | Finding, list[Finding], list[Finding]]
-"""The loaded file (or why it could not be loaded), its schema findings, and its privacy
-findings before any team's allowed values are taken into account."""
-
-
-def check_file(source: Source) -> FileResult:
-    loaded = load(source.path, source.display)
-    if isinstance(loaded, Finding):
-        return loaded, [], []
-    return loaded, schema.check(loaded, source.kind.name), scan(loaded, ())
-
-
-def check_files(sources: Sequence[Source]) -> list[FileResult]:
-    return [check_file(s) for s in sources]
 
 
 def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:

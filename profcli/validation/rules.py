@@ -39,15 +39,15 @@ def run(repo: Repository, today: dt.date) -> list[Finding]:
 
 def _get(entry: Entry, key: str) -> Any:
     """The value at `key`, or None when the schema rejected it (reported there already)."""
-    return None if key in entry.doc.invalid_keys else entry.get(key)
+    return None if key in entry.invalid_keys else entry.get(key)
 
 
 def _ids(entry: Entry, key: str) -> list[str]:
-    return [] if key in entry.doc.invalid_keys else entry.ids(key)
+    return [] if key in entry.invalid_keys else entry.ids(key)
 
 
 def _datum(entry: Entry) -> dt.date | None:
-    return None if "datum" in entry.doc.invalid_keys else entry.datum
+    return None if "datum" in entry.invalid_keys else entry.datum
 
 
 def _soort(portfolio: Portfolio) -> str | None:
@@ -219,7 +219,7 @@ def _quoted_dates(entry: Entry) -> Iterator[Finding]:
     """`datum = "2026-03-14"` passes the schema (dates are checked as ISO strings) but is text:
     every date rule, the hours and the site would silently skip it."""
     for path in _date_paths(entry.kind.name):
-        value: object = None if path[0] in entry.doc.invalid_keys else entry.data
+        value: object = None if path[0] in entry.invalid_keys else entry.data
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
         if isinstance(value, str):

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from profcli import accel, resources
+from profcli import schema_messages as messages
 from profcli.findings import Finding
 from profcli.loading import Document
-from profcli.validation import messages
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -80,11 +81,23 @@ def normalise(value: Any) -> Any:
     return value
 
 
-def check(doc: Document, kind: str) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The schema problems of one document, and the top-level keys they concern (the rules
+    leave those values alone)."""
+
+    findings: list[Finding]
+    invalid_keys: frozenset[str]
+
+
+VALID = Checked([], frozenset())
+
+
+def check(doc: Document, kind: str) -> Checked:
     """All schema problems of one document, each once."""
     instance = normalise(doc.data)
     if accel.schema_valid(kind, instance):
-        return []
+        return VALID
     errors = list(validator(kind).iter_errors(instance))
     forbidden = {
         (*e.absolute_path, key)
@@ -100,8 +113,8 @@ def check(doc: Document, kind: str) -> list[Finding]:
             continue  # the whole table is out of place: its inner problems are noise
         for finding in messages.translate(error, doc, kind, misspelt):
             found.setdefault((finding.line, finding.column, finding.message), finding)
-    doc.invalid_keys = frozenset(
+    invalid = frozenset(
         {str(e.absolute_path[0]) for e in errors if e.absolute_path}
         | {str(f[0]) for f in forbidden}
     )
-    return list(found.values())
+    return Checked(list(found.values()), invalid)

@@ -1,0 +1,121 @@
+"""Loading a team repository: the one way to get a `Repository`.
+
+`load(root)` reads every portfolio and framework file, parses it and checks it against its
+schema, and returns the model together with everything that could not be loaded (file, line,
+why). It runs no cross-file rule and no privacy scan: `prof status`, `prof export`, shell
+completion and `prof add` need the portfolios, not a verdict. Validation
+(`profcli.validation`) is the rules run over this result.
+
+A file that could not be read or parsed has no entry at all; an entry that breaks its schema
+is kept with `valid=False`, so that totals and pages can leave it out *and say so*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from profcli import schema
+from profcli.discovery import PROFILES_DIR, Source, discover
+from profcli.findings import Finding
+from profcli.frameworks import Catalog, Framework, builtin, from_data
+from profcli.kinds import FRAMEWORK
+from profcli.loading import Document
+from profcli.loading import load as load_document
+from profcli.model import Entry, Portfolio, Repository
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A loaded repository and what kept parts of it out."""
+
+    repository: Repository
+    problems: list[Finding]
+    """Layout, read, TOML and schema problems, and frameworks that could not be added."""
+    files: list[str]
+    """Every file looked at (display paths), for the summary and for `--format junit`."""
+    documents: list[tuple[Document, str]] = field(default_factory=list)
+    """Every parsed file with the slug of its portfolio (empty for frameworks)."""
+
+    @property
+    def complete(self) -> bool:
+        return not any(p.severity == "fout" for p in self.problems)
+
+    def problems_for(self, *slugs: str) -> list[Finding]:
+        """Errors in the named portfolios, in frameworks, or outside any portfolio: what can
+        make the totals of those portfolios wrong."""
+        prefixes = tuple(f"{PROFILES_DIR}/{slug}/" for slug in slugs)
+        return sorted(
+            p
+            for p in self.problems
+            if p.severity == "fout"
+            and (p.path.startswith(prefixes) or not p.path.startswith(f"{PROFILES_DIR}/"))
+        )
+
+
+def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
+    """Load everything under `root`.
+
+    `candidate` is a file that is not written yet and its text: loaded as if it stood in the
+    repository (replacing the file at its path, if any), so that `prof add` and `prof edit`
+    can check an entry in its context before anything is written."""
+    sources, problems = discover(root)
+    texts: dict[Path, str] = {}
+    if candidate is not None:
+        source, text = candidate
+        sources = [s for s in sources if s.path != source.path] + [source]
+        problems = [p for p in problems if p.path != source.display]
+        texts[source.path] = text
+    portfolios: dict[str, Portfolio] = {}
+    frameworks: list[Framework] = list(builtin())
+    documents: list[tuple[Document, str]] = []
+    for source in sources:
+        doc = load_document(source.path, source.display, texts.get(source.path))
+        if isinstance(doc, Finding):
+            problems.append(doc)
+            continue
+        checked = schema.check(doc, source.kind.name)
+        problems.extend(checked.findings)
+        documents.append((doc, source.profile))
+        valid = not checked.findings
+        if source.kind is FRAMEWORK:
+            if valid:
+                problems.extend(_add_framework(frameworks, source, doc))
+            continue
+        portfolio = portfolios.get(source.profile)
+        if portfolio is None:
+            portfolio = Portfolio(source.profile, root / PROFILES_DIR / source.profile)
+            portfolios[source.profile] = portfolio
+        portfolio.add(
+            Entry(source.kind, source.profile, source.stem, doc, valid, checked.invalid_keys)
+        )
+    repo = Repository(root, portfolios, Catalog(frameworks))
+    return Loaded(repo, problems, [s.display for s in sources], documents)
+
+
+def _add_framework(frameworks: list[Framework], source: Source, doc: Document) -> Iterator[Finding]:
+    framework = from_data(doc.data, builtin=False)
+    if framework.id != source.stem:
+        yield doc.finding(
+            ("id",),
+            "bestand-naam",
+            f"id `{framework.id}` verschilt van de "
+            f"bestandsnaam `{source.stem}.toml`; maak ze gelijk",
+        )
+    elif any(f.id == framework.id for f in frameworks):
+        yield doc.finding(
+            ("id",),
+            "uniek-kader",
+            f"er bestaat al een kader met id `{framework.id}`; kies een eigen id en bestandsnaam",
+        )
+    else:
+        known = {i.id for f in frameworks for i in f.items}
+        for index, item in enumerate(framework.items):
+            if item.id in known:
+                yield doc.finding(
+                    ("items", index, "id"),
+                    "uniek-kader",
+                    f"onderdeel `{item.id}` bestaat al in een ander kader; kies een eigen id",
+                )
+        frameworks.append(framework)
