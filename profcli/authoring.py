@@ -18,7 +18,7 @@ from typing import Any
 
 from profcli import writing
 from profcli.discovery import PROFILES_DIR, Source, display_path
-from profcli.errors import ProfError, WriteRefused
+from profcli.errors import DraftUnreadable, WriteRefused
 from profcli.findings import Finding, Result
 from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import BY_FOLDER, BY_NAME, FRAMEWORK, PROFILE, Kind
@@ -86,11 +86,11 @@ def read_draft(path: Path) -> Draft:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise ProfError(f"kan concept {path} niet lezen ({e})") from e
+        raise DraftUnreadable(f"kan concept {path} niet lezen ({e})") from e
     match = _DRAFT_HEADER.search(text)
     kind = BY_NAME.get(match["kind"]) if match else None
     if match is None or kind is None or kind in (PROFILE, FRAMEWORK):
-        raise ProfError(
+        raise DraftUnreadable(
             f"{path} is geen concept van `prof add`: de regel "
             "`# concept voor: prof add SOORT --profiel SLUG` ontbreekt"
         )

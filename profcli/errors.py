@@ -1,4 +1,8 @@
-"""Exceptions of the core; the CLI and the MkDocs plugin translate them at the edge."""
+"""Exceptions of the core; the CLI group and the MkDocs plugin translate them at the edge.
+
+Each carries the exit code the CLI gives it (DESIGN.md: 1 content invalid or a write refused,
+2 usage). The message is Dutch and says what to do; the CLI prints it as `fout: <message>`.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,34 @@ from __future__ import annotations
 class ProfError(Exception):
     """Base of every error profcli raises on purpose."""
 
+    exit_code = 1
+
 
 class RepositoryNotFound(ProfError):
     """No team repository (a folder with `profielen/`) was found."""
 
+    exit_code = 2
+
 
 class InvalidContent(ProfError):
-    """The repository or an entry does not validate."""
+    """The repository or an entry does not validate, so the command did not go on."""
 
 
 class WriteRefused(ProfError):
     """A write would overwrite something or leave the repository."""
+
+
+class DraftUnreadable(ProfError):
+    """A draft named with `--draft` cannot be read or does not say what it is."""
+
+    exit_code = 2
+
+
+class SiteError(ProfError):
+    """MkDocs could not build or serve the site (configuration, plugin, strict warning)."""
+
+
+class UnknownAudience(ProfError):
+    """An audience other than `team` or `publiek` was asked for."""
+
+    exit_code = 2

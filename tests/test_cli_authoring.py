@@ -71,7 +71,7 @@ def test_init_twice_refuses(repo: Path) -> None:
     before = (repo / "mkdocs.yml").read_text()
     result = prof(None, "init", str(repo), "--team", "Ander Team")
     assert result.exit_code == 1
-    assert f"Niets geschreven: deze bestanden bestaan al in {repo}:" in result.output
+    assert f"fout: niets geschreven: deze bestanden bestaan al in {repo}:" in result.output
     assert "  mkdocs.yml" in result.output
     assert "Gebruik --force om ze te overschrijven." in result.output
     assert not (repo / "profielen/ander-team").exists()
@@ -113,7 +113,7 @@ def test_new_makes_a_slug_and_refuses_twice(repo: Path) -> None:
     again = prof(repo, "new", "Eva van den Berg")
     assert again.exit_code == 1
     assert again.output == (
-        f"Niet gemaakt: profielen/{WORKER} bestaat al. Kies een andere naam met --slug.\n"
+        f"fout: niet gemaakt: profielen/{WORKER} bestaat al. Kies een andere naam met --slug.\n"
     )
 
 
@@ -233,7 +233,7 @@ def test_add_invalid_keeps_a_draft_and_writes_nothing(repo: Path) -> None:
     [draft] = drafts(repo)
     shown = f".prof-cache/concepten/{draft.name}"
     assert f"{shown}:5:" in result.output and "[privacy-bsn]" in result.output
-    assert f"Niet opgeslagen: er is 1 fout. Je tekst staat in {shown}." in result.output
+    assert f"fout: niet opgeslagen: er is 1 fout. Je tekst staat in {shown}." in result.output
     assert "BSN 123456782" in draft.read_text()
     # Fix the draft and resume it.
     draft.write_text(draft.read_text().replace("BSN 123456782", "Fijn gesprek"))
@@ -408,7 +408,7 @@ def test_interrupted_write_leaves_nothing(repo: Path, monkeypatch: pytest.Monkey
     )
     monkeypatch.undo()
     assert result.exit_code == 1
-    assert "Niet opgeslagen: [Errno 5] schijf kapot." in result.output
+    assert "fout: niet opgeslagen: [Errno 5] schijf kapot." in result.output
     folder = repo / "profielen" / WORKER / "feedback"
     assert not folder.exists() or list(folder.iterdir()) == []
     assert len(drafts(repo)) == 1

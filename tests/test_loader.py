@@ -95,7 +95,7 @@ def test_export_refuses_an_incomplete_dossier(broken: Path, tmp_path: Path) -> N
     out_dir = tmp_path / "dossier"
     code, _, err = prof(broken, "export", WORKER, "--out", str(out_dir))
     assert code == 1
-    assert "Geen dossier gemaakt" in err and f"{BROKEN}.toml" in err
+    assert "fout: geen dossier gemaakt" in err and f"{BROKEN}.toml" in err
     assert not out_dir.exists()
 
 

@@ -9,6 +9,7 @@ import click
 
 from profcli import __version__
 from profcli.cli.common import DAY, Context
+from profcli.errors import ProfError
 
 COMMANDS: dict[str, str] = {
     "add": "profcli.cli.add",
@@ -33,6 +34,14 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """The one place where core errors become a Dutch line and an exit code."""
+        try:
+            return super().invoke(ctx)
+        except ProfError as e:
+            click.echo(f"fout: {e}", err=True)
+            ctx.exit(e.exit_code)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)

@@ -13,7 +13,7 @@ from profcli import authoring, writing
 from profcli.cli import asking
 from profcli.cli.common import Context
 from profcli.cli.completion import DATE, known, slugs
-from profcli.errors import ProfError, WriteRefused
+from profcli.errors import InvalidContent, WriteRefused
 from profcli.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
 from profcli.templates import Field, Template, template
 
@@ -55,10 +55,7 @@ def add(ctx: click.Context, draft: Path | None, use_editor: bool) -> None:
         click.echo(ctx.get_help())
         ctx.exit(2)
     obj: Context = ctx.obj
-    try:
-        found = authoring.read_draft(draft)
-    except ProfError as e:
-        raise click.UsageError(str(e)) from e
+    found = authoring.read_draft(draft)  # DraftUnreadable: a usage error (exit 2)
     root = obj.root(draft)
     if use_editor:
         asking.edit(draft)
@@ -77,34 +74,27 @@ def finish(
 ) -> None:
     """Check `text` (the draft as typed) and write `data` (or its parsed form) if valid."""
     parsed = data if data is not None else authoring.parse(text)
-    try:
-        folder, stem = authoring.target(root, kind, profile, parsed, slug, asking.today())
-    except WriteRefused as e:
-        click.echo(f"Niet opgeslagen: {e}.", err=True)
-        sys.exit(1)
+    folder, stem = authoring.target(root, kind, profile, parsed, slug, asking.today())
     result = authoring.check(root, folder / f"{stem}.toml", text, today=asking.today())
     if not result.ok or parsed is None:
         draft = authoring.save_draft(root, kind, text, draft)
         shown = authoring.display(root, draft)
         for finding in authoring.relocate(result, shown):
             click.echo(finding.text(), err=True)
-        click.echo(
-            f"Niet opgeslagen: er {_count(result.errors)}."
+        raise InvalidContent(
+            f"niet opgeslagen: er {_count(result.errors)}."
             f" Je tekst staat in {shown}.\nVerbeter het en ga verder met: "
-            f"prof add --draft {shown} --editor",
-            err=True,
+            f"prof add --draft {shown} --editor"
         )
-        sys.exit(1)
     for finding in result.sorted():
         click.echo(finding.text(), err=True)
     try:
         path = authoring.save(root, kind, folder, stem, parsed, rename=not slug)
     except (WriteRefused, OSError) as e:
         kept = authoring.save_draft(root, kind, text, draft)
-        click.echo(
-            f"Niet opgeslagen: {e}. Je tekst staat in {authoring.display(root, kept)}.", err=True
-        )
-        sys.exit(1)
+        raise WriteRefused(
+            f"niet opgeslagen: {e}. Je tekst staat in {authoring.display(root, kept)}."
+        ) from e
     if draft is not None:
         draft.unlink(missing_ok=True)
     click.echo(f"Opgeslagen: {authoring.display(root, path)}")

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import sys
 from pathlib import Path
 
 import click
 
 from profcli import clock
 from profcli.cli.common import DAY, Context
-from profcli.errors import ProfError
+from profcli.errors import InvalidContent
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
@@ -43,10 +42,9 @@ def _validated(obj: Context, fixed: dt.date | None) -> tuple[Path, Repository, d
     if output:
         click.echo(output)
     if not result.result.ok:
-        click.echo(
-            "De site is niet gebouwd: los eerst de fouten op (zie `prof validate`).", err=True
+        raise InvalidContent(
+            "de site is niet gebouwd: los eerst de fouten op (zie `prof validate`)"
         )
-        sys.exit(1)
     repo = result.repository
     return root, repo, fixed or clock.today(repo.zone_name)
 
@@ -77,10 +75,7 @@ def build(obj: Context, voor: str, strict: bool, vandaag: dt.date | None) -> Non
         gc.freeze()
     finally:
         gc.enable()
-    try:
-        built = site.build(root, repo, audience=voor, strict=strict, today=today)
-    except ProfError as e:
-        raise click.ClickException(str(e)) from e
+    built = site.build(root, repo, audience=voor, strict=strict, today=today)
     shown = built.site_dir
     with contextlib.suppress(ValueError):
         shown = built.site_dir.relative_to(root)
@@ -112,10 +107,7 @@ def serve(obj: Context, voor: str, adres: str, vandaag: dt.date | None) -> None:
     from profcli.publish import site
 
     root, _, _ = _validated(obj, vandaag)
-    try:
-        site.serve(root, audience=voor, address=adres, today=vandaag or obj.vandaag)
-    except ProfError as e:
-        raise click.ClickException(str(e)) from e
+    site.serve(root, audience=voor, address=adres, today=vandaag or obj.vandaag)
 
 
 @click.command()
@@ -139,9 +131,5 @@ def render(obj: Context, out: Path, voor: str, vandaag: dt.date | None) -> None:
     from profcli.publish import site
 
     root, repo, today = _validated(obj, vandaag)
-    try:
-        written = site.render(root, repo, out, audience=voor, today=today)
-    except ProfError as e:
-        click.echo(f"fout: {e}", err=True)
-        sys.exit(1)
+    written = site.render(root, repo, out, audience=voor, today=today)
     click.echo(f"{len(written)} pagina's geschreven naar {out}")

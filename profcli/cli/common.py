@@ -11,7 +11,6 @@ import click
 
 from profcli import clock
 from profcli.discovery import find_root
-from profcli.errors import RepositoryNotFound
 
 
 @dataclass(slots=True)
@@ -21,12 +20,9 @@ class Context:
     """A fixed reference date (`--vandaag` or PROF_VANDAAG); None: the team's clock."""
 
     def root(self, hint: Path | None = None) -> Path:
-        """The repository root; a missing repository is a usage error (exit 2)."""
+        """The repository root; RepositoryNotFound (exit 2) when there is none."""
         start = Path(self.repo) if self.repo else (hint or Path.cwd())
-        try:
-            return find_root(start)
-        except RepositoryNotFound as e:
-            raise click.UsageError(str(e)) from e
+        return find_root(start)
 
     def today(self, zone_name: str | None = None) -> dt.date:
         """The command's reference date: the fixed one, or today in the team's time zone."""

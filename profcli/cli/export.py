@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ from profcli import export as core
 from profcli.cli.asking import today
 from profcli.cli.common import Context
 from profcli.cli.completion import DATE, slugs
+from profcli.errors import InvalidContent
 from profcli.kinds import TEAM
 from profcli.loader import load
 from profcli.status import incomplete
@@ -60,12 +60,10 @@ def export(obj: Context, slug: str, start: dt.date | None, out: Path | None, con
     if problems:
         click.echo(incomplete(problems), err=True)
         if not concept:
-            click.echo(
-                "Geen dossier gemaakt: het zou uren missen. Verbeter de bestanden hierboven, "
-                "of maak een onvolledig concept met --concept.",
-                err=True,
+            raise InvalidContent(
+                "geen dossier gemaakt: het zou uren missen. Verbeter de bestanden hierboven, "
+                "of maak een onvolledig concept met --concept."
             )
-            sys.exit(1)
     folder = out or Path(f"dossier-{slug}")
     missing = sorted({p.path for p in problems})
     csv_path, md_path, report = core.export(

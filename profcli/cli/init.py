@@ -62,12 +62,12 @@ def init(
     planned: dict[str, str | bytes] = {**scaffold.files(team, slug), **scaffold.schema_files()}
     try:
         scaffold.write_files(directory, planned, force=force)
-    except WriteRefused:
+    except WriteRefused as e:
         existing = scaffold.conflicts(directory, {k: "" for k in planned})
-        click.echo(f"Niets geschreven: deze bestanden bestaan al in {directory}:", err=True)
-        for path in existing:
-            click.echo(f"  {path}", err=True)
-        click.echo("Gebruik --force om ze te overschrijven.", err=True)
-        sys.exit(1)
+        listed = "".join(f"\n  {path}" for path in existing)
+        raise WriteRefused(
+            f"niets geschreven: deze bestanden bestaan al in {directory}:{listed}\n"
+            "Gebruik --force om ze te overschrijven."
+        ) from e
     click.echo(f"Team-repository gemaakt in {directory} voor {team} (profielen/{slug}/).")
     click.echo('Volgende stap: prof new "Voornaam Achternaam"')

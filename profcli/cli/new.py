@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import Any
 
 import click
@@ -13,7 +12,7 @@ from profcli.cli.asking import load
 from profcli.cli.common import Context
 from profcli.cli.completion import DATE, slugs
 from profcli.discovery import PROFILES_DIR
-from profcli.errors import WriteRefused
+from profcli.errors import InvalidContent, WriteRefused
 from profcli.kinds import PROFILE
 
 _PROPS = resources.schema("profiel")["properties"]
@@ -91,12 +90,10 @@ def new(
         raise click.UsageError("--register en --cyclus-start horen bij elkaar: geef ze allebei")
     folder = root / PROFILES_DIR / slug
     if folder.exists():
-        click.echo(
-            f"Niet gemaakt: {authoring.display(root, folder)} bestaat al. Kies een andere "
-            "naam met --slug.",
-            err=True,
+        raise WriteRefused(
+            f"niet gemaakt: {authoring.display(root, folder)} bestaat al. Kies een andere "
+            "naam met --slug."
         )
-        sys.exit(1)
     data: dict[str, Any] = {
         "naam": naam,
         "soort": "werker",
@@ -114,12 +111,10 @@ def new(
     for finding in result.sorted():
         click.echo(finding.text(), err=True)
     if not result.ok:
-        click.echo("Niet gemaakt: het profiel is niet in orde.", err=True)
-        sys.exit(1)
+        raise InvalidContent("niet gemaakt: het profiel is niet in orde.")
     try:
         path = writing.create(folder, "profiel", text, rename=False)
     except WriteRefused as e:
-        click.echo(f"Niet gemaakt: {e}", err=True)
-        sys.exit(1)
+        raise WriteRefused(f"niet gemaakt: {e}") from e
     click.echo(f"Portfolio gemaakt: {authoring.display(root, path)}")
     click.echo(f"Tip: export PROF_PROFIEL={slug}")

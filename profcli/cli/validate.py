@@ -15,6 +15,7 @@ import click
 from profcli import snapshot
 from profcli.cli.common import Context
 from profcli.discovery import display_path
+from profcli.errors import RepositoryNotFound
 from profcli.findings import Result
 from profcli.reporting import REPORTERS, summary
 
@@ -53,7 +54,7 @@ def validate(obj: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) ->
     """
     try:
         root = obj.root()
-    except click.UsageError:
+    except RepositoryNotFound:
         if not paths:
             raise
         root = obj.root(paths[0])  # run from elsewhere: the repository of the given path

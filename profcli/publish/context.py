@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from profcli import hours
+from profcli.errors import UnknownAudience
 from profcli.model import Entry, Portfolio, Repository
 
 AUDIENCES = ("team", "publiek")
@@ -28,7 +29,7 @@ class Context:
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
-            raise ValueError(f"onbekend publiek: {self.audience}")
+            raise UnknownAudience(f"onbekend publiek `{self.audience}`; kies team of publiek")
 
     def _allowed(self, visibility: str) -> bool:
         return visibility == "publiek" if self.audience == "publiek" else visibility != "prive"

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from profcli import clock
 from profcli.discovery import PROFILES_DIR
+from profcli.errors import ProfError
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.publish.pages import build_pages
@@ -106,7 +107,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         fixed = self.fixed_day()
         repo = self._repository(config, fixed)
         today = fixed or clock.today(repo.zone_name)
-        pages = build_pages(repo, today=today, audience=self.audience())
+        try:
+            pages = build_pages(repo, today=today, audience=self.audience())
+        except ProfError as e:  # the plugin's one translation of core errors
+            raise PluginError(f"profcli: {e}") from e
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info(

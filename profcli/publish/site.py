@@ -14,15 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from profcli.errors import ProfError, WriteRefused
+from profcli.errors import SiteError, WriteRefused
 from profcli.model import Repository
 from profcli.publish.pages import build_pages
 
 CONFIG_FILE = "mkdocs.yml"
-
-
-class SiteError(ProfError):
-    """MkDocs could not build the site (configuration, plugin, or a warning in strict mode)."""
 
 
 @dataclass(frozen=True, slots=True)
