@@ -21,13 +21,13 @@ from profcli.discovery import PROFILES_DIR, Source, display_path
 from profcli.errors import DraftUnreadable, WriteRefused
 from profcli.findings import Finding, Result
 from profcli.frameworks import VALUE_SOORTEN
-from profcli.kinds import BY_FOLDER, BY_NAME, FRAMEWORK, PROFILE, Kind
+from profcli.kinds import BY_FOLDER, BY_NAME, FRAMEWORK, LEERDOEL, PROFILE, Kind
 from profcli.loader import load
 from profcli.model import Portfolio, Repository
 from profcli.validation import check as check_loaded
+from profcli.words import OPEN_STATUSES
 
 DRAFTS_DIR = ".prof-cache/concepten"
-OPEN_STATUSES = ("gepland", "bezig")
 _DRAFT_HEADER = re.compile(
     r"^# concept voor: prof add (?P<kind>[a-z]+) --profiel (?P<profile>[a-z0-9-]+)"
     r"(?: --slug (?P<slug>[a-z0-9-]+))?\s*$",
@@ -199,7 +199,7 @@ def known_ids(
 
 
 def open_goals(portfolio: Portfolio) -> list[str]:
-    return [e.id for e in portfolio.of("leerdoel") if e.get("status") in OPEN_STATUSES]
+    return [e.id for e in portfolio.of(LEERDOEL) if e.get("status") in OPEN_STATUSES]
 
 
 def display(root: Path, path: Path) -> str:

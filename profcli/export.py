@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from profcli import hours
+from profcli.kinds import REFLECTIE
 from profcli.model import Portfolio, Repository
 from profcli.scaffold import replace
 
@@ -97,7 +98,7 @@ def dossier_md(
     lines.append(f"\nWaarvan {credited:g} uur reflectie uit teambijeenkomsten (zie dossier.csv).")
     lines += ["", "## Reflecties", ""]
     reflections = [
-        e for e in worker.of("reflectie") if e.datum and report.start <= e.datum < report.end
+        e for e in worker.of(REFLECTIE) if e.datum and report.start <= e.datum < report.end
     ]
     for entry in reflections:
         assert entry.datum is not None

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from profcli.kinds import ACTIVITEIT, BIJEENKOMST
 from profcli.model import Entry, Portfolio, Repository
 
 CATEGORIES = ("scholing", "reflectie", "overig")
@@ -126,7 +127,7 @@ def report(
     norm = norm_for(repo, worker)
     first, end = cycle(worker, norm, today, start)
     result = HoursReport(worker.slug, first, end, norm)
-    for entry in worker.of("activiteit"):
+    for entry in worker.of(ACTIVITEIT):
         uren, datum = entry.get("uren"), entry.datum
         if not (entry.valid and visible(entry) and datum and first <= datum < end):
             continue
@@ -145,7 +146,7 @@ def report(
                 )
             )
     team = repo.team_of(worker)
-    for meeting in team.of("bijeenkomst") if team else []:
+    for meeting in team.of(BIJEENKOMST) if team else []:
         uren, datum = meeting.get("duur_uren"), meeting.datum
         if not (meeting.valid and visible(meeting) and datum and first <= datum < end):
             continue

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATED_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
-WERKER = "werker"
-TEAM = "team"
+from profcli.words import Soort  # noqa: E402
+
+WERKER = Soort.WERKER
+TEAM = Soort.TEAM
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +37,22 @@ class Kind:
 BOTH = frozenset({WERKER, TEAM})
 
 PROFILE = Kind("profiel", "", "profielen", False, BOTH)
+LEERDOEL = Kind("leerdoel", "leerdoelen", "leerdoelen", False, BOTH)
+REFLECTIE = Kind("reflectie", "reflecties", "reflecties", True, frozenset({WERKER}))
+ZELFTOETS = Kind("zelftoets", "zelftoetsen", "zelftoetsen", True, frozenset({WERKER}))
+ACTIVITEIT = Kind("activiteit", "activiteiten", "activiteiten", True, frozenset({WERKER}))
+FEEDBACK = Kind("feedback", "feedback", "feedback", True, frozenset({WERKER}))
+BIJEENKOMST = Kind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", True, frozenset({TEAM}))
+KENNIS = Kind("kennis", "kennis", "kennisitems", False, frozenset({TEAM}))
 KINDS: tuple[Kind, ...] = (
     PROFILE,
-    Kind("leerdoel", "leerdoelen", "leerdoelen", False, BOTH),
-    Kind("reflectie", "reflecties", "reflecties", True, frozenset({WERKER})),
-    Kind("zelftoets", "zelftoetsen", "zelftoetsen", True, frozenset({WERKER})),
-    Kind("activiteit", "activiteiten", "activiteiten", True, frozenset({WERKER})),
-    Kind("feedback", "feedback", "feedback", True, frozenset({WERKER})),
-    Kind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", True, frozenset({TEAM})),
-    Kind("kennis", "kennis", "kennisitems", False, frozenset({TEAM})),
+    LEERDOEL,
+    REFLECTIE,
+    ZELFTOETS,
+    ACTIVITEIT,
+    FEEDBACK,
+    BIJEENKOMST,
+    KENNIS,
 )
 FRAMEWORK = Kind("kader", "kaders", "kaders", False, frozenset())
 

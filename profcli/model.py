@@ -15,8 +15,9 @@ from typing import Any
 from profcli.frameworks import Catalog
 from profcli.kinds import PROFILE, TEAM, WERKER, Kind
 from profcli.loading import Document
+from profcli.words import Zichtbaarheid
 
-VISIBILITY = ("prive", "team", "publiek")
+VISIBILITY: tuple[str, ...] = tuple(v.value for v in Zichtbaarheid)
 
 
 @dataclass(slots=True)
@@ -54,8 +55,8 @@ class Entry:
 
     @property
     def visibility(self) -> str:
-        value = self.doc.data.get("zichtbaarheid", "team")
-        return value if value in VISIBILITY else "team"
+        value = self.doc.data.get("zichtbaarheid", Zichtbaarheid.TEAM)
+        return value if value in VISIBILITY else Zichtbaarheid.TEAM
 
 
 @dataclass(slots=True)
@@ -76,9 +77,9 @@ class Portfolio:
     def naam(self) -> str:
         return (self.profile.text("naam") if self.profile else "") or self.slug
 
-    def of(self, kind: str) -> list[Entry]:
+    def of(self, kind: Kind) -> list[Entry]:
         """Entries of one kind, in file-name order (dated kinds: oldest first)."""
-        return sorted(self.entries.get(kind, {}).values(), key=lambda e: e.id)
+        return sorted(self.entries.get(kind.name, {}).values(), key=lambda e: e.id)
 
     def entries_flat(self) -> Iterator[Entry]:
         for by_id in self.entries.values():

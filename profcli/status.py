@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from profcli import hours
-from profcli.authoring import OPEN_STATUSES
 from profcli.findings import Finding
+from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio, Repository
+from profcli.words import OPEN_STATUSES
 
 Paint = Callable[[str, str], str]
 """`paint(text, colour)`; colour is one of red, yellow, green, or dim."""
@@ -44,7 +45,7 @@ class WorkerStatus:
 def goals(portfolio: Portfolio, today: dt.date) -> list[Goal]:
     """Open goals, those with the nearest deadline first."""
     found = []
-    for entry in portfolio.of("leerdoel"):
+    for entry in portfolio.of(LEERDOEL):
         if entry.get("status") not in OPEN_STATUSES:
             continue
         deadline = entry.get("deadline")
@@ -66,8 +67,8 @@ def worker(repo: Repository, portfolio: Portfolio, today: dt.date) -> WorkerStat
         portfolio,
         goals(portfolio, today),
         hours.report(repo, portfolio, today),
-        _last(portfolio.of("reflectie")),
-        _last(portfolio.of("zelftoets")),
+        _last(portfolio.of(REFLECTIE)),
+        _last(portfolio.of(ZELFTOETS)),
     )
 
 

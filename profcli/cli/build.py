@@ -16,11 +16,12 @@ from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
 from profcli.validation import check_repository
+from profcli.words import Publiek
 
 _VOOR = click.option(
     "--voor",
     type=click.Choice(AUDIENCES),
-    default="team",
+    default=Publiek.TEAM.value,
     show_default=True,
     help="Voor wie: team (team- en publieke onderdelen) of publiek (alleen publieke).",
 )

@@ -12,13 +12,13 @@ from profcli.cli.asking import today
 from profcli.cli.common import Context
 from profcli.cli.completion import DATE, slugs
 from profcli.errors import InvalidContent
-from profcli.kinds import TEAM
+from profcli.kinds import TEAM, WERKER
 from profcli.loader import load
 from profcli.status import incomplete
 
 
 @click.command()
-@click.argument("slug", envvar="PROF_PROFIEL", shell_complete=slugs("werker"))
+@click.argument("slug", envvar="PROF_PROFIEL", shell_complete=slugs(WERKER))
 @click.option(
     "--cyclus",
     "start",

@@ -13,7 +13,7 @@ from profcli.cli.common import Context
 from profcli.cli.completion import DATE, slugs
 from profcli.discovery import PROFILES_DIR
 from profcli.errors import InvalidContent, WriteRefused
-from profcli.kinds import PROFILE
+from profcli.kinds import PROFILE, TEAM, WERKER
 
 _PROPS = resources.schema("profiel")["properties"]
 _REG = _PROPS["registratie"]["properties"]
@@ -27,7 +27,7 @@ def _describe(prop: dict[str, Any]) -> str:
 @click.argument("naam")
 @click.option(
     "--team",
-    shell_complete=slugs("team"),
+    shell_complete=slugs(TEAM),
     help="Slug van het team; mag weg als de repository één team heeft.",
 )
 @click.option(
@@ -96,7 +96,7 @@ def new(
         )
     data: dict[str, Any] = {
         "naam": naam,
-        "soort": "werker",
+        "soort": WERKER.value,
         "functie": functie,
         "team": team,
         "fase": fase,

@@ -9,18 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from profcli import hours
+from profcli import hours, words
 from profcli.errors import UnknownAudience
+from profcli.kinds import WERKER, Kind
 from profcli.model import Entry, Portfolio, Repository
+from profcli.words import Publiek, Soort, Zichtbaarheid
 
-AUDIENCES = ("team", "publiek")
+AUDIENCES = words.AUDIENCES
 
 
 @dataclass(slots=True)
 class Context:
     repo: Repository
     today: dt.date
-    audience: str = "team"
+    audience: str = Publiek.TEAM
     item_pages: set[str] = field(default_factory=set)
     """Framework items that get a page of their own (so links to them never break)."""
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
@@ -32,7 +34,9 @@ class Context:
             raise UnknownAudience(f"onbekend publiek `{self.audience}`; kies team of publiek")
 
     def _allowed(self, visibility: str) -> bool:
-        return visibility == "publiek" if self.audience == "publiek" else visibility != "prive"
+        if self.audience == Publiek.PUBLIEK:
+            return visibility == Zichtbaarheid.PUBLIEK
+        return visibility != Zichtbaarheid.PRIVE
 
     def portfolio_visible(self, portfolio: Portfolio | None) -> bool:
         """A portfolio appears only if its own profile may be published to this audience."""
@@ -46,25 +50,27 @@ class Context:
             return False
         return self.portfolio_visible(self.repo.portfolios.get(entry.profile))
 
-    def of(self, portfolio: Portfolio, kind: str) -> list[Entry]:
+    def of(self, portfolio: Portfolio, kind: Kind) -> list[Entry]:
         """The visible entries of one kind; asked for by many pages, so computed once."""
-        key = (portfolio.slug, kind)
+        key = (portfolio.slug, kind.name)
         if key not in self._of:
             shown = self.portfolio_visible(portfolio)
             self._of[key] = [e for e in portfolio.of(kind) if self.visible(e)] if shown else []
         return list(self._of[key])
 
     def workers(self) -> list[Portfolio]:
-        if "werker" not in self._portfolios:
-            self._portfolios["werker"] = [
+        if Soort.WERKER not in self._portfolios:
+            self._portfolios[Soort.WERKER] = [
                 w for w in self.repo.workers() if self.portfolio_visible(w)
             ]
-        return list(self._portfolios["werker"])
+        return list(self._portfolios[Soort.WERKER])
 
     def teams(self) -> list[Portfolio]:
-        if "team" not in self._portfolios:
-            self._portfolios["team"] = [t for t in self.repo.teams() if self.portfolio_visible(t)]
-        return list(self._portfolios["team"])
+        if Soort.TEAM not in self._portfolios:
+            self._portfolios[Soort.TEAM] = [
+                t for t in self.repo.teams() if self.portfolio_visible(t)
+            ]
+        return list(self._portfolios[Soort.TEAM])
 
     @property
     def split(self) -> bool:
@@ -86,12 +92,12 @@ class Context:
 
     def worker(self, slug: str) -> Portfolio | None:
         found = self.repo.portfolios.get(slug)
-        if found is None or found.soort != "werker" or not self.portfolio_visible(found):
+        if found is None or found.soort != WERKER or not self.portfolio_visible(found):
             return None
         return found
 
     def _shares(self, worker: Portfolio, what: str) -> bool:
-        if self.audience == "team":
+        if self.audience == Publiek.TEAM:
             return True
         return worker.profile is not None and what in worker.profile.ids("publiek_tonen")
 

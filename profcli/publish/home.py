@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from profcli.hours import CATEGORIES
+from profcli.kinds import BIJEENKOMST, LEERDOEL, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts, summary
 from profcli.publish.context import HOME, TEAM, WORKERS, Context, Page, worker_page
@@ -13,6 +14,7 @@ from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import OPEN_STATUS, REGISTERS, STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, table, text
 from profcli.publish.team import latest_meetings, participants
+from profcli.words import Soort
 
 HORIZON = dt.timedelta(weeks=8)
 COVERAGE = dt.timedelta(days=183)
@@ -55,7 +57,7 @@ def _owner_link(ctx: Context, here: str, portfolio: Portfolio) -> str:
 
 
 def _owner_page(ctx: Context, portfolio: Portfolio) -> str:
-    if portfolio.soort == "werker":
+    if portfolio.soort == Soort.WERKER:
         return worker_page(portfolio.slug)
     return ctx.team_page(portfolio)
 
@@ -63,10 +65,10 @@ def _owner_page(ctx: Context, portfolio: Portfolio) -> str:
 def _goals(ctx: Context, here: str, workers: list[Portfolio], teams: list[Portfolio]) -> list[str]:
     rows, total = [], Counter[str]()
     for portfolio in [*workers, *teams]:
-        counts = Counter(str(g.get("status")) for g in ctx.of(portfolio, "leerdoel"))
+        counts = Counter(str(g.get("status")) for g in ctx.of(portfolio, LEERDOEL))
         total.update(counts)
         name = _owner_link(ctx, here, portfolio)
-        if portfolio.soort == "team":
+        if portfolio.soort == Soort.TEAM:
             name += " (leeropdrachten)"
         rows.append([name, *(str(counts.get(s, 0)) for s in STATUS)])
     if rows:
@@ -85,7 +87,7 @@ def _deadlines(
     late: list[tuple[dt.date, list[str]]] = []
     soon: list[tuple[dt.date, list[str]]] = []
     for portfolio in [*workers, *teams]:
-        for goal in ctx.of(portfolio, "leerdoel"):
+        for goal in ctx.of(portfolio, LEERDOEL):
             day = goal.get("deadline")
             if goal.get("status") not in OPEN_STATUS or not isinstance(day, dt.date):
                 continue
@@ -153,7 +155,7 @@ def _coverage(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
     for worker in workers:
         if not ctx.shows_scores(worker):
             continue
-        checks: list[Entry] = [c for c in ctx.of(worker, "zelftoets") if c.datum]
+        checks: list[Entry] = [c for c in ctx.of(worker, ZELFTOETS) if c.datum]
         last = max((c.datum for c in checks if c.datum), default=None)
         recent = last is not None and last >= since
         done += recent
@@ -198,7 +200,7 @@ def _meetings(ctx: Context, here: str, teams: list[Portfolio]) -> list[str]:
     signals = Counter(
         s
         for t in teams
-        for m in ctx.of(t, "bijeenkomst")
+        for m in ctx.of(t, BIJEENKOMST)
         if m.datum and since <= m.datum <= ctx.today
         for s in m.ids("signalen")
     )

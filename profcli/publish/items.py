@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from profcli.frameworks import Framework, Item
+from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
@@ -44,15 +45,15 @@ About = dict[str, list[Pair]]
 
 
 def pages(ctx: Context) -> list[Page]:
-    reflections = _about(ctx, ctx.workers(), "reflectie", ("beroepscode",))
-    goals = _about(ctx, [*ctx.teams(), *ctx.workers()], "leerdoel", ("competenties", "contexten"))
+    reflections = _about(ctx, ctx.workers(), REFLECTIE, ("beroepscode",))
+    goals = _about(ctx, [*ctx.teams(), *ctx.workers()], LEERDOEL, ("competenties", "contexten"))
     found = [_index(ctx), *(_item(ctx, i, reflections, goals) for i in page_items(ctx))]
     if ctx.split:
         found += [team_page(ctx, t, reflections, goals) for t in ctx.teams()]
     return found
 
 
-def _about(ctx: Context, portfolios: list[Portfolio], kind: str, keys: tuple[str, ...]) -> About:
+def _about(ctx: Context, portfolios: list[Portfolio], kind: Kind, keys: tuple[str, ...]) -> About:
     """Per framework item the entries that name it, with their owner, in portfolio order."""
     found: About = defaultdict(list)
     for portfolio in portfolios:
@@ -89,7 +90,7 @@ def latest_scores(ctx: Context, item: Item) -> list[int]:
             continue
         checks = [
             c
-            for c in ctx.of(worker, "zelftoets")
+            for c in ctx.of(worker, ZELFTOETS)
             if c.get("kader") == item.framework and item.id in scored(ctx, c)
         ]
         if checks:
@@ -221,7 +222,7 @@ def _goal_rows(ctx: Context, here: str, goals: list[Pair]) -> list[list[str]]:
     rows = []
     for goal, portfolio in goals:
         page = (
-            worker_page(portfolio.slug) if portfolio.soort == "werker" else ctx.team_page(portfolio)
+            worker_page(portfolio.slug) if portfolio.soort == WERKER else ctx.team_page(portfolio)
         )
         rows.append(
             [

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-STATUS = {"gepland": "Gepland", "bezig": "Bezig", "behaald": "Behaald", "gestopt": "Gestopt"}
-OPEN_STATUS = ("gepland", "bezig")
+from profcli.words import OPEN_STATUSES, Status
+
+STATUS = {s.value: s.value.capitalize() for s in Status}
+OPEN_STATUS = OPEN_STATUSES
 
 METHODS = {
     "starr": "STARR",

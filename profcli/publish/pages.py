@@ -19,6 +19,7 @@ from profcli.publish.context import (
     Context,
     Page,
 )
+from profcli.words import Publiek
 
 NAV: tuple[tuple[str, str], ...] = (
     ("Home", HOME),
@@ -30,7 +31,7 @@ NAV: tuple[tuple[str, str], ...] = (
 """Top sections only: worker pages are linked from the overview, not listed in the nav."""
 
 
-def build_pages(repo: Repository, *, today: dt.date, audience: str = "team") -> list[Page]:
+def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEAM) -> list[Page]:
     """Every generated page for `audience` ("team" or "publiek"), in a stable order."""
     ctx = Context(repo, today, audience)
     ctx.item_pages = {i.id for i in items.page_items(ctx)}

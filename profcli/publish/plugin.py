@@ -25,6 +25,7 @@ from profcli.errors import ProfError
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.publish.pages import build_pages
+from profcli.words import Publiek
 
 log = logging.getLogger("mkdocs.plugins.profcli")
 
@@ -39,7 +40,7 @@ is never taken from the environment: a stray shell variable must not publish the
 
 
 class ProfcliConfig(base.Config):  # type: ignore[no-untyped-call]
-    voor = c.Choice(AUDIENCES, default="team")
+    voor = c.Choice(AUDIENCES, default=Publiek.TEAM.value)
     """For whom: `team` (team and publiek entries) or `publiek` (publiek entries only)."""
     vandaag = c.Optional(c.Type(str))
     """Fixed date (YYYY-MM-DD) for reproducible builds; default today."""

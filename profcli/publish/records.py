@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from profcli.hours import CATEGORIES
+from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import Context, Page, item_page, worker_page
@@ -43,8 +44,8 @@ def item_link(ctx: Context, here: str, item_id: str) -> str:
 def reflections(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "reflecties")
     out = [f"# Reflecties van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
-    entries = ctx.of(worker, "reflectie")
-    goals = {g.id: g for g in ctx.of(worker, "leerdoel")}
+    entries = ctx.of(worker, REFLECTIE)
+    goals = {g.id: g for g in ctx.of(worker, LEERDOEL)}
     if not entries:
         out.append("Nog geen gepubliceerde reflecties.")
     for entry in reversed(entries):
@@ -91,7 +92,7 @@ def scored(ctx: Context, entry: Entry) -> dict[str, int]:
 def self_checks(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "zelftoetsen")
     out = [f"# Zelftoetsen van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
-    entries = ctx.of(worker, "zelftoets")
+    entries = ctx.of(worker, ZELFTOETS)
     if not entries:
         out.append("Nog geen gepubliceerde zelftoetsen.")
         return Page(here, f"Zelftoetsen van {worker.naam}", join(out))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from profcli.kinds import BIJEENKOMST, KENNIS, LEERDOEL, ZELFTOETS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import TEAM, WORKERS, Context, Page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
@@ -29,7 +30,7 @@ def teams_table(ctx: Context, here: str) -> list[str]:
     rows = []
     for team in ctx.teams():
         members = ctx.members(team)
-        goals = [g for p in [*members, team] for g in ctx.of(p, "leerdoel")]
+        goals = [g for p in [*members, team] for g in ctx.of(p, LEERDOEL)]
         late = sum(
             1
             for g in goals
@@ -44,9 +45,9 @@ def teams_table(ctx: Context, here: str) -> list[str]:
         ]
         scored = [w for w in members if ctx.shows_scores(w)]
         recent = sum(
-            1 for w in scored if any(c.datum and c.datum >= since for c in ctx.of(w, "zelftoets"))
+            1 for w in scored if any(c.datum and c.datum >= since for c in ctx.of(w, ZELFTOETS))
         )
-        meetings = ctx.of(team, "bijeenkomst")
+        meetings = ctx.of(team, BIJEENKOMST)
         rows.append(
             [
                 link(team.naam, rel(here, ctx.team_page(team))),
@@ -99,7 +100,8 @@ def _menu(here: str) -> str:
     return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)
 
 
-def _team_links(ctx: Context, here: str, page: str, count: str) -> list[str]:
+def _team_links(ctx: Context, here: str, page: str, count: Kind | None) -> list[str]:
+    """Links to each team's page, with how many `count` entries (None: members) it has."""
     lines = []
     for team in ctx.teams():
         target = rel(here, ctx.team_page(team, page))
@@ -107,11 +109,10 @@ def _team_links(ctx: Context, here: str, page: str, count: str) -> list[str]:
     return lines
 
 
-def count_of(ctx: Context, team: Portfolio, what: str) -> str:
-    if what == "werkers":
+def count_of(ctx: Context, team: Portfolio, what: Kind | None) -> str:
+    if what is None:
         return f"{len(ctx.members(team))} werkers"
-    found = len(ctx.of(team, what))
-    return f"{found} {'bijeenkomsten' if what == 'bijeenkomst' else 'kennisitems'}"
+    return f"{len(ctx.of(team, what))} {what.label}"
 
 
 def _team_index(ctx: Context) -> Page:
@@ -124,14 +125,14 @@ def _team_index(ctx: Context) -> Page:
 def _meetings(ctx: Context) -> Page:
     here = "team/bijeenkomsten.md"
     meetings = sorted(
-        (m for t in ctx.teams() for m in ctx.of(t, "bijeenkomst")), key=lambda m: m.id, reverse=True
+        (m for t in ctx.teams() for m in ctx.of(t, BIJEENKOMST)), key=lambda m: m.id, reverse=True
     )[:LATEST]
     out = ["# Bijeenkomsten", "", _menu(here), ""]
     out += [
         f"De laatste {LATEST} bijeenkomsten van alle teams; alle bijeenkomsten staan per team.",
         "",
     ]
-    out += [*_team_links(ctx, here, "bijeenkomsten", "bijeenkomst"), ""]
+    out += [*_team_links(ctx, here, "bijeenkomsten", BIJEENKOMST), ""]
     rows = [
         [
             cell(datum(m.datum)),
@@ -154,11 +155,11 @@ def _team_of(ctx: Context, here: str, entry: Entry) -> str:
 
 def _knowledge(ctx: Context) -> Page:
     here = "team/kennis.md"
-    items = [k for t in ctx.teams() for k in ctx.of(t, "kennis")]
+    items = [k for t in ctx.teams() for k in ctx.of(t, KENNIS)]
     items.sort(key=lambda k: (str(k.get("bijgewerkt") or ""), k.id), reverse=True)
     out = ["# Kennisbank", "", _menu(here), ""]
     out += [f"De {LATEST} laatst bijgewerkte kennisitems; de hele kennisbank staat per team.", ""]
-    out += [*_team_links(ctx, here, "kennis", "kennis"), ""]
+    out += [*_team_links(ctx, here, "kennis", KENNIS), ""]
     rows = [
         [
             link(k.text("titel"), rel(here, ctx.owner_page(k, "kennis")) + "#" + k.id),
@@ -180,7 +181,7 @@ def _who_knows(ctx: Context) -> Page:
         "Expertise uit de profielen en de kennisitems waarvoor iemand aanspreekpunt is, per team.",
         "",
     ]
-    out += _team_links(ctx, here, "wie-weet-wat", "werkers")
+    out += _team_links(ctx, here, "wie-weet-wat", None)
     return Page(here, "Wie weet wat", join(out))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from profcli.kinds import BIJEENKOMST, KENNIS, LEERDOEL
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import (
     TEAM,
@@ -85,10 +86,10 @@ def _index(
         members = ctx.members(each)
         if members:
             out += ["**Werkers:** " + expertise_links(ctx, here, [w.slug for w in members]), ""]
-        goals = ctx.of(each, "leerdoel")
+        goals = ctx.of(each, LEERDOEL)
         out += ["### Leeropdrachten", ""]
         out.append(goal_table(ctx, here, goals) or "Nog geen gepubliceerde leeropdrachten.")
-        meetings = ctx.of(each, "bijeenkomst")
+        meetings = ctx.of(each, BIJEENKOMST)
         meetings_page = rel(here, ctx.team_page(team, "bijeenkomsten"))
         for goal in goals:
             section = goal_section(ctx, here, goal, [], [])
@@ -111,7 +112,7 @@ def participants(ctx: Context, here: str, meeting: Entry) -> str:
 def _meetings(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> Page:
     here = ctx.team_page(team, "bijeenkomsten")
     out = ["# Bijeenkomsten", "", teams_menu(ctx, team, here), ""]
-    meetings = [m for t in teams for m in ctx.of(t, "bijeenkomst")]
+    meetings = [m for t in teams for m in ctx.of(t, BIJEENKOMST)]
     meetings.sort(key=lambda m: m.id, reverse=True)
     if not meetings:
         out.append("Nog geen gepubliceerde bijeenkomsten.")
@@ -141,7 +142,7 @@ def _meetings(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> P
 def _knowledge(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> Page:
     here = ctx.team_page(team, "kennis")
     out = ["# Kennisbank", "", teams_menu(ctx, team, here), ""]
-    items = [k for t in teams for k in ctx.of(t, "kennis")]
+    items = [k for t in teams for k in ctx.of(t, KENNIS)]
     items.sort(key=lambda k: k.text("titel").lower())
     if not items:
         out.append("Nog geen gepubliceerde kennis.")
@@ -180,7 +181,7 @@ def _who_knows(
     by_tag: dict[str, list[str]] = defaultdict(list)
     knowledge: dict[str, list[Entry]] = defaultdict(list)
     for each in teams:
-        for item in ctx.of(each, "kennis"):
+        for item in ctx.of(each, KENNIS):
             for slug in item.ids("contactpersonen"):
                 knowledge[slug].append(item)
     rows = []
@@ -217,7 +218,7 @@ def _who_knows(
 
 
 def latest_meetings(ctx: Context, count: int, teams: list[Portfolio] | None = None) -> list[Entry]:
-    found = [m for t in (ctx.teams() if teams is None else teams) for m in ctx.of(t, "bijeenkomst")]
+    found = [m for t in (ctx.teams() if teams is None else teams) for m in ctx.of(t, BIJEENKOMST)]
     return sorted(found, key=lambda m: m.id, reverse=True)[:count]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from profcli.kinds import ACTIVITEIT, FEEDBACK, LEERDOEL, REFLECTIE
 from profcli.model import Entry, Portfolio
 from profcli.publish import records
 from profcli.publish.context import (
@@ -16,13 +17,14 @@ from profcli.publish.context import (
 )
 from profcli.publish.labels import FEEDBACK_FROM, REGISTERS, STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text, url_link
+from profcli.words import OPEN_STATUSES
 
 
 def overview(ctx: Context) -> Page:
     rows = []
     for worker in ctx.workers():
-        goals = ctx.of(worker, "leerdoel")
-        open_goals = sum(1 for g in goals if g.get("status") in ("gepland", "bezig"))
+        goals = ctx.of(worker, LEERDOEL)
+        open_goals = sum(1 for g in goals if g.get("status") in OPEN_STATUSES)
         profile = worker.profile
         rows.append(
             [
@@ -81,13 +83,13 @@ def _index(ctx: Context, worker: Portfolio) -> Page:
         )
     out += [f"- **{name}:** {value}" for name, value in facts]
     out += ["", rich(profile.text("omschrijving")), "", "## Leerdoelen", ""]
-    goals = ctx.of(worker, "leerdoel")
+    goals = ctx.of(worker, LEERDOEL)
     out.append(goal_table(ctx, here, goals) or "Nog geen gepubliceerde leerdoelen.")
-    reflections = ctx.of(worker, "reflectie")
-    activities = ctx.of(worker, "activiteit") if ctx.shows_hours(worker) else []
+    reflections = ctx.of(worker, REFLECTIE)
+    activities = ctx.of(worker, ACTIVITEIT) if ctx.shows_hours(worker) else []
     for goal in goals:
         out += ["", *goal_section(ctx, here, goal, reflections, activities)]
-    feedback = ctx.of(worker, "feedback")
+    feedback = ctx.of(worker, FEEDBACK)
     if feedback:
         out += ["", "## Feedback", ""]
         for entry in reversed(feedback):
@@ -137,7 +139,7 @@ def goal_table(ctx: Context, here: str, goals: list[Entry]) -> str:
                 cell(label(STATUS, goal.get("status"))),
                 f"{done} van {total} acties" if total else NONE,
                 deadline_note(goal.get("deadline"), ctx.today)
-                if goal.get("status") in ("gepland", "bezig")
+                if goal.get("status") in OPEN_STATUSES
                 else cell(datum(goal.get("deadline"))),
             ]
         )
@@ -186,7 +188,7 @@ def goal_section(
 
 
 def _goal_links(ctx: Context, here: str, worker: Portfolio, entry: Entry) -> str:
-    goals = {g.id: g for g in ctx.of(worker, "leerdoel")}
+    goals = {g.id: g for g in ctx.of(worker, LEERDOEL)}
     found = [
         link(goals[i].text("titel"), f"#doel-{i}") for i in entry.ids("leerdoelen") if i in goals
     ]

@@ -15,7 +15,7 @@ from profcli import __version__, resources, writing
 from profcli.discovery import FRAMEWORKS_DIR, PROFILES_DIR
 from profcli.errors import WriteRefused
 from profcli.frameworks import builtin
-from profcli.kinds import FRAMEWORK, KINDS, PROFILE
+from profcli.kinds import FRAMEWORK, KINDS, PROFILE, TEAM
 
 _FILES = Path(__file__).resolve().parent / "files"
 _STATIC = {
@@ -61,7 +61,7 @@ def schema_files() -> dict[str, bytes]:
 def team_profile(name: str) -> str:
     data = {
         "naam": name,
-        "soort": "team",
+        "soort": TEAM.value,
         "kaders": [f.id for f in builtin()],
         "normen": DEFAULT_NORMS,
     }

@@ -17,7 +17,7 @@ from typing import Any
 from profcli import clock, resources
 from profcli.findings import Finding
 from profcli.frameworks import VALUE_SOORTEN
-from profcli.kinds import TEAM
+from profcli.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
 from profcli.model import Entry, Portfolio, Repository
 from profcli.validation.evidence import evidence_rules
 
@@ -256,10 +256,10 @@ def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     logged: list[tuple[str, Entry, str]] = [
         (slug, meeting, "duur_uren")
         for team in repo.teams()
-        for meeting in team.of("bijeenkomst")
+        for meeting in team.of(BIJEENKOMST)
         for slug in _ids(meeting, "deelnemers")
     ]
-    logged += [(w.slug, e, "uren") for w in repo.workers() for e in w.of("activiteit")]
+    logged += [(w.slug, e, "uren") for w in repo.workers() for e in w.of(ACTIVITEIT)]
     for slug, entry, key in logged:
         hours, datum = _get(entry, key), _datum(entry)
         if datum is None or not isinstance(hours, int | float) or isinstance(hours, bool):
