@@ -14,7 +14,7 @@ from pathlib import Path
 from profcli import hours
 from profcli.kinds import REFLECTIE
 from profcli.model import Portfolio, Repository
-from profcli.scaffold import replace
+from profcli.writing import replace
 
 CSV_FIELDS = (
     "datum",

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from profcli import resources
 from profcli.findings import Finding
 from profcli.loading import Document
+from profcli.writing import slugify
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -120,7 +120,7 @@ def translate(
         return
     if "propertyNames" in error.absolute_schema_path:  # a key, not a value, is wrong
         key = str(error.instance)
-        example = _slugify(key) or "omgaan-met-agressie"
+        example = slugify(key) or "omgaan-met-agressie"
         yield doc.finding(
             (*path, key),
             "schema-patroon",
@@ -172,7 +172,7 @@ def _simple(
             "schrijf JJJJ-MM-DD zonder aanhalingstekens"
         )
     if keyword == "pattern":
-        example = _slugify(str(instance)) or "omgaan-met-agressie"
+        example = slugify(str(instance)) or "omgaan-met-agressie"
         return "schema-patroon", (
             f"{subject} = {_show(instance)} is geen geldige id: gebruik kleine letters, cijfers en "
             f"losse streepjes (bijvoorbeeld `{example}`)"
@@ -236,10 +236,6 @@ def _repeated(items: Any) -> int | None:
         if item in items[:index]:
             return index
     return None
-
-
-def _slugify(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _original(doc: Document, path: Sequence[Any]) -> Any:

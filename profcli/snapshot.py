@@ -20,7 +20,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import astuple
@@ -29,7 +28,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from profcli import __version__, clock, resources
+from profcli import __version__, clock, resources, writing
 from profcli.findings import Finding, Result
 
 if TYPE_CHECKING:
@@ -274,13 +273,5 @@ def save(probe: Probe, checked: Checked, started: float) -> None:
         for stale in target.parent.glob("snapshot-*.json"):
             if stale != target:
                 stale.unlink()
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".snapshot-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                # dumps, not dump: only the one-shot encoder is the C one
-                handle.write(json.dumps(content, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # dumps, not dump: only the one-shot encoder is the C one
+        writing.replace(target, json.dumps(content, ensure_ascii=False, separators=(",", ":")))

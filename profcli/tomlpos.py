@@ -16,7 +16,8 @@ import tomllib
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+"""A TOML key that needs no quotes."""
 _SCALAR_END = re.compile(r"[,\]}#\n]")
 
 
@@ -133,7 +134,7 @@ class _Scanner:
                 self._string()
                 name = tomllib.loads("k = " + self.s[start : self.i])["k"]
             else:
-                match = _BARE_KEY.match(self.s, self.i)
+                match = BARE_KEY.match(self.s, self.i)
                 if not match:
                     raise ValueError("no key")
                 name = match.group()

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from profcli.errors import WriteRefused
+from profcli.tomlpos import BARE_KEY
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -65,7 +65,7 @@ def render(data: Mapping[str, Any], *, header: str = "") -> str:
 
 
 def key(name: str) -> str:
-    return name if _BARE_KEY.fullmatch(name) else _basic(name)  # `$` would allow "a\n"
+    return name if BARE_KEY.fullmatch(name) else _basic(name)  # `$` would allow "a\n"
 
 
 def value(item: Any) -> str:
@@ -228,8 +228,8 @@ def _names(folder: Path, stem: str, rename: bool) -> Iterator[Path]:
             yield folder / f"{stem}-{number}.toml"
 
 
-def _temp_file(folder: Path, stem: str, text: str) -> Path:
-    data = text.encode("utf-8")
+def _temp_file(folder: Path, stem: str, text: str | bytes) -> Path:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     for attempt in range(100):
         temp = folder / f".{stem}.{os.getpid()}.{attempt}.tmp"
         try:
@@ -270,6 +270,20 @@ def _publish(temp: Path, target: Path) -> bool:
         target.unlink()
         raise
     return True
+
+
+def replace(path: Path, content: str | bytes) -> None:
+    """Atomically put `content` at `path`, replacing what is there: for generated files only
+    (schemas, CI templates, dossiers, caches), never for a worker's entries (see `create`).
+    Readers see the old file or the new one, never half of either."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    temp = _temp_file(path.parent, path.name, data)
+    try:
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
 
 
 def _sync_dir(folder: Path) -> None:

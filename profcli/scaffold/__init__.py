@@ -6,9 +6,7 @@ configuration are generated from the kinds table so that they follow new kinds.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from pathlib import Path
 
 from profcli import __version__, resources, writing
@@ -16,6 +14,7 @@ from profcli.discovery import FRAMEWORKS_DIR, PROFILES_DIR
 from profcli.errors import WriteRefused
 from profcli.frameworks import builtin
 from profcli.kinds import FRAMEWORK, KINDS, PROFILE, TEAM
+from profcli.writing import replace
 
 _FILES = Path(__file__).resolve().parent / "files"
 _STATIC = {
@@ -110,22 +109,6 @@ def write_files(root: Path, planned: dict[str, str | bytes], *, force: bool) -> 
     for relative, content in planned.items():
         replace(root / relative, content)
     return sorted(planned)
-
-
-def replace(path: Path, content: str | bytes) -> None:
-    """Atomically put `content` at `path`, replacing what is there (for generated files only)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def refresh_schemas(root: Path) -> list[str]:
