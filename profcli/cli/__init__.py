@@ -8,7 +8,7 @@ import importlib
 import click
 
 from profcli import __version__
-from profcli.cli.common import DAY, Context
+from profcli.cli.common import DAY, Invocation
 from profcli.errors import ProfError
 
 COMMANDS: dict[str, str] = {
@@ -84,4 +84,4 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None) -> None:
       prof validate profielen/anna     controleer één portfolio
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
-    ctx.obj = Context(repo, vandaag)
+    ctx.obj = Invocation(repo, vandaag)

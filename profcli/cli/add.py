@@ -11,7 +11,7 @@ import click
 
 from profcli import authoring, writing
 from profcli.cli import asking
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, known, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
@@ -54,7 +54,7 @@ def add(ctx: click.Context, draft: Path | None, use_editor: bool) -> None:
     if draft is None:
         click.echo(ctx.get_help())
         ctx.exit(2)
-    obj: Context = ctx.obj
+    obj: Invocation = ctx.obj
     found = authoring.read_draft(draft)  # DraftUnreadable: a usage error (exit 2)
     root = obj.root(draft)
     if use_editor:
@@ -109,7 +109,7 @@ def _run(kind: Kind) -> Callable[..., None]:
 
     @click.pass_obj
     def command(
-        obj: Context,
+        obj: Invocation,
         /,
         profiel: str | None,
         slug: str | None,

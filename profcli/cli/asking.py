@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from profcli import authoring, clock, loader, writing
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.kinds import TEAM, WERKER, Kind
 from profcli.model import Portfolio, Repository
 from profcli.templates import Field, Template, assemble, editor_text, merge
@@ -20,7 +20,7 @@ from profcli.templates import Field, Template, assemble, editor_text, merge
 def today(repo: Repository | None = None) -> dt.date:
     """The running command's reference date (`--vandaag`), else today in the team's zone."""
     ctx = click.get_current_context(silent=True)
-    obj = ctx.find_object(Context) if ctx else None
+    obj = ctx.find_object(Invocation) if ctx else None
     fixed = obj.vandaag if obj else None
     return fixed or clock.today(repo.zone_name if repo else None)
 

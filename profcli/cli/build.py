@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from profcli import clock
-from profcli.cli.common import DAY, Context
+from profcli.cli.common import DAY, Invocation
 from profcli.errors import InvalidContent
 from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
@@ -34,7 +34,7 @@ _VANDAAG = click.option(
 )
 
 
-def _validated(obj: Context, fixed: dt.date | None) -> tuple[Path, Repository, dt.date]:
+def _validated(obj: Invocation, fixed: dt.date | None) -> tuple[Path, Repository, dt.date]:
     """Refuse to publish an invalid repository: same lines and exit code as `prof validate`."""
     root = obj.root()
     fixed = fixed or obj.vandaag
@@ -55,7 +55,7 @@ def _validated(obj: Context, fixed: dt.date | None) -> tuple[Path, Repository, d
 @click.option("--strict", is_flag=True, help="Stop bij elke waarschuwing van MkDocs.")
 @_VANDAAG
 @click.pass_obj
-def build(obj: Context, voor: str, strict: bool, vandaag: dt.date | None) -> None:
+def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> None:
     """Bouw de site in public/ (eerst wordt alles gecontroleerd).
 
     Gegenereerde pagina's worden niet in site/ geschreven en horen niet in git.
@@ -98,7 +98,7 @@ def build(obj: Context, voor: str, strict: bool, vandaag: dt.date | None) -> Non
 )
 @_VANDAAG
 @click.pass_obj
-def serve(obj: Context, voor: str, adres: str, vandaag: dt.date | None) -> None:
+def serve(obj: Invocation, voor: str, adres: str, vandaag: dt.date | None) -> None:
     """Bekijk de site terwijl je schrijft; wijzigingen in profielen/ laden vanzelf opnieuw.
 
     \b
@@ -122,7 +122,7 @@ def serve(obj: Context, voor: str, adres: str, vandaag: dt.date | None) -> None:
 @_VOOR
 @_VANDAAG
 @click.pass_obj
-def render(obj: Context, out: Path, voor: str, vandaag: dt.date | None) -> None:
+def render(obj: Invocation, out: Path, voor: str, vandaag: dt.date | None) -> None:
     """Schrijf de gegenereerde Markdown-pagina's naar een map, voor een andere bouwer.
 
     \b

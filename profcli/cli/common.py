@@ -14,7 +14,10 @@ from profcli.discovery import find_root
 
 
 @dataclass(slots=True)
-class Context:
+class Invocation:
+    """What one `prof` invocation shares between its commands: the repository option and the
+    reference date. (Not to be confused with click.Context or publish.context.Context.)"""
+
     repo: str | None
     vandaag: dt.date | None = None
     """A fixed reference date (`--vandaag` or PROF_VANDAAG); None: the team's clock."""
@@ -45,7 +48,7 @@ class DayType(click.ParamType[dt.date]):
             return value
         text = str(value).strip().lower()
         if text in _DAYS:
-            obj = ctx.find_object(Context) if ctx else None
+            obj = ctx.find_object(Invocation) if ctx else None
             base = obj.today() if obj else clock.today()
             return base - dt.timedelta(days=_DAYS[text])
         try:

@@ -9,7 +9,7 @@ import click
 
 from profcli import export as core
 from profcli.cli.asking import today
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
 from profcli.errors import InvalidContent
 from profcli.kinds import TEAM, WERKER
@@ -39,7 +39,9 @@ from profcli.status import incomplete
     "elke pagina zegt dan dat het een onvolledig concept is.",
 )
 @click.pass_obj
-def export(obj: Context, slug: str, start: dt.date | None, out: Path | None, concept: bool) -> None:
+def export(
+    obj: Invocation, slug: str, start: dt.date | None, out: Path | None, concept: bool
+) -> None:
     """Maak het herregistratiedossier van een werker: dossier.csv (één regel per activiteit en
     per teambijeenkomst waarvan de uren meetellen) en dossier.md (uren per categorie tegenover
     de norm, reflecties en bewijsstukken). De totalen zijn dezelfde als in `prof status`.

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from profcli import scaffold, writing
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.errors import WriteRefused
 
 
@@ -29,7 +29,12 @@ from profcli.errors import WriteRefused
 @click.option("--no-input", is_flag=True, help="Vraag niets; zonder --team is dat een fout.")
 @click.pass_obj
 def init(
-    obj: Context, directory: Path, team: str | None, force: bool, only_schemas: bool, no_input: bool
+    obj: Invocation,
+    directory: Path,
+    team: str | None,
+    force: bool,
+    only_schemas: bool,
+    no_input: bool,
 ) -> None:
     """Maak een team-repository: mkdocs.yml, profielen/, schemas/, site/, CI en editorinstellingen.
 

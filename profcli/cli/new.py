@@ -9,7 +9,7 @@ import click
 
 from profcli import authoring, resources, writing
 from profcli.cli.asking import load
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
 from profcli.discovery import PROFILES_DIR
 from profcli.errors import InvalidContent, WriteRefused
@@ -45,7 +45,7 @@ def _describe(prop: dict[str, Any]) -> str:
 )
 @click.pass_obj
 def new(
-    obj: Context,
+    obj: Invocation,
     naam: str,
     team: str | None,
     slug: str | None,

@@ -10,7 +10,7 @@ import click
 
 from profcli import status as core
 from profcli.cli.asking import today
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.cli.completion import slugs
 from profcli.kinds import TEAM
 from profcli.loader import load
@@ -32,7 +32,7 @@ def _paint(text: str, colour: str) -> str:
 @click.command()
 @click.argument("slug", required=False, envvar="PROF_PROFIEL", shell_complete=slugs())
 @click.pass_obj
-def status(obj: Context, slug: str | None) -> None:
+def status(obj: Invocation, slug: str | None) -> None:
     """Overzicht van een werker of een team: open leerdoelen en deadlines, uren in de
     huidige cyclus tegenover de norm van het team, en hoe lang de laatste reflectie en
     zelftoets geleden zijn.

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from profcli import snapshot
-from profcli.cli.common import Context
+from profcli.cli.common import Invocation
 from profcli.discovery import display_path
 from profcli.errors import RepositoryNotFound
 from profcli.findings import Result
@@ -36,7 +36,7 @@ from profcli.reporting import REPORTERS, summary
     help="Controleer elk bestand opnieuw, zonder de resultaten in .prof-cache/ te gebruiken.",
 )
 @click.pass_obj
-def validate(obj: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) -> None:
+def validate(obj: Invocation, paths: tuple[Path, ...], fmt: str, no_cache: bool) -> None:
     """Controleer portfolio's: schema's, verwijzingen, datums, uren, bewijs en privacy.
 
     Zonder PAD wordt de hele repository gecontroleerd. Met PAD (bestanden of mappen)
