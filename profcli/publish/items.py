@@ -6,6 +6,7 @@ Scores are aggregated over the latest self-check of each worker; no names, no ra
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from profcli.frameworks import Framework, Item
 from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
@@ -14,8 +15,7 @@ from profcli.publish import charts
 from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
 from profcli.publish.labels import STATUS, label
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
-from profcli.publish.records import scored
-from profcli.publish.team import LATEST, teams_menu
+from profcli.publish.pieces import LATEST, scored, teams_menu
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")
 SOORT_LABELS = {
@@ -44,13 +44,19 @@ Pair = tuple[Entry, Portfolio]
 About = dict[str, list[Pair]]
 
 
-def pages(ctx: Context) -> list[Page]:
-    reflections = _about(ctx, ctx.workers(), REFLECTIE, ("beroepscode",))
-    goals = _about(ctx, [*ctx.teams(), *ctx.workers()], LEERDOEL, ("competenties", "contexten"))
-    found = [_index(ctx), *(_item(ctx, i, reflections, goals) for i in page_items(ctx))]
-    if ctx.split:
-        found += [team_page(ctx, t, reflections, goals) for t in ctx.teams()]
-    return found
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Per framework item the reflections and goals that name it, gathered once for all pages."""
+
+    reflections: About
+    goals: About
+
+
+def mentions(ctx: Context) -> Mentions:
+    return Mentions(
+        _about(ctx, ctx.workers(), REFLECTIE, ("beroepscode",)),
+        _about(ctx, [*ctx.teams(), *ctx.workers()], LEERDOEL, ("competenties", "contexten")),
+    )
 
 
 def _about(ctx: Context, portfolios: list[Portfolio], kind: Kind, keys: tuple[str, ...]) -> About:
@@ -63,7 +69,7 @@ def _about(ctx: Context, portfolios: list[Portfolio], kind: Kind, keys: tuple[st
     return found
 
 
-def _index(ctx: Context) -> Page:
+def index(ctx: Context) -> Page:
     out = [
         "# Kaders",
         "",
@@ -102,7 +108,8 @@ MIN_GROUP = 3
 """Fewer scores than this and a distribution would show individual scores."""
 
 
-def _item(ctx: Context, item: Item, about: About, goals_about: About) -> Page:
+def page(ctx: Context, item: Item, about: Mentions) -> Page:
+    """The page of one framework item: `kaders/<item>.md`."""
     here = item_page(item.id)
     framework = ctx.repo.catalog.frameworks.get(item.framework)
     out = [
@@ -147,8 +154,8 @@ def _item(ctx: Context, item: Item, about: About, goals_about: About) -> Page:
     else:
         out.append("Nog geen gepubliceerde zelftoetsen die dit onderdeel scoren.")
     out += ["", "## Reflecties", ""]
-    reflections = _newest(about.get(item.id, []))
-    goals = goals_about.get(item.id, [])
+    reflections = _newest(about.reflections.get(item.id, []))
+    goals = about.goals.get(item.id, [])
     if ctx.split and len(reflections) + len(goals) > 2 * LATEST:
         out += [
             f"De laatste {LATEST} van {len(reflections)} reflecties en de eerste {LATEST} van "
@@ -175,15 +182,17 @@ def _item(ctx: Context, item: Item, about: About, goals_about: About) -> Page:
     return Page(here, item.titel, join(out))
 
 
-def team_page(ctx: Context, team: Portfolio, about: About, goals_about: About) -> Page:
+def team_page(ctx: Context, team: Portfolio, about: Mentions) -> Page:
     """With several teams: per framework item, this team's reflections and goals about it."""
     here = ctx.team_page(team, "kaders")
     members = {id(p) for p in [team, *ctx.members(team)]}
     out = [f"# Kaders: {text(team.naam)}", "", teams_menu(ctx, team, here), ""]
     out += ["Per onderdeel van de kaders de reflecties en leerdoelen van dit team.", ""]
     for item in page_items(ctx):
-        reflections = _newest([p for p in about.get(item.id, []) if id(p[1]) in members])
-        goals = [p for p in goals_about.get(item.id, []) if id(p[1]) in members]
+        reflections = _newest(
+            [p for p in about.reflections.get(item.id, []) if id(p[1]) in members]
+        )
+        goals = [p for p in about.goals.get(item.id, []) if id(p[1]) in members]
         if not reflections and not goals:
             continue
         title = link(item.titel, rel(here, item_page(item.id)))

@@ -9,16 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from profcli.model import Repository
-from profcli.publish import colophon, home, items, summary, team, workers
+from profcli.publish import colophon, home, items, records, summary, team, workers
 from profcli.publish.colophon import COLOPHON
-from profcli.publish.context import (
-    FRAMEWORKS,
-    HOME,
-    TEAM,
-    WORKERS,
-    Context,
-    Page,
-)
+from profcli.publish.context import FRAMEWORKS, HOME, TEAM, WORKERS, Context, Page
 from profcli.words import Publiek
 
 NAV: tuple[tuple[str, str], ...] = (
@@ -32,15 +25,37 @@ NAV: tuple[tuple[str, str], ...] = (
 
 
 def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEAM) -> list[Page]:
-    """Every generated page for `audience` ("team" or "publiek"), in a stable order."""
+    """Every generated page for `audience` ("team" or "publiek"), in a stable order.
+
+    This is the one list of pages: page modules only render a page, they never call each other.
+    """
     ctx = Context(repo, today, audience)
     ctx.item_pages = {i.id for i in items.page_items(ctx)}
     found = [home.page(ctx), summary.workers_index(ctx) if ctx.split else workers.overview(ctx)]
     for worker in ctx.workers():
-        found += workers.pages(ctx, worker)
+        found += [workers.profile_page(ctx, worker), records.reflections(ctx, worker)]
+        if ctx.shows_scores(worker):
+            found.append(records.self_checks(ctx, worker))
+        if ctx.shows_hours(worker):
+            found.append(records.hours_page(ctx, worker))
     if ctx.split:
-        found += summary.pages(ctx)
-    found += team.pages(ctx, home.dashboard)
-    found += items.pages(ctx)
+        found += [
+            summary.team_index(ctx),
+            summary.meetings(ctx),
+            summary.knowledge(ctx),
+            summary.who_knows(ctx),
+        ]
+    for each in ctx.teams() if ctx.split else [None]:
+        found += [
+            team.index(ctx, each),
+            team.meetings(ctx, each),
+            team.knowledge(ctx, each),
+            team.who_knows(ctx, each),
+        ]
+    about = items.mentions(ctx)
+    found.append(items.index(ctx))
+    found += [items.page(ctx, item, about) for item in items.page_items(ctx)]
+    if ctx.split:
+        found += [items.team_page(ctx, each, about) for each in ctx.teams()]
     found.append(colophon.page(ctx))
     return found

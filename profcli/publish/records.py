@@ -9,41 +9,16 @@ from profcli.hours import CATEGORIES
 from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
-from profcli.publish.context import Context, Page, item_page, worker_page
+from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import CATEGORIES as CATEGORY_LABELS
 from profcli.publish.labels import METHODS, REGISTERS, SECTIONS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
-
-
-def _menu(ctx: Context, worker: Portfolio, here: str) -> str:
-    """The row of links between a worker's pages."""
-    names = [("index", "Profiel en leerdoelen"), ("reflecties", "Reflecties")]
-    if ctx.shows_scores(worker):
-        names.append(("zelftoetsen", "Zelftoetsen"))
-    if ctx.shows_hours(worker):
-        names.append(("uren", "Uren"))
-    parts = []
-    for page, title in names:
-        path = worker_page(worker.slug, page)
-        parts.append(f"**{title}**" if path == here else link(title, rel(here, path)))
-    return " · ".join(parts)
-
-
-def item_title(ctx: Context, item_id: str) -> str:
-    item = ctx.repo.catalog.items.get(item_id)
-    return item.titel if item else slug_words(item_id)
-
-
-def item_link(ctx: Context, here: str, item_id: str) -> str:
-    title = item_title(ctx, item_id)
-    if item_id in ctx.item_pages:
-        return link(title, rel(here, item_page(item_id)))
-    return text(title)
+from profcli.publish.pieces import item_link, item_title, scored, worker_menu
 
 
 def reflections(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "reflecties")
-    out = [f"# Reflecties van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
+    out = [f"# Reflecties van {text(worker.naam)}", "", worker_menu(ctx, worker, here), ""]
     entries = ctx.of(worker, REFLECTIE)
     goals = {g.id: g for g in ctx.of(worker, LEERDOEL)}
     if not entries:
@@ -78,20 +53,9 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
     return Page(here, f"Reflecties van {worker.naam}", join(out))
 
 
-def scored(ctx: Context, entry: Entry) -> dict[str, int]:
-    scores = entry.get("scores")
-    if not isinstance(scores, dict):
-        return {}
-    return {
-        k: v["score"]
-        for k, v in scores.items()
-        if isinstance(v, dict) and isinstance(v.get("score"), int)
-    }
-
-
 def self_checks(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "zelftoetsen")
-    out = [f"# Zelftoetsen van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
+    out = [f"# Zelftoetsen van {text(worker.naam)}", "", worker_menu(ctx, worker, here), ""]
     entries = ctx.of(worker, ZELFTOETS)
     if not entries:
         out.append("Nog geen gepubliceerde zelftoetsen.")
@@ -157,7 +121,7 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
 def hours_page(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "uren")
     report = ctx.hours(worker)
-    out = [f"# Uren van {text(worker.naam)}", "", _menu(ctx, worker, here), ""]
+    out = [f"# Uren van {text(worker.naam)}", "", worker_menu(ctx, worker, here), ""]
     last = report.end - dt.timedelta(days=1)
     out.append(f"Huidige registratiecyclus: {datum(report.start)} tot en met {datum(last)}.")
     norm = report.norm

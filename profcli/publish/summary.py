@@ -7,76 +7,14 @@ latest few items only, so that no page grows with the number of workers.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from profcli.kinds import BIJEENKOMST, KENNIS, LEERDOEL, ZELFTOETS, Kind
+from profcli.kinds import BIJEENKOMST, KENNIS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import TEAM, WORKERS, Context, Page
+from profcli.publish.dashboard import teams_table
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
-from profcli.publish.labels import OPEN_STATUS, label
+from profcli.publish.labels import label
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, table
-from profcli.publish.team import LATEST, MENU
-
-COVERAGE = dt.timedelta(days=183)
-
-
-def pages(ctx: Context) -> list[Page]:
-    return [_team_index(ctx), _meetings(ctx), _knowledge(ctx), _who_knows(ctx)]
-
-
-def teams_table(ctx: Context, here: str) -> list[str]:
-    """One row per team with the figures that tell where to look first."""
-    since = ctx.today - COVERAGE
-    rows = []
-    for team in ctx.teams():
-        members = ctx.members(team)
-        goals = [g for p in [*members, team] for g in ctx.of(p, LEERDOEL)]
-        late = sum(
-            1
-            for g in goals
-            if g.get("status") in OPEN_STATUS
-            and isinstance(g.get("deadline"), dt.date)
-            and g.get("deadline") < ctx.today
-        )
-        missing = [
-            sum(ctx.hours(w).missing.values())
-            for w in members
-            if ctx.shows_hours(w) and ctx.hours(w).norm
-        ]
-        scored = [w for w in members if ctx.shows_scores(w)]
-        recent = sum(
-            1 for w in scored if any(c.datum and c.datum >= since for c in ctx.of(w, ZELFTOETS))
-        )
-        meetings = ctx.of(team, BIJEENKOMST)
-        rows.append(
-            [
-                link(team.naam, rel(here, ctx.team_page(team))),
-                str(len(members)),
-                str(sum(1 for g in goals if g.get("status") in OPEN_STATUS)),
-                f"**{late}**" if late else "0",
-                f"{sum(1 for m in missing if m <= 0)} van {len(missing)}" if missing else NONE,
-                f"{recent} van {len(scored)}" if scored else NONE,
-                cell(datum(meetings[-1].datum) if meetings else ""),
-            ]
-        )
-    header = [
-        "Team",
-        "Werkers",
-        "Open leerdoelen",
-        "Verlopen deadlines",
-        "Norm gehaald",
-        "Zelftoets in zes maanden",
-        "Laatste bijeenkomst",
-    ]
-    return [
-        "## Teams",
-        "",
-        "Per team de stand van zaken; het dashboard van een team toont leerdoelen, deadlines, "
-        "uren en zelftoetsen per werker.",
-        "",
-        table(header, rows) or "Er is geen gepubliceerd teamprofiel.",
-        "",
-    ]
+from profcli.publish.pieces import LATEST, MENU, latest_meetings
 
 
 def workers_index(ctx: Context) -> Page:
@@ -115,18 +53,16 @@ def count_of(ctx: Context, team: Portfolio, what: Kind | None) -> str:
     return f"{len(ctx.of(team, what))} {what.label}"
 
 
-def _team_index(ctx: Context) -> Page:
+def team_index(ctx: Context) -> Page:
     here = TEAM
     out = ["# Teams", "", _menu(here), ""]
     out += teams_table(ctx, here)[2:]
     return Page(here, "Team", join(out), in_nav=True)
 
 
-def _meetings(ctx: Context) -> Page:
+def meetings(ctx: Context) -> Page:
     here = "team/bijeenkomsten.md"
-    meetings = sorted(
-        (m for t in ctx.teams() for m in ctx.of(t, BIJEENKOMST)), key=lambda m: m.id, reverse=True
-    )[:LATEST]
+    meetings = latest_meetings(ctx, LATEST)
     out = ["# Bijeenkomsten", "", _menu(here), ""]
     out += [
         f"De laatste {LATEST} bijeenkomsten van alle teams; alle bijeenkomsten staan per team.",
@@ -153,7 +89,7 @@ def _team_of(ctx: Context, here: str, entry: Entry) -> str:
     return link(team.naam, rel(here, ctx.team_page(team))) if team else NONE
 
 
-def _knowledge(ctx: Context) -> Page:
+def knowledge(ctx: Context) -> Page:
     here = "team/kennis.md"
     items = [k for t in ctx.teams() for k in ctx.of(t, KENNIS)]
     items.sort(key=lambda k: (str(k.get("bijgewerkt") or ""), k.id), reverse=True)
@@ -174,7 +110,7 @@ def _knowledge(ctx: Context) -> Page:
     return Page(here, "Kennisbank", join(out))
 
 
-def _who_knows(ctx: Context) -> Page:
+def who_knows(ctx: Context) -> Page:
     here = "team/wie-weet-wat.md"
     out = ["# Wie weet wat", "", _menu(here), ""]
     out += [
@@ -183,6 +119,3 @@ def _who_knows(ctx: Context) -> Page:
     ]
     out += _team_links(ctx, here, "wie-weet-wat", None)
     return Page(here, "Wie weet wat", join(out))
-
-
-__all__ = ["pages", "teams_table", "workers_index"]

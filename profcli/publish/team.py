@@ -1,79 +1,46 @@
-"""Team pages: leeropdrachten, meetings, the knowledge base and "wie weet wat"."""
+"""Team pages: leeropdrachten, meetings, the knowledge base and "wie weet wat".
+
+With one team `team` is None and the pages go under `team/`; with several teams each team gets
+these pages under `teams/<slug>/`, its index opening with the dashboard of its members (the
+overviews of all teams are in summary.py).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from profcli.kinds import BIJEENKOMST, KENNIS, LEERDOEL
 from profcli.model import Entry, Portfolio
-from profcli.publish.context import (
-    TEAM,
-    Context,
-    Page,
-    worker_page,
-)
+from profcli.publish import dashboard
+from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text, url_link
-from profcli.publish.workers import expertise_links, goal_section, goal_table
-
-LATEST = 20
-"""Overview pages of several teams show this many of the latest items; the rest is per team."""
-
-Dashboard = Callable[[Context, str, list[Portfolio], list[Portfolio]], list[str]]
-
-
-def pages(ctx: Context, dashboard: Dashboard) -> list[Page]:
-    """One set of team pages, or with several teams a set per team (overviews in summary.py)."""
-    if not ctx.split:
-        return _team_pages(ctx, None, ctx.teams(), ctx.workers())
-    found = []
-    for team in ctx.teams():
-        members = ctx.members(team)
-        here = ctx.team_page(team)
-        found += _team_pages(ctx, team, [team], members, dashboard(ctx, here, members, [team]))
-    return found
-
-
-def _team_pages(
-    ctx: Context,
-    team: Portfolio | None,
-    teams: list[Portfolio],
-    workers: list[Portfolio],
-    dashboard: list[str] | None = None,
-) -> list[Page]:
-    return [
-        _index(ctx, team, teams, dashboard),
-        _meetings(ctx, team, teams),
-        _knowledge(ctx, team, teams),
-        _who_knows(ctx, team, teams, workers),
-    ]
-
-
-MENU = (
-    ("index", "Team en leeropdrachten"),
-    ("bijeenkomsten", "Bijeenkomsten"),
-    ("kennis", "Kennisbank"),
-    ("wie-weet-wat", "Wie weet wat"),
+from profcli.publish.pieces import (
+    expertise_links,
+    goal_section,
+    goal_table,
+    participants,
+    teams_menu,
 )
 
 
-def teams_menu(ctx: Context, team: Portfolio | None, here: str) -> str:
-    names = [(ctx.team_page(team, p), t) for p, t in MENU]
-    if team is not None and ctx.split:
-        names += [(ctx.team_page(team, "kaders"), "Kaders"), (TEAM, "Alle teams")]
-    return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)
+def _teams(ctx: Context, team: Portfolio | None) -> list[Portfolio]:
+    """The teams a page is about: this one, or all visible teams when there is one set."""
+    return ctx.teams() if team is None else [team]
 
 
-def _index(
-    ctx: Context, team: Portfolio | None, teams: list[Portfolio], dashboard: list[str] | None
-) -> Page:
+def _workers(ctx: Context, team: Portfolio | None) -> list[Portfolio]:
+    return ctx.workers() if team is None else ctx.members(team)
+
+
+def index(ctx: Context, team: Portfolio | None) -> Page:
     here = ctx.team_page(team)
+    teams = _teams(ctx, team)
     title = team.naam if team else "Team"
     out = [f"# {text(title)}", "", teams_menu(ctx, team, here), ""]
-    if dashboard is not None:
-        out += dashboard
+    if team is not None:
+        out += dashboard.sections(ctx, here, _workers(ctx, team), teams)
     if not teams:
         out.append("Er is geen gepubliceerd teamprofiel.")
     for each in teams:
@@ -105,12 +72,9 @@ def _index(
     return Page(here, title, join(out), in_nav=team is None)
 
 
-def participants(ctx: Context, here: str, meeting: Entry) -> str:
-    return expertise_links(ctx, here, meeting.ids("deelnemers"))
-
-
-def _meetings(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> Page:
+def meetings(ctx: Context, team: Portfolio | None) -> Page:
     here = ctx.team_page(team, "bijeenkomsten")
+    teams = _teams(ctx, team)
     out = ["# Bijeenkomsten", "", teams_menu(ctx, team, here), ""]
     meetings = [m for t in teams for m in ctx.of(t, BIJEENKOMST)]
     meetings.sort(key=lambda m: m.id, reverse=True)
@@ -139,8 +103,9 @@ def _meetings(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> P
     return Page(here, "Bijeenkomsten", join(out))
 
 
-def _knowledge(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> Page:
+def knowledge(ctx: Context, team: Portfolio | None) -> Page:
     here = ctx.team_page(team, "kennis")
+    teams = _teams(ctx, team)
     out = ["# Kennisbank", "", teams_menu(ctx, team, here), ""]
     items = [k for t in teams for k in ctx.of(t, KENNIS)]
     items.sort(key=lambda k: k.text("titel").lower())
@@ -166,10 +131,9 @@ def _knowledge(ctx: Context, team: Portfolio | None, teams: list[Portfolio]) -> 
     return Page(here, "Kennisbank", join(out))
 
 
-def _who_knows(
-    ctx: Context, team: Portfolio | None, teams: list[Portfolio], workers: list[Portfolio]
-) -> Page:
+def who_knows(ctx: Context, team: Portfolio | None) -> Page:
     here = ctx.team_page(team, "wie-weet-wat")
+    teams, workers = _teams(ctx, team), _workers(ctx, team)
     out = [
         "# Wie weet wat",
         "",
@@ -215,11 +179,3 @@ def _who_knows(
         ]
         out.append(table(["Onderwerp", "Wie"], rows))
     return Page(here, "Wie weet wat", join(out))
-
-
-def latest_meetings(ctx: Context, count: int, teams: list[Portfolio] | None = None) -> list[Entry]:
-    found = [m for t in (ctx.teams() if teams is None else teams) for m in ctx.of(t, BIJEENKOMST)]
-    return sorted(found, key=lambda m: m.id, reverse=True)[:count]
-
-
-__all__ = ["LATEST", "MENU", "Portfolio", "latest_meetings", "pages", "participants", "teams_menu"]

@@ -1,0 +1,167 @@
+"""Building blocks that several pages show: goals, links to workers and items, menus, meetings.
+
+Page modules import these instead of each other, so that no page depends on another page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from profcli.kinds import BIJEENKOMST
+from profcli.model import Entry, Portfolio
+from profcli.publish.context import TEAM, Context, item_page, worker_page
+from profcli.publish.labels import STATUS, label, slug_words
+from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, text, url_link
+from profcli.words import OPEN_STATUSES
+
+LATEST = 20
+"""Overview pages of several teams show this many of the latest items; the rest is per team."""
+
+MENU = (
+    ("index", "Team en leeropdrachten"),
+    ("bijeenkomsten", "Bijeenkomsten"),
+    ("kennis", "Kennisbank"),
+    ("wie-weet-wat", "Wie weet wat"),
+)
+"""The pages every team has, in menu order (`teams/<slug>/<page>.md` or `team/<page>.md`)."""
+
+
+def teams_menu(ctx: Context, team: Portfolio | None, here: str) -> str:
+    """The row of links between a team's pages (with several teams: also to all teams)."""
+    names = [(ctx.team_page(team, p), t) for p, t in MENU]
+    if team is not None and ctx.split:
+        names += [(ctx.team_page(team, "kaders"), "Kaders"), (TEAM, "Alle teams")]
+    return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)
+
+
+def worker_menu(ctx: Context, worker: Portfolio, here: str) -> str:
+    """The row of links between a worker's pages."""
+    names = [("index", "Profiel en leerdoelen"), ("reflecties", "Reflecties")]
+    if ctx.shows_scores(worker):
+        names.append(("zelftoetsen", "Zelftoetsen"))
+    if ctx.shows_hours(worker):
+        names.append(("uren", "Uren"))
+    parts = []
+    for page, title in names:
+        path = worker_page(worker.slug, page)
+        parts.append(f"**{title}**" if path == here else link(title, rel(here, path)))
+    return " · ".join(parts)
+
+
+def expertise_links(ctx: Context, here: str, slugs: list[str]) -> str:
+    """Names of visible workers, linked; hidden ones are left out entirely."""
+    found = [ctx.worker(s) for s in slugs]
+    return ", ".join(link(w.naam, rel(here, worker_page(w.slug))) for w in found if w) or NONE
+
+
+def participants(ctx: Context, here: str, meeting: Entry) -> str:
+    return expertise_links(ctx, here, meeting.ids("deelnemers"))
+
+
+def latest_meetings(ctx: Context, count: int, teams: list[Portfolio] | None = None) -> list[Entry]:
+    """The newest `count` meetings of these teams (all visible teams when None)."""
+    found = [m for t in (ctx.teams() if teams is None else teams) for m in ctx.of(t, BIJEENKOMST)]
+    return sorted(found, key=lambda m: m.id, reverse=True)[:count]
+
+
+def item_title(ctx: Context, item_id: str) -> str:
+    item = ctx.repo.catalog.items.get(item_id)
+    return item.titel if item else slug_words(item_id)
+
+
+def item_link(ctx: Context, here: str, item_id: str) -> str:
+    """A framework item by title, linked to its page where there is one."""
+    title = item_title(ctx, item_id)
+    if item_id in ctx.item_pages:
+        return link(title, rel(here, item_page(item_id)))
+    return text(title)
+
+
+def item_links(ctx: Context, here: str, ids: list[str]) -> str:
+    return ", ".join(item_link(ctx, here, i) for i in ids) or NONE
+
+
+def scored(ctx: Context, entry: Entry) -> dict[str, int]:
+    """A self-check's scores by item, leaving out items without a whole-number score."""
+    scores = entry.get("scores")
+    if not isinstance(scores, dict):
+        return {}
+    return {
+        k: v["score"]
+        for k, v in scores.items()
+        if isinstance(v, dict) and isinstance(v.get("score"), int)
+    }
+
+
+def progress(goal: Entry) -> tuple[int, int]:
+    acties = goal.get("acties")
+    acties = [a for a in acties if isinstance(a, dict)] if isinstance(acties, list) else []
+    return sum(1 for a in acties if a.get("klaar") is True), len(acties)
+
+
+def deadline_note(day: object, today: dt.date) -> str:
+    if not isinstance(day, dt.date):
+        return NONE
+    delta = (day - today).days
+    if delta < 0:
+        return f"{datum(day)} (**{-delta} dagen te laat**)"
+    return f"{datum(day)} (nog {delta} dagen)"
+
+
+def goal_table(ctx: Context, here: str, goals: list[Entry]) -> str:
+    rows = []
+    for goal in goals:
+        done, total = progress(goal)
+        rows.append(
+            [
+                link(goal.text("titel"), f"#doel-{goal.id}"),
+                cell(label(STATUS, goal.get("status"))),
+                f"{done} van {total} acties" if total else NONE,
+                deadline_note(goal.get("deadline"), ctx.today)
+                if goal.get("status") in OPEN_STATUSES
+                else cell(datum(goal.get("deadline"))),
+            ]
+        )
+    return table(["Leerdoel", "Status", "Voortgang", "Deadline"], rows)
+
+
+def goal_section(
+    ctx: Context, here: str, goal: Entry, reflections: list[Entry], activities: list[Entry]
+) -> list[str]:
+    """A goal in full, with the reflections and activities (and their evidence) that name it."""
+    done, total = progress(goal)
+    out = [f"### {text(goal.text('titel'))} {{#doel-{goal.id}}}", ""]
+    facts = [f"**Status:** {text(label(STATUS, goal.get('status')))}"]
+    if total:
+        facts.append(f"**Voortgang:** {done} van {total} acties klaar")
+    if goal.get("deadline"):
+        facts.append(f"**Deadline:** {datum(goal.get('deadline'))}")
+    out += [" · ".join(facts), "", rich(goal.text("omschrijving"))]
+    if goal.text("succescriterium"):
+        out += ["", "**Succescriterium**", "", rich(goal.text("succescriterium"))]
+    acties = goal.get("acties")
+    if isinstance(acties, list) and acties:
+        out += ["", "**Acties**", ""]
+        for actie in acties:
+            if isinstance(actie, dict):
+                mark = "klaar" if actie.get("klaar") is True else "open"
+                out.append(f"- *{mark}*: {text(actie.get('omschrijving', ''))}")
+    ids = goal.ids("competenties") + goal.ids("contexten")
+    if ids:
+        out += ["", f"**Competenties en contexten:** {item_links(ctx, here, ids)}"]
+    linked = [r for r in reflections if goal.id in r.ids("leerdoelen")]
+    if linked:
+        out += ["", "**Reflecties**", ""]
+        page = worker_page(goal.profile, "reflecties")
+        out += [
+            f"- {link(r.text('titel'), rel(here, page) + '#' + r.id)} ({datum(r.datum)})"
+            for r in reversed(linked)
+        ]
+    evidence = [f"- {url_link(b)}" for b in goal.ids("bewijs")]
+    for activity in activities:
+        if goal.id in activity.ids("leerdoelen"):
+            evidence.append(f"- {text(activity.text('titel'))} ({datum(activity.datum)})")
+            evidence += [f"    - {url_link(b)}" for b in activity.ids("bewijs")]
+    if evidence:
+        out += ["", "**Bewijs**", "", *evidence]
+    return out
