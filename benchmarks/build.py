@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml  # type: ignore[import-untyped]
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if not __package__:  # run as `python3 benchmarks/NAME.py`: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import arguments, median, prof, run, size_of, workdir
-from generate import generate
-
+from benchmarks.common import arguments, median, prof, run, size_of, workdir
+from benchmarks.generate import generate
 from profcli.publish.pages import build_pages
 from profcli.validation import check_repository
 

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from profcli import resources, scaffold
+if not __package__:  # run as `python3 benchmarks/NAME.py`: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from vocabulary import (
+from benchmarks.vocabulary import (
     ACHTERNAMEN,
     ARTIKELEN,
     CONTEXTEN,
@@ -38,6 +38,7 @@ from vocabulary import (
     VORMEN,
     WIJKEN,
 )
+from profcli import resources, scaffold
 
 HERE = Path(__file__).resolve().parent
 PHRASES: dict[str, list[str]] = json.loads((HERE / "phrases.json").read_text(encoding="utf-8"))

@@ -13,11 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if not __package__:  # run as `python3 benchmarks/NAME.py`: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import Run, arguments, chunks, median, prof, run, workdir
-from generate import generate
-
+from benchmarks.common import Run, arguments, chunks, median, prof, run, workdir
+from benchmarks.generate import generate
 from profcli.kinds import KINDS, PROFILE
 from profcli.snapshot import RACY_SECONDS
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generate import generate
 from profcli.publish import build_pages
 from profcli.validation import check_repository
 from tests.publish_repo import (
@@ -168,9 +169,6 @@ def test_colophon_shows_the_privacy_allow_list(tmp_path: Path) -> None:
 
 
 def _generated_pages(root: Path, werkers: int) -> dict[str, str]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from generate import generate  # type: ignore[import-not-found]
-
     generate(root, werkers)
     today = dt.date(2026, 7, 1)
     checked = check_repository(root, today=today)
