@@ -1,13 +1,15 @@
 """Fuzzing the front door: whatever lands in a portfolio file, validation answers with findings.
 
-`check_repository` must return (never raise) and `prof validate` must exit 0 or 1 without a
-traceback. Bounded by `PROF_FUZZ_EXAMPLES` (default 40 per test) so CI stays near a minute.
+`check_repository` must return (never raise), and every finding must have a known rule id, a
+line and column inside its file and a one-line Dutch message. `prof validate` must print the
+same findings without a traceback and exit 1 exactly when one of them is an error. Bounded by
+`PROF_FUZZ_EXAMPLES` (default 40 per test) so CI stays near a minute.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,9 @@ from hypothesis import strategies as st
 
 from profcli import writing
 from profcli.cli import main
+from profcli.findings import Finding
 from profcli.validation import check_repository
+from profcli.validation.rule_ids import RULE_IDS
 from tests.conftest import CASES, TODAY, build_case
 
 EXAMPLES = int(os.environ.get("PROF_FUZZ_EXAMPLES", "40"))
@@ -28,8 +32,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-RUN: Counter[str] = Counter()
-"""Examples run per test, printed by the last test so the release note can cite it."""
 
 TARGETS = [
     "profielen/eva-de-wit/profiel.toml",
@@ -51,19 +53,88 @@ def basis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield build_case(CASES / "basis", tmp_path_factory.mktemp("fuzz"))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_QUOTED = re.compile(
+    r"`[^`]*(?:`|$)"  # `sleutel`
+    r'|"(?:\\.|[^"\\])*(?:"|$)'  # "tekst" (JSON-quoted, perhaps cut off with …)
+    r"|(?<![^\W\d_])'[^']*(?:'|$)"  # 'repr' of a value, not the ' of "schema's"
+    r"|\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)"  # [tabel], {...}, (the parser's own words)
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+# fmt: off
+DUTCH = frozenset({  # a message has at least one of these outside quotes
+    "de", "het", "een", "en", "of", "in", "op", "van", "bij", "niet", "geen", "is", "moet",
+    "mag", "hoort", "staat", "ontbreekt", "ongeldig", "ongeldige", "dit", "deze", "er", "te",
+    "met", "zonder", "voor", "naar", "als", "zijn", "onbekende", "onbekend", "sleutel",
+    "toegestaan", "verplichte", "bestand", "tekst", "datum", "lijst", "tabel", "waarde", "regel",
+    "kies", "gebruik", "haal", "weg", "schrijf", "zet",
+})
+ENGLISH = frozenset({  # and none of these (a library's message shining through)
+    "the", "and", "not", "with", "must", "should", "expected", "unexpected", "invalid",
+    "required", "property", "properties", "additional", "error", "exception", "traceback",
+    "allowed", "does", "cannot", "missing", "found", "value", "key", "line", "column", "file",
+    "string", "array", "integer", "number", "character"
+})
+# fmt: on
+
+
+def _outside_quotes(message: str) -> str:
+    """The message without what it quotes (user values, key names, the parser's own words).
+
+    A long value is cut off with `…` (perhaps inside quotes or brackets): the template goes
+    on after it, so each part up to a `…` is stripped on its own."""
+    parts = []
+    for part in message.split("…"):
+        previous = None
+        while previous != part:
+            previous, part = part, _QUOTED.sub(" ", part)
+        parts.append(part)
+    return " ".join(parts)
+
+
+def _lines_of(root: Path, path: str) -> list[bytes] | None:
+    """The lines of the file a finding points at; None for a folder (or a dangling link)."""
+    assert not path.startswith("/") and ".." not in path.split("/"), path
+    target = root / path
+    assert target.exists() or target.is_symlink(), path
+    return target.read_bytes().split(b"\n") if target.is_file() else None  # TOML: \n, \r\n
+
+
+def check_finding(finding: Finding, lines: list[bytes] | None) -> None:
+    """One finding: a known rule, a place inside its file, a one-line Dutch message."""
+    assert finding.rule in RULE_IDS, finding
+    assert finding.severity in ("fout", "waarschuwing"), finding
+    assert finding.line >= 1 and finding.column >= 1, finding
+    if lines is None:
+        assert (finding.line, finding.column) == (1, 1), finding
+    else:
+        assert finding.line <= len(lines), (finding, len(lines))
+        width = len(lines[finding.line - 1].decode("utf-8", errors="replace"))
+        assert finding.column <= width + 1, (finding, width)
+    message = finding.message
+    assert message and message == message.strip(), finding
+    assert not _CONTROL.search(message), finding  # one line: a newline shows as `\n`
+    words = set(_WORDS.findall(_outside_quotes(message).lower()))
+    assert words & DUTCH, finding
+    assert not words & ENGLISH, finding
+
+
 def check(root: Path) -> None:
-    """The two doors: the library call and the CLI. Neither may crash."""
-    checked = check_repository(root, today=TODAY)
-    assert isinstance(checked.result.findings, list)
-    for finding in checked.result.findings:
-        assert "\n" not in finding.message, finding
-    result = CliRunner().invoke(main, ["-C", str(root), "validate"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        result.exception,
-        result.output,
+    """The two doors, the library call and the CLI: neither may crash, and they agree."""
+    result = check_repository(root, today=TODAY).result
+    files = {path: _lines_of(root, path) for path in {f.path for f in result.findings}}
+    for finding in result.findings:
+        check_finding(finding, files[finding.path])
+    assert result.ok == (not any(f.severity == "fout" for f in result.findings))
+    cli = CliRunner().invoke(main, ["-C", str(root), "validate"])
+    assert cli.exception is None or isinstance(cli.exception, SystemExit), (
+        cli.exception,
+        cli.output,
     )
-    assert result.exit_code in (0, 1), result.output
-    assert "Traceback" not in result.output
+    assert "Traceback" not in cli.output
+    assert cli.exit_code == (0 if result.ok else 1), (result.findings, cli.output)
+    # Every finding on a line of its own, the same ones as the library's, then the summary.
+    assert cli.stdout.split("\n")[:-2] == [f.text() for f in result.sorted()], cli.output
 
 
 def with_file(root: Path, relative: str, content: bytes) -> None:
@@ -190,21 +261,18 @@ def mutations(draw: st.DrawFn) -> tuple[str, bytes]:
 @FUZZ
 @given(relative=st.sampled_from([*TARGETS, NEW_FILE]), content=st.binary(max_size=2000))
 def test_arbitrary_bytes(basis: Path, relative: str, content: bytes) -> None:
-    RUN["bytes"] += 1
     with_file(basis, relative, content)
 
 
 @FUZZ
 @given(relative=st.sampled_from([*TARGETS, NEW_FILE]), data=documents)
 def test_arbitrary_toml_documents(basis: Path, relative: str, data: dict[str, Any]) -> None:
-    RUN["toml"] += 1
     with_file(basis, relative, writing.render(data).encode())
 
 
 @FUZZ
 @given(mutation=mutations())
 def test_mutated_examples(basis: Path, mutation: tuple[str, bytes]) -> None:
-    RUN["mutaties"] += 1
     with_file(basis, *mutation)
 
 
@@ -242,13 +310,28 @@ DEEP = 10_000
 )
 @pytest.mark.parametrize("relative", [TARGETS[1], TARGETS[0]])
 def test_extreme_files(basis: Path, relative: str, content: str) -> None:
-    RUN["extreem"] += 1
     with_file(basis, relative, content.encode())
 
 
-def test_zz_report_examples_run() -> None:
-    """Printed with `-s`; the release note cites these figures."""
-    total = sum(RUN.values())
-    print(f"\nfuzz: {total} voorbeelden ({dict(sorted(RUN.items()))})")
-    if os.environ.get("PROF_FUZZ_EXAMPLES") is None and len(RUN) == 4:
-        assert total >= 3 * EXAMPLES
+def test_each_fuzz_test_runs_its_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hypothesis really tries `EXAMPLES` inputs per fuzz test (no filter or small search space
+    cuts them short); the release note cites the figures printed here (`-s`). The three tests
+    run again with validation left out (their own runs check it), so this is quick and holds
+    alone and in any order."""
+    tried: list[str] = []
+
+    def record(root: Path, relative: str, content: bytes) -> None:
+        tried.append(relative)
+
+    monkeypatch.setattr(f"{__name__}.with_file", record)
+    counts: dict[str, int] = {}
+    for name, test in [
+        ("bytes", test_arbitrary_bytes),
+        ("toml", test_arbitrary_toml_documents),
+        ("mutaties", test_mutated_examples),
+    ]:
+        tried.clear()
+        test(basis=tmp_path)
+        counts[name] = len(tried)
+    print(f"\nfuzz: {sum(counts.values())} voorbeelden ({counts})")
+    assert min(counts.values()) >= EXAMPLES, counts
