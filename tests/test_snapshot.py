@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from profcli import snapshot
-from profcli.validation import validate
+from profcli.cli.validate import validated as validate
+from profcli.findings import Finding
 from tests.conftest import CASES, TODAY, build_case
 
 
@@ -81,10 +82,41 @@ def test_a_run_right_after_a_write_stores_no_snapshot(tmp_path: Path) -> None:
 
 
 def test_selection_from_the_snapshot(tmp_path: Path) -> None:
+    """A selection is answered from the snapshot. Proof: a change that keeps size, mtime and
+    inode (which the snapshot trusts, like git's index) is not seen; reading the files sees it."""
     root = _repo(tmp_path)
-    validate(root, today=TODAY, cache=True)
-    only = validate(root, today=TODAY, cache=True, only=[root / "profielen/team-zuid"])
-    assert (only.files_checked, only.findings) == (4, [])
+    stored = validate(root, today=TODAY, cache=True).sorted()
+
+    def part(relative: str) -> list[Finding]:
+        return [f for f in stored if f.path == relative or f.path.startswith(relative + "/")]
+
+    team = root / "profielen/team-zuid"
+    relative = "profielen/team-zuid/bijeenkomsten/2026-03-12-leercirkel-schulden.toml"
+    meeting = root / relative
+    before = meeting.stat()
+    text = meeting.read_text(encoding="utf-8")
+    assert "datum = 2026-03-12" in text
+    meeting.write_text(text.replace("datum = 2026-03-12", "datum = 2099-03-12"), encoding="utf-8")
+    os.utime(meeting, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = meeting.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    read = validate(root, today=TODAY, cache=False, only=[team])
+    assert "datum-toekomst" in {f.rule for f in read.findings}
+    assert "datum-toekomst" not in {f.rule for f in part("profielen/team-zuid")}
+
+    only = validate(root, today=TODAY, cache=True, only=[team])
+    assert (only.files_checked, only.sorted()) == (4, part("profielen/team-zuid"))
+    one = validate(root, today=TODAY, cache=True, only=[meeting])
+    assert (one.files_checked, one.sorted()) == (1, part(relative))
+    worker = validate(root, today=TODAY, cache=True, only=[root / "profielen/eva-de-wit"])
+    assert (worker.files_checked, worker.sorted()) == (6, part("profielen/eva-de-wit"))
+    assert ("grenzen-stellen.toml", "schema-keuze") in {  # the "klaar" of _repo
+        (Path(f.path).name, f.rule) for f in worker.findings
+    }
 
 
 def test_a_damaged_snapshot_is_ignored(tmp_path: Path) -> None:
