@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from profcli import loading
 from profcli.findings import Finding, Result
 from profcli.loading import MAX_BYTES, Document, load, one_line
 from profcli.reporting import REPORTERS, summary
@@ -153,7 +153,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     def refuse(path: object, *args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(loading.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # how `loading` reads a file
     assert load(tmp_path / "x.toml", "x.toml") == Finding(
         "x.toml",
         1,

@@ -132,7 +132,12 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_no_script_from_a_portfolio_runs(browser: Any, xss_site: str, path: str) -> None:
     page = browser.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.goto(xss_site + path, wait_until="networkidle")
     assert "Xander" in page.inner_text("body") or path in ("team/kennis/", "kaders/integriteit/")
     assert page.evaluate("() => window.__xss") is None

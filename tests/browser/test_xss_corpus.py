@@ -170,7 +170,12 @@ def test_no_payload_runs_on_any_page(browser: Any, corpus_site: tuple[str, Path]
     executed: list[str] = []
     context = browser.new_context()
     page = context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(page.url), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(page.url)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     for relative in pages:
         page.goto(base + relative, wait_until="load")
         page.wait_for_timeout(20)
