@@ -170,11 +170,7 @@ def worker(g: Gen, w: Writer, slug: str, naam: str, team: str, number: int) -> N
             "expertise": g.some(TAGS, 2, 5),
             "publiek_tonen": g.some(("uren", "zelftoetsen"), 0, 2),
             "omschrijving": g.text(2, 3),
-            "registratie": {
-                "register": r.choice(("registerplein", "skj")),
-                "nummer": f"RP-{number:06d}",
-                "cyclus_start": START,
-            },
+            "registratie": _registration(r.choice(("registerplein", "skj")), number),
         },
     )
     goals: list[str] = []
@@ -254,7 +250,6 @@ def worker(g: Gen, w: Writer, slug: str, naam: str, team: str, number: int) -> N
         title = g.title()
         data = {
             "titel": title,
-            "categorie": categorie,
             "vorm": vorm,
             "uren": r.choice((1, 1.5, 2, 3, 4, 6, 8)),
             "omschrijving": g.text(1, 2),
@@ -285,6 +280,12 @@ def worker(g: Gen, w: Writer, slug: str, naam: str, team: str, number: int) -> N
         )
 
 
+def _registration(register: str, number: int) -> dict[str, object]:
+    """Numbers in the registers' own formats (Registerplein's begin with 4610)."""
+    nummer = f"4610{number:06d}" if register == "registerplein" else f"11{number:07d}"
+    return {"register": register, "nummer": nummer, "cyclus_start": START}
+
+
 def team(g: Gen, w: Writer, slug: str, naam: str, members: list[str]) -> None:
     r = g.r
     w.entry(
@@ -298,7 +299,6 @@ def team(g: Gen, w: Writer, slug: str, naam: str, members: list[str]) -> None:
             "gemeente": r.choice(GEMEENTEN),
             "omschrijving": g.text(2, 4),
             "kaders": ["beroepscode-2021", "ifsw-2018", "sociaal-werk-competenties"],
-            "normen": scaffold.DEFAULT_NORMS,
         },
     )
     taken: set[str] = set()

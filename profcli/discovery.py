@@ -9,10 +9,11 @@ from pathlib import Path
 
 from profcli.errors import RepositoryNotFound
 from profcli.findings import Finding
-from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, SLUG_RE, Kind, is_slug
+from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, REGISTER, SLUG_RE, Kind, is_slug
 
 PROFILES_DIR = "profielen"
 FRAMEWORKS_DIR = "kaders"
+REGISTERS_DIR = "registers"
 
 _OUTSIDE = (
     "symbolische koppeling naar buiten de repository; vervang haar door een echte kopie of "
@@ -83,12 +84,13 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
                 "TOML-bestand hoort in de map van een profiel (`profielen/<slug>/`); verplaats het",
             )
 
-    for item in _listing(root / FRAMEWORKS_DIR):
-        if item.suffix == ".toml" and item.is_file():
-            if _leaves_root(root, item):
-                problem(item, "bestand-buiten", _OUTSIDE)
-            else:
-                sources.append(Source(item, display_path(root, item), FRAMEWORK, "", item.stem))
+    for folder, kind in ((FRAMEWORKS_DIR, FRAMEWORK), (REGISTERS_DIR, REGISTER)):
+        for item in _listing(root / folder):
+            if item.suffix == ".toml" and item.is_file():
+                if _leaves_root(root, item):
+                    problem(item, "bestand-buiten", _OUTSIDE)
+                else:
+                    sources.append(Source(item, display_path(root, item), kind, "", item.stem))
     return sources, findings
 
 

@@ -1,12 +1,20 @@
-"""`prof export`: the re-registration dossier of one worker, as CSV and Markdown.
+"""`prof export`: the re-registration dossier of one worker, in the register's own terms.
 
-All hour figures come from `profcli.hours`, the same source as `prof status` and the site.
+Three files: `dossier.csv` (one row per activity or credited meeting, ready to copy into Mijn
+SKJ or PE-online; `;`-separated, decimal comma, UTF-8 with BOM, so Dutch Excel opens it
+right), `dossier.md` and `dossier.html` (totals per category against the register's rules,
+with their sources; the HTML prints on A4 from any browser). Every figure comes from
+`profcli.hours`, the same source as `prof status` and the site.
+
+No PDF: the well-kept Python PDF renderers need system libraries (Pango, Cairo) that make a
+fragile install; the browser's print-to-PDF of dossier.html gives the same A4 pages.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,46 +27,115 @@ from profcli.writing import replace
 CSV_FIELDS = (
     "datum",
     "titel",
-    "categorie",
+    "aanbieder",
+    "accreditatie-id",
     "vorm",
     "uren",
+    "punten",
+    "categorie",
+    "status",
+    "bewijs",
     "bron",
-    "id",
-    "geaccrediteerd",
-    "accreditatie_id",
+    "opmerking",
 )
-
 
 DRAFT = "CONCEPT, ONVOLLEDIG: deze bestanden tellen niet mee omdat ze fouten bevatten: "
 
 
+def number(value: float) -> str:
+    """A figure as Dutch Excel reads it: decimal comma, no thousands separator."""
+    return f"{round(value, 2):g}".replace(".", ",")
+
+
+def day(value: dt.date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def _category_name(report: hours.HoursReport, category_id: str) -> str:
+    found = report.register.category(category_id) if report.register else None
+    return found.naam if found else "telt niet mee"
+
+
 def dossier_csv(report: hours.HoursReport, incomplete: Sequence[str] = ()) -> str:
-    """One row per activity and per credited team meeting."""
+    """One row per activity and per credited team meeting (with a BOM for Excel)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     if incomplete:
         writer.writerow([DRAFT + ", ".join(incomplete)])
     writer.writerow(CSV_FIELDS)
     for line in report.lines:
         writer.writerow(
             [
-                line.datum.isoformat(),
+                day(line.datum),
                 _cell(line.titel),
-                line.categorie,
+                _cell(line.aanbieder),
+                _cell(line.accreditatie_id),
                 line.vorm,
-                f"{line.uren:g}",
-                line.bron,
-                line.id,
-                "ja" if line.geaccrediteerd else "nee",
-                line.accreditatie_id,
+                number(line.uren),
+                number(line.punten) if line.counts else "0",
+                _category_name(report, line.categorie),
+                line.status or "niet ingediend",
+                _cell(" | ".join(line.bewijs)),
+                f"{line.bron} {line.id}",
+                _cell(line.opmerking),
             ]
         )
-    return out.getvalue()
+    return "\ufeff" + out.getvalue()
 
 
 def _cell(text: str) -> str:
     """Text that a spreadsheet will not run as a formula."""
     return "'" + text if text.startswith(("=", "+", "-", "@")) else text
+
+
+def totals_rows(report: hours.HoursReport) -> list[list[str]]:
+    """Per category: logged, counted, minimum, maximum, missing, submitted, awarded, source."""
+    rows = []
+    for total in report.categories():
+        c = total.category
+        rows.append(
+            [
+                c.naam,
+                number(total.logged),
+                number(total.counted),
+                number(c.minimum) if c.minimum else "-",
+                number(c.maximum) if c.maximum is not None else "-",
+                number(total.missing) if c.minimum else "-",
+                number(total.submitted),
+                number(total.awarded),
+                ("" if c.bron.geverifieerd else "niet geverifieerd: ") + c.bron.adres,
+            ]
+        )
+    return rows
+
+
+HEADER = (
+    "categorie",
+    "gelogd",
+    "telt mee",
+    "minimum",
+    "maximum",
+    "tekort",
+    "ingediend",
+    "toegekend",
+    "bron",
+)
+
+
+def _summary(report: hours.HoursReport) -> list[str]:
+    if report.register is None:
+        return [f"Geen register om mee te vergelijken: {report.problem}."]
+    lines = [f"Nog nodig: {number(report.tekort)} punten ({report.pace})."]
+    if report.tekort:
+        lines.append(
+            f"Nog {report.days_left} dagen tot het einde van de cyclus: "
+            f"{number(report.per_month)} punten per maand."
+        )
+    lines += [
+        f"{rule.naam}: {number(counted)} van minimaal {number(rule.minimum)}."
+        for rule, counted, _ in report.combined()
+    ]
+    return lines
 
 
 def dossier_md(
@@ -68,52 +145,97 @@ def dossier_md(
     incomplete: Sequence[str] = (),
 ) -> str:
     end = report.end - dt.timedelta(days=1)
-    profile = worker.profile
-    reg = profile.get("registratie") if profile else None
+    reg = worker.profile.get("registratie") if worker.profile else None
     reg = reg if isinstance(reg, dict) else {}
     lines = [f"# Herregistratiedossier {_md(worker.naam)}", ""]
     if incomplete:
         lines += [f"> **{_md(DRAFT)}** " + ", ".join(f"`{_md(p)}`" for p in incomplete), ""]
-    lines.append(f"- Cyclus: {report.start.isoformat()} t/m {end.isoformat()}")
-    if reg:
-        lines.append(
-            f"- Register: {_md(str(reg.get('register', '')))}"
-            + (f", nummer {_md(str(reg['nummer']))}" if reg.get("nummer") else "")
-        )
-    lines += ["", "## Uren per categorie", ""]
-    lines += ["| categorie | gelogd | telt mee | norm | tekort |", "|---|---:|---:|---:|---:|"]
-    missing = report.missing
-    for category in hours.CATEGORIES:
-        norm = f"{report.norm.uren.get(category, 0):g}" if report.norm else "-"
-        short = f"{missing[category]:g}" if report.norm else "-"
-        lines.append(
-            f"| {category} | {report.totals[category]:g} | {report.counted[category]:g} "
-            f"| {norm} | {short} |"
-        )
-    total, counted = sum(report.totals.values()), sum(report.counted.values())
-    lines.append(f"| **totaal** | {total:g} | {counted:g} | | |")
-    if report.norm and report.norm.overig_max is not None:
-        lines.append(f"\nVoor overig telt maximaal {report.norm.overig_max:g} uur mee.")
-    credited = sum(line.uren for line in report.lines if line.bron == "bijeenkomst")
-    lines.append(f"\nWaarvan {credited:g} uur reflectie uit teambijeenkomsten (zie dossier.csv).")
+    lines.append(f"- Cyclus: {day(report.start)} t/m {day(end)}")
+    if report.register:
+        nummer = f", nummer {_md(str(reg['nummer']))}" if reg.get("nummer") else ""
+        lines.append(f"- Register: {_md(report.register.titel)}{nummer}")
+    lines += ["", "## Punten per categorie", ""]
+    lines.append("| " + " | ".join(HEADER) + " |")
+    lines.append("|---|" + "---:|" * 7 + "---|")
+    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in totals_rows(report)]
+    lines += ["", *_summary(report), ""]
+    noted = [line for line in report.lines if line.opmerking]
+    if noted:
+        lines += ["## Let op", ""]
+        lines += [f"- {day(x.datum)} {_md(x.titel)}: {_md(x.opmerking)}" for x in noted]
+        lines.append("")
+    lines += ["## Bronnen van de regels", ""]
+    if report.register:
+        for rule, source in report.register.sources():
+            mark = "" if source.geverifieerd else " (niet geverifieerd)"
+            lines.append(f"- {_md(rule)}: {_md(source.adres)}{mark}")
     lines += ["", "## Reflecties", ""]
     reflections = [
         e for e in worker.of(REFLECTIE) if e.datum and report.start <= e.datum < report.end
     ]
-    for entry in reflections:
-        assert entry.datum is not None
-        lines.append(
-            f"- {entry.datum.isoformat()}: {_md(entry.text('titel'))} "
-            f"({_md(entry.text('methode'))})"
-        )
-    if not reflections:
-        lines.append("Geen reflecties in deze cyclus.")
+    lines += [
+        f"- {day(e.datum)}: {_md(e.text('titel'))} ({_md(e.text('methode'))})"
+        for e in reflections
+        if e.datum
+    ] or ["Geen reflecties in deze cyclus."]
     lines += ["", "## Bewijsstukken", ""]
     evidence = _evidence(worker, report)
     lines += [f"- {_md(ref)} (bij {_md(source)})" for ref, source in evidence] or [
         "Geen bewijsstukken."
     ]
     return "\n".join(lines) + "\n"
+
+
+def dossier_html(
+    worker: Portfolio, report: hours.HoursReport, incomplete: Sequence[str] = ()
+) -> str:
+    """A standalone page that prints on A4: every text escaped, nothing from another host."""
+    e = html.escape
+    end = report.end - dt.timedelta(days=1)
+    parts = [
+        "<!doctype html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        f"<title>Herregistratiedossier {e(worker.naam)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>Herregistratiedossier {e(worker.naam)}</h1>",
+    ]
+    if incomplete:
+        parts.append(f'<p class="concept">{e(DRAFT + ", ".join(incomplete))}</p>')
+    register = e(report.register.titel) if report.register else "onbekend"
+    parts.append(f"<p>Register: {register}. Cyclus {day(report.start)} t/m {day(end)}.</p>")
+    parts.append("<h2>Punten per categorie</h2><table><thead><tr>")
+    parts += [f"<th>{e(h)}</th>" for h in HEADER]
+    parts.append("</tr></thead><tbody>")
+    for row in totals_rows(report):
+        parts.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
+    parts.append("</tbody></table>")
+    parts += [f"<p>{e(line)}</p>" for line in _summary(report)]
+    parts.append("<h2>Activiteiten en bijeenkomsten</h2><table><thead><tr>")
+    parts += [f"<th>{e(h)}</th>" for h in ("datum", "titel", "categorie", "punten", "status")]
+    parts.append("</tr></thead><tbody>")
+    for line in report.lines:
+        cells = [
+            day(line.datum),
+            line.titel + (f" ({line.opmerking})" if line.opmerking else ""),
+            _category_name(report, line.categorie),
+            number(line.punten) if line.counts else "0",
+            line.status or "niet ingediend",
+        ]
+        parts.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
+    parts.append("</tbody></table><h2>Bronnen van de regels</h2><ul>")
+    for rule, source in report.register.sources() if report.register else []:
+        mark = "" if source.geverifieerd else " (niet geverifieerd)"
+        parts.append(f"<li>{e(rule)}: {e(source.adres)}{e(mark)}</li>")
+    parts.append("</ul></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+_CSS = (
+    "@page{size:A4;margin:18mm}body{font-family:sans-serif;font-size:10.5pt;color:#111}"
+    "table{border-collapse:collapse;width:100%;margin:0 0 1em}th,td{border:1px solid #999;"
+    "padding:2px 4px;text-align:left;vertical-align:top}thead{display:table-header-group}"
+    "tr{break-inside:avoid}.concept{border:2px solid #a00;padding:4px;font-weight:bold}"
+)
 
 
 def _evidence(worker: Portfolio, report: hours.HoursReport) -> list[tuple[str, str]]:
@@ -142,10 +264,11 @@ def export(
     start: dt.date | None = None,
     *,
     incomplete: Sequence[str] = (),
-) -> tuple[Path, Path, hours.HoursReport]:
+) -> tuple[list[Path], hours.HoursReport]:
     """Write the dossier; `incomplete` names the files left out, and every page says so."""
     report = hours.report(repo, worker, today, start=start)
-    csv_path, md_path = out / "dossier.csv", out / "dossier.md"
-    replace(csv_path, dossier_csv(report, incomplete))
-    replace(md_path, dossier_md(repo, worker, report, incomplete))
-    return csv_path, md_path, report
+    written = [out / "dossier.csv", out / "dossier.md", out / "dossier.html"]
+    replace(written[0], dossier_csv(report, incomplete))
+    replace(written[1], dossier_md(repo, worker, report, incomplete))
+    replace(written[2], dossier_html(worker, report, incomplete))
+    return written, report

@@ -1,8 +1,12 @@
-"""Hours for re-registration: what a worker logged, what team meetings credit, what the norm asks.
+"""Points for re-registration, in the register's own terms: what counts where, and what is missing.
 
-Shared by `prof status`, `prof export` and the site, so that their totals always agree.
-A team meeting's `duur_uren` counts as reflection hours for every participant; nobody
-logs them twice.
+Shared by `prof status`, `prof export` and the site, so that their totals always agree. The
+rules come from `profcli.registers` (data, each rule with its source). An activity records
+what happened (form, net hours, provider, accreditation ID, face to face); its category
+follows from the register's rules unless the worker overrides it with a reason. A team
+meeting credits its participants by the same rules (intervisie and casuïstiekbespreking as
+reflection where the register accepts that form and the meeting lasted long enough); nobody
+logs a meeting twice.
 """
 
 from __future__ import annotations
@@ -13,9 +17,17 @@ from dataclasses import dataclass, field
 
 from profcli.kinds import ACTIVITEIT, BIJEENKOMST
 from profcli.model import Entry, Portfolio, Repository
+from profcli.registers import Category, Combined, Register
 
-CATEGORIES = ("scholing", "reflectie", "overig")
 DEFAULT_CYCLE_YEARS = 5
+RISK_WINDOW = dt.timedelta(days=183)
+"""Within six months of the cycle's end, a shortfall is a risk."""
+
+MEETING_FORMS = {"casusbespreking": "casuistiekbespreking"}
+"""A meeting's `soort` as a form of activity, where the words differ."""
+
+STATUSES = ("ingediend", "toegekend", "afgewezen")
+"""Where an activity stands in the register's portal; absent: only logged here."""
 
 Visible = Callable[[Entry], bool]
 
@@ -26,26 +38,42 @@ def _everything(entry: Entry) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class HourLine:
-    """One row of the dossier."""
+    """One row of the dossier: an activity, or a meeting credited to this worker."""
 
     datum: dt.date
     titel: str
     categorie: str
+    """The register's category id ('' when the line does not count)."""
     vorm: str
     uren: float
+    punten: float
     bron: str
     """`activiteit` (logged by the worker) or `bijeenkomst` (credited from a team meeting)."""
     id: str
+    aanbieder: str = ""
     geaccrediteerd: bool = False
     accreditatie_id: str = ""
+    bewijs: tuple[str, ...] = ()
+    status: str = ""
+    opmerking: str = ""
+    """Why the line counts elsewhere than one might think, or not at all."""
+
+    @property
+    def counts(self) -> bool:
+        return bool(self.categorie) and self.status != "afgewezen"
 
 
 @dataclass(frozen=True, slots=True)
-class Norm:
-    register: str
-    cyclus_jaren: int
-    uren: dict[str, float]
-    overig_max: float | None = None
+class CategoryTotal:
+    category: Category
+    logged: float
+    counted: float
+    submitted: float
+    awarded: float
+
+    @property
+    def missing(self) -> float:
+        return max(0.0, self.category.minimum - self.counted)
 
 
 @dataclass(slots=True)
@@ -54,58 +82,155 @@ class HoursReport:
     start: dt.date
     end: dt.date
     """First day after the cycle."""
-    norm: Norm | None
+    register: Register | None
+    today: dt.date
     lines: list[HourLine] = field(default_factory=list)
+    problem: str = ""
+    """Why there is no register to compare with (empty when there is one)."""
+
+    def categories(self) -> list[CategoryTotal]:
+        if self.register is None:
+            return []
+        found = []
+        for category in self.register.categorieen:
+            mine = [line for line in self.lines if line.categorie == category.id and line.counts]
+            logged = sum(line.punten for line in mine)
+            cap = category.maximum
+            found.append(
+                CategoryTotal(
+                    category,
+                    logged,
+                    logged if cap is None else min(logged, cap),
+                    sum(x.punten for x in mine if x.status in ("ingediend", "toegekend")),
+                    sum(x.punten for x in mine if x.status == "toegekend"),
+                )
+            )
+        return found
+
+    def combined(self) -> list[tuple[Combined, float, float]]:
+        """Per combined rule: the points counted towards it, and what it still asks beyond the
+        minima of its categories."""
+        totals = {t.category.id: t for t in self.categories()}
+        found = []
+        for rule in self.register.samen if self.register else ():
+            parts = [totals[c] for c in rule.categorieen if c in totals]
+            counted = sum(t.counted for t in parts)
+            beyond = max(0.0, rule.minimum - counted) - sum(t.missing for t in parts)
+            found.append((rule, counted, max(0.0, beyond)))
+        return found
 
     @property
+    def counted_total(self) -> float:
+        return sum(t.counted for t in self.categories())
+
+    @property
+    def logged_total(self) -> float:
+        return sum(line.punten for line in self.lines if line.counts)
+
+    @property
+    def tekort(self) -> float:
+        """Points still missing in all (0 when the cycle's requirements are met)."""
+        if self.register is None:
+            return 0.0
+        return sum(t.missing for t in self.categories()) + sum(b for _, _, b in self.combined())
+
+    @property
+    def voldoet(self) -> bool:
+        return self.register is not None and self.tekort == 0
+
+    @property
+    def days_left(self) -> int:
+        return max(0, (self.end - self.today).days)
+
+    @property
+    def per_month(self) -> float:
+        """Points per month still needed to finish on time."""
+        months = self.days_left / 30.4375
+        if self.tekort == 0:
+            return 0.0
+        return self.tekort if months < 1 else round(self.tekort / months, 1)
+
+    @property
+    def pace(self) -> str:
+        """`voldoet`, `op schema`, `achter` or `risico` (always in words, never colour alone)."""
+        if self.register is None:
+            return "onbekend"
+        if self.voldoet:
+            return "voldoet"
+        if self.end - self.today <= RISK_WINDOW:
+            return "risico"
+        length = (self.end - self.start).days or 1
+        elapsed = min(1.0, max(0.0, (self.today - self.start).days / length))
+        required = self.register.required
+        return "op schema" if self.counted_total >= elapsed * required else "achter"
+
+    # Views kept for the pages that compare per category.
+    @property
     def totals(self) -> dict[str, float]:
-        sums = dict.fromkeys(CATEGORIES, 0.0)
-        for line in self.lines:
-            sums[line.categorie] = sums.get(line.categorie, 0.0) + line.uren
-        return sums
+        return {t.category.id: t.logged for t in self.categories()}
 
     @property
     def counted(self) -> dict[str, float]:
-        """Totals as the register counts them: `overig` capped at the norm's maximum."""
-        sums = self.totals
-        if self.norm and self.norm.overig_max is not None:
-            sums["overig"] = min(sums["overig"], self.norm.overig_max)
-        return sums
+        return {t.category.id: t.counted for t in self.categories()}
 
     @property
     def missing(self) -> dict[str, float]:
-        if self.norm is None:
-            return {}
-        counted = self.counted
-        return {c: max(0.0, self.norm.uren.get(c, 0.0) - counted.get(c, 0.0)) for c in CATEGORIES}
+        return {t.category.id: t.missing for t in self.categories()}
 
 
-def norm_for(repo: Repository, worker: Portfolio) -> Norm | None:
-    """The team's norm for the worker's register, if both are known."""
+PACE_SYMBOLS = {
+    "voldoet": "✓ voldoet",
+    "op schema": "✓ op schema",
+    "achter": "▲ achter",
+    "risico": "⚠ risico",
+    "onbekend": "? onbekend",
+}
+"""Pace in a symbol and a word, so that it never rests on colour alone."""
+
+
+def points(value: float) -> str:
+    """A figure in Dutch notation (decimal comma)."""
+    return f"{round(value, 2):g}".replace(".", ",")
+
+
+def pace_sentence(report: HoursReport) -> str:
+    """One sentence a worker or a supervisor reads: met, on schedule, behind, or at risk."""
+    if report.register is None:
+        return f"Geen register om mee te vergelijken ({report.problem})."
+    if report.voldoet:
+        return "Voldoet: alle punten voor deze cyclus zijn binnen."
+    need = f"nog {points(report.tekort)} punten nodig in {report.days_left} dagen"
+    if report.days_left:
+        need += f" ({points(report.per_month)} per maand)"
+    if report.pace == "risico":
+        return f"Risico: {need}; de cyclus eindigt binnen zes maanden."
+    if report.pace == "achter":
+        return f"Achter op schema: {need}."
+    return f"Op schema: {need}."
+
+
+def register_for(repo: Repository, worker: Portfolio) -> tuple[Register | None, str]:
+    """The register entry named in the worker's profile, or why there is none."""
     registratie = worker.profile.get("registratie") if worker.profile else None
-    team = repo.team_of(worker)
-    if not isinstance(registratie, dict) or team is None or team.profile is None:
-        return None
-    register = registratie.get("register")
-    normen = team.profile.get("normen", {})
-    data = normen.get(register) if isinstance(normen, dict) else None
-    if not isinstance(data, dict):
-        return None
-    hours = {c: float(data.get(c, 0)) for c in CATEGORIES}
-    cap = data.get("overig_max")
-    return Norm(
-        str(register),
-        int(data.get("cyclus_jaren", DEFAULT_CYCLE_YEARS)),
-        hours,
-        float(cap) if isinstance(cap, int | float) else None,
-    )
+    if not isinstance(registratie, dict) or "registratie" in _invalid(worker):
+        return None, "geen registratie in het profiel"
+    name, kamer = registratie.get("register"), registratie.get("kamer")
+    found = repo.registers.find(str(name), kamer if isinstance(kamer, str) else None)
+    if found is None:
+        kamers = ", ".join(repo.registers.kamers(str(name))) or "geen"
+        return None, f"register `{name}` kamer `{kamer or '-'}` is onbekend (kamers: {kamers})"
+    return found, ""
+
+
+def _invalid(worker: Portfolio) -> frozenset[str]:
+    return worker.profile.invalid_keys if worker.profile else frozenset()
 
 
 def cycle(
-    worker: Portfolio, norm: Norm | None, today: dt.date, start: dt.date | None = None
+    worker: Portfolio, register: Register | None, today: dt.date, start: dt.date | None = None
 ) -> tuple[dt.date, dt.date]:
     """The cycle that holds `today` (or starts at `start`): from `cyclus_start`, in whole cycles."""
-    years = norm.cyclus_jaren if norm else DEFAULT_CYCLE_YEARS
+    years = register.cyclus_jaren if register else DEFAULT_CYCLE_YEARS
     if start is None:
         registratie = worker.profile.get("registratie") if worker.profile else None
         begin = registratie.get("cyclus_start") if isinstance(registratie, dict) else None
@@ -113,6 +238,41 @@ def cycle(
         while _add_years(start, years) <= today:
             start = _add_years(start, years)
     return start, _add_years(start, years)
+
+
+def classify(
+    register: Register,
+    vorm: str,
+    uren: float,
+    *,
+    override: str = "",
+    accreditatie_id: str = "",
+    geaccrediteerd: bool = False,
+    fysiek: bool = True,
+) -> tuple[str, str]:
+    """The category id an activity or meeting counts in ('' for none), and a note saying why
+    when that is not what the form alone suggests."""
+    if override:
+        chosen = register.category(override)
+        if chosen is None:
+            return "", f"categorie `{override}` bestaat niet bij {register.titel}"
+        return chosen.id, f"door de werker in {chosen.naam} gezet"
+    category = register.for_form(vorm)
+    note = ""
+    if category.accreditatie and not accreditatie_id:
+        fallback = register.category(category.zonder_accreditatie or register.standaard_categorie)
+        assert fallback is not None
+        why = (
+            "geaccrediteerd, maar zonder accreditatienummer"
+            if geaccrediteerd
+            else ("zonder accreditatienummer")
+        )
+        return fallback.id, f"{why}: telt als {fallback.naam}, niet als {category.naam}"
+    if category.min_sessie_uren and uren < category.min_sessie_uren:
+        return "", f"korter dan {category.min_sessie_uren:g} uur: telt niet als {category.naam}"
+    if category.fysiek and not fysiek:
+        return "", f"niet face to face: telt niet als {category.naam}"
+    return category.id, note
 
 
 def report(
@@ -123,46 +283,81 @@ def report(
     start: dt.date | None = None,
     visible: Visible = _everything,
 ) -> HoursReport:
-    """All hours of `worker` in the current cycle (or the one from `start`)."""
-    norm = norm_for(repo, worker)
-    first, end = cycle(worker, norm, today, start)
-    result = HoursReport(worker.slug, first, end, norm)
+    """All points of `worker` in the current cycle (or the one from `start`)."""
+    register, problem = register_for(repo, worker)
+    first, end = cycle(worker, register, today, start)
+    result = HoursReport(worker.slug, first, end, register, today, problem=problem)
+    per_hour = register.punten_per_uur if register else 1.0
     for entry in worker.of(ACTIVITEIT):
         uren, datum = entry.get("uren"), entry.datum
         if not (entry.valid and visible(entry) and datum and first <= datum < end):
             continue
-        if isinstance(uren, int | float) and entry.get("categorie") in CATEGORIES:
-            result.lines.append(
-                HourLine(
-                    datum,
-                    entry.text("titel"),
-                    str(entry.get("categorie")),
-                    entry.text("vorm"),
-                    float(uren),
-                    "activiteit",
-                    entry.id,
-                    entry.get("geaccrediteerd") is True,
-                    entry.text("accreditatie_id"),
-                )
+        if not isinstance(uren, int | float):
+            continue
+        vorm = entry.text("vorm") or "overig"
+        accreditation = entry.text("accreditatie_id")
+        accredited = entry.get("geaccrediteerd") is True
+        category, note = ("", "")
+        if register is not None:
+            category, note = classify(
+                register,
+                vorm,
+                float(uren),
+                override=entry.text("categorie"),
+                accreditatie_id=accreditation,
+                geaccrediteerd=accredited,
+                fysiek=entry.get("fysiek") is not False,
             )
+        result.lines.append(
+            HourLine(
+                datum,
+                entry.text("titel"),
+                category,
+                vorm,
+                float(uren),
+                float(uren) * per_hour,
+                "activiteit",
+                entry.id,
+                entry.text("aanbieder"),
+                accredited,
+                accreditation,
+                tuple(entry.ids("bewijs")),
+                entry.text("status"),
+                note,
+            )
+        )
     team = repo.team_of(worker)
     for meeting in team.of(BIJEENKOMST) if team else []:
         uren, datum = meeting.get("duur_uren"), meeting.datum
         if not (meeting.valid and visible(meeting) and datum and first <= datum < end):
             continue
-        if worker.slug in meeting.ids("deelnemers") and isinstance(uren, int | float):
-            titel = meeting.text("thema") or meeting.text("soort")
-            result.lines.append(
-                HourLine(
-                    datum,
-                    titel,
-                    "reflectie",
-                    meeting.text("soort"),
-                    float(uren),
-                    "bijeenkomst",
-                    meeting.id,
-                )
+        if worker.slug not in meeting.ids("deelnemers") or not isinstance(uren, int | float):
+            continue
+        soort = meeting.text("soort")
+        vorm = MEETING_FORMS.get(soort, soort)
+        category, note = ("", "")
+        if register is not None:
+            category, note = classify(
+                register,
+                vorm,
+                float(uren),
+                override=meeting.text("telt_als"),
+                fysiek=meeting.get("fysiek") is not False,
             )
+        result.lines.append(
+            HourLine(
+                datum,
+                meeting.text("thema") or soort,
+                category,
+                vorm,
+                float(uren),
+                float(uren) * per_hour,
+                "bijeenkomst",
+                meeting.id,
+                bewijs=tuple(meeting.ids("bewijs")),
+                opmerking=note,
+            )
+        )
     result.lines.sort(key=lambda line: (line.datum, line.id))
     return result
 

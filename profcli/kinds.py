@@ -55,8 +55,10 @@ KINDS: tuple[Kind, ...] = (
     KENNIS,
 )
 FRAMEWORK = Kind("kader", "kaders", "kaders", False, frozenset())
+REGISTER = Kind("register", "registers", "registers", False, frozenset())
+"""A team's own register rules (`registers/<id>.toml`), beside the shipped ones."""
 
-BY_NAME: dict[str, Kind] = {k.name: k for k in (*KINDS, FRAMEWORK)}
+BY_NAME: dict[str, Kind] = {k.name: k for k in (*KINDS, FRAMEWORK, REGISTER)}
 BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS if k.folder}
 ENTRY_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k is not PROFILE)
 

@@ -20,10 +20,14 @@ from profcli import schema
 from profcli.discovery import PROFILES_DIR, Source, discover
 from profcli.findings import Finding
 from profcli.frameworks import Catalog, Framework, builtin, from_data
-from profcli.kinds import FRAMEWORK
+from profcli.kinds import FRAMEWORK, REGISTER
 from profcli.loading import Document
 from profcli.loading import load as load_document
 from profcli.model import Entry, Portfolio, Repository
+from profcli.registers import Register, Registers
+from profcli.registers import builtin as registers_builtin
+from profcli.registers import from_data as register_from_data
+from profcli.registers import problems as register_problems
 
 
 @dataclass(slots=True)
@@ -69,6 +73,7 @@ def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
         texts[source.path] = text
     portfolios: dict[str, Portfolio] = {}
     frameworks: list[Framework] = list(builtin())
+    registers: list[Register] = list(registers_builtin())
     documents: list[tuple[Document, str]] = []
     for source in sources:
         doc = load_document(source.path, source.display, texts.get(source.path))
@@ -83,6 +88,10 @@ def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
             if valid:
                 problems.extend(_add_framework(frameworks, source, doc))
             continue
+        if source.kind is REGISTER:
+            if valid:
+                problems.extend(_add_register(registers, source, doc))
+            continue
         portfolio = portfolios.get(source.profile)
         if portfolio is None:
             portfolio = Portfolio(source.profile, root / PROFILES_DIR / source.profile)
@@ -90,7 +99,7 @@ def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
         portfolio.add(
             Entry(source.kind, source.profile, source.stem, doc, valid, checked.invalid_keys)
         )
-    repo = Repository(root, portfolios, Catalog(frameworks))
+    repo = Repository(root, portfolios, Catalog(frameworks), Registers(registers))
     return Loaded(repo, problems, [s.display for s in sources], documents)
 
 
@@ -119,3 +128,22 @@ def _add_framework(frameworks: list[Framework], source: Source, doc: Document) -
                     f"onderdeel `{item.id}` bestaat al in een ander kader; kies een eigen id",
                 )
         frameworks.append(framework)
+
+
+def _add_register(registers: list[Register], source: Source, doc: Document) -> Iterator[Finding]:
+    """A team's register file: added, or replacing the shipped one with the same id."""
+    found = [
+        doc.finding(path, "register", message) for path, message in register_problems(doc.data)
+    ]
+    if doc.data.get("id") != source.stem:
+        found.append(
+            doc.finding(
+                ("id",),
+                "bestand-naam",
+                f"id `{doc.data.get('id')}` verschilt van de bestandsnaam `{source.stem}.toml`; "
+                "maak ze gelijk",
+            )
+        )
+    yield from found
+    if not found:
+        registers.append(register_from_data(doc.data, builtin=False))

@@ -15,6 +15,8 @@ from typing import Any
 from profcli.frameworks import Catalog
 from profcli.kinds import PROFILE, TEAM, WERKER, Kind
 from profcli.loading import Document
+from profcli.registers import Registers
+from profcli.registers import builtin as builtin_registers
 from profcli.words import Zichtbaarheid
 
 VISIBILITY: tuple[str, ...] = tuple(v.value for v in Zichtbaarheid)
@@ -97,6 +99,7 @@ class Repository:
     root: Path
     portfolios: dict[str, Portfolio]
     catalog: Catalog
+    registers: Registers = field(default_factory=lambda: Registers(builtin_registers()))
 
     def workers(self) -> list[Portfolio]:
         return [p for p in self.sorted() if p.soort == WERKER]

@@ -65,6 +65,16 @@ def forbidden(kind: str, error: ValidationError, doc: Document) -> list[str]:
     return [k for k, sub in node.items() if sub is False and k in parent]
 
 
+RETIRED = {
+    "normen": (
+        "`normen` staan niet meer in het teamprofiel: de regels voor herregistratie komen uit "
+        "het register zelf, met hun bron (zie `prof status`). Haal [normen] weg; wijken jullie "
+        "regels af, zet ze dan in registers/<id>.toml"
+    ),
+}
+"""Keys of an earlier version, with what to do instead."""
+
+
 def translate(
     error: ValidationError, doc: Document, kind: str, typos: Mapping[tuple[Any, ...], str]
 ) -> Iterator[Finding]:
@@ -78,7 +88,9 @@ def translate(
     if keyword == "additionalProperties" and isinstance(error.instance, Mapping):
         known = list(schema.get("properties", {}))
         for key in error.instance:
-            if key not in known:
+            if key not in known and not path and key in RETIRED:
+                yield doc.finding((key,), "schema-onbekend", RETIRED[key], at_key=True)
+            elif key not in known:
                 meant = [k[-1] for k, typo in typos.items() if k[:-1] == path and typo == key]
                 hint = meant or difflib.get_close_matches(str(key), known, n=1)
                 extra = (
@@ -100,6 +112,19 @@ def translate(
                 f"`{_name((*path, key))}` hoort niet{rest}; haal het weg",
                 at_key=True,
             )
+        return
+    if keyword == "dependentRequired" and isinstance(error.instance, Mapping):
+        for key, needed in value.items():
+            if key not in error.instance:
+                continue
+            for other in needed:
+                if other not in error.instance:
+                    yield doc.finding(
+                        (*path, key),
+                        "schema-verplicht",
+                        f"bij `{_name((*path, key))}` hoort ook `{other}`: schrijf erbij waarom",
+                        at_key=True,
+                    )
         return
     if keyword == "required":
         for key in value:

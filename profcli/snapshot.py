@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".prof-cache"
 _FORMAT = 2
-FOLDERS = ("profielen", "kaders", "schemas")
+FOLDERS = ("profielen", "kaders", "registers", "schemas")
 RACY_SECONDS = 2.0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from profcli import hours
 from profcli.findings import Finding
@@ -84,12 +85,85 @@ def days_ago(day: dt.date | None, today: dt.date) -> str:
     return "vandaag" if days == 0 else f"{days} dag{'en' if days != 1 else ''} geleden"
 
 
-def _hours_cell(report: hours.HoursReport, category: str) -> tuple[str, bool]:
-    counted = report.counted[category]
-    if report.norm is None:
-        return f"{counted:g}", True
-    norm = report.norm.uren.get(category, 0.0)
-    return f"{counted:g}/{norm:g}", counted >= norm
+def _register_lines(report: hours.HoursReport, paint: Paint) -> list[str]:
+    register = report.register
+    if register is None:
+        return [f"Herregistratie: {report.problem or 'geen register bekend'}."]
+    end = report.end - dt.timedelta(days=1)
+    lines = [
+        f"Herregistratie: {register.titel}",
+        f"Cyclus {report.start.isoformat()} t/m {end.isoformat()}: nog {report.days_left} dagen.",
+    ]
+    rows = [["categorie", "telt mee", "minimum", "tekort", "ingediend", "toegekend"]]
+    for total in report.categories():
+        c = total.category
+        minimum = f"{c.minimum:g}" if c.minimum else "-"
+        if c.maximum is not None:
+            minimum += f" (max {c.maximum:g})"
+        rows.append(
+            [
+                c.naam + ("" if c.bron.geverifieerd else " *"),
+                _points(total.counted)
+                + (f" (gelogd {_points(total.logged)})" if total.logged != total.counted else ""),
+                minimum,
+                _points(total.missing) if c.minimum else "-",
+                _points(total.submitted),
+                _points(total.awarded),
+            ]
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        text = "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+        lines.append(paint(text.rstrip(), "dim") if index == 0 else text.rstrip())
+    for rule, counted, _ in report.combined():
+        mark = "" if rule.bron.geverifieerd else " *"
+        lines.append(f"  {rule.naam}{mark}: {_points(counted)} van minimaal {rule.minimum:g}")
+    lines.append(_verdict(report, paint))
+    if not register.verified:
+        lines.append(
+            "  * niet geverifieerd bij het register: een aanname, controleer het reglement "
+            "(bronnen: prof status --format json)"
+        )
+    skipped = [x for x in report.lines if x.opmerking]
+    if skipped:
+        lines.append("Let op bij deze activiteiten:")
+        lines += [f"  {x.datum.isoformat()} {x.titel}: {x.opmerking}" for x in skipped]
+    return lines
+
+
+def _verdict(report: hours.HoursReport, paint: Paint) -> str:
+    pace = report.pace
+    if pace == "voldoet":
+        return paint("Voldoet: alle punten voor deze cyclus zijn binnen.", "green")
+    need = f"Nog nodig: {_points(report.tekort)} punten"
+    if report.days_left:
+        need += f", {_points(report.per_month)} per maand tot het einde van de cyclus"
+    if pace == "risico":
+        return paint(f"RISICO: {need}. De cyclus eindigt binnen zes maanden.", "red")
+    if pace == "achter":
+        return paint(f"ACHTER op schema: {need}.", "yellow")
+    return f"Op schema: {need}."
+
+
+def _points(value: float) -> str:
+    """Dutch notation: a decimal comma."""
+    return f"{round(value, 2):g}".replace(".", ",")
+
+
+VOG_NOTICE = dt.timedelta(days=90)
+
+
+def vog_reminder(worker: Portfolio, today: dt.date) -> str:
+    """A reminder when the worker's VOG (`vog_geldig_tot`) has lapsed or lapses soon."""
+    registratie = worker.profile.get("registratie") if worker.profile else None
+    until = registratie.get("vog_geldig_tot") if isinstance(registratie, dict) else None
+    if not isinstance(until, dt.date):
+        return ""
+    if until < today:
+        return f"VOG verlopen op {until.isoformat()}: vraag een nieuwe aan."
+    if until - today <= VOG_NOTICE:
+        return f"VOG geldig tot {until.isoformat()}: vraag op tijd een nieuwe aan."
+    return ""
 
 
 def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) -> str:
@@ -102,44 +176,129 @@ def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) ->
             when = paint(f"{when} (te laat)", "red")
         lines.append(f"  - {goal.titel} [{goal.status}] {when}")
     lines.append("")
-    end = report.end - dt.timedelta(days=1)
-    norm = f", norm {report.norm.register}" if report.norm else ", geen norm bekend"
-    lines.append(f"Uren in de cyclus {report.start.isoformat()} t/m {end.isoformat()}{norm}:")
-    for category in hours.CATEGORIES:
-        cell, done = _hours_cell(report, category)
-        extra = ""
-        if category == "overig" and report.totals[category] != report.counted[category]:
-            extra = f" (gelogd {report.totals[category]:g}, telt tot het maximum)"
-        lines.append(f"  {category:<10} {paint(cell, 'green' if done else 'yellow')}{extra}")
+    lines += _register_lines(report, paint)
+    reminder = vog_reminder(p, today)
+    if reminder:
+        lines.append(paint(reminder, "yellow"))
     lines.append("")
     lines.append(f"Laatste reflectie: {days_ago(status.last_reflection, today)}")
     lines.append(f"Laatste zelftoets: {days_ago(status.last_selfcheck, today)}")
     return "\n".join(lines)
 
 
+def as_json(status: WorkerStatus, incomplete: list[Finding]) -> dict[str, Any]:
+    """The figures of `prof status SLUG --format json` (shape documented in the README)."""
+    report = status.hours
+    register = report.register
+    return {
+        "werker": status.portfolio.slug,
+        "naam": status.portfolio.naam,
+        "vandaag": report.today.isoformat(),
+        "register": None
+        if register is None
+        else {
+            "id": register.id,
+            "register": register.register,
+            "kamer": register.kamer,
+            "titel": register.titel,
+            "geverifieerd": register.verified,
+        },
+        "probleem": report.problem or None,
+        "cyclus": {
+            "start": report.start.isoformat(),
+            "eind": (report.end - dt.timedelta(days=1)).isoformat(),
+            "dagen_over": report.days_left,
+        },
+        "categorieen": [
+            {
+                "id": t.category.id,
+                "naam": t.category.naam,
+                "gelogd": t.logged,
+                "telt": t.counted,
+                "minimum": t.category.minimum,
+                "maximum": t.category.maximum,
+                "tekort": t.missing,
+                "ingediend": t.submitted,
+                "toegekend": t.awarded,
+                "bron": t.category.bron.adres,
+                "geverifieerd": t.category.bron.geverifieerd,
+            }
+            for t in report.categories()
+        ],
+        "samen": [
+            {
+                "naam": r.naam,
+                "categorieen": list(r.categorieen),
+                "telt": counted,
+                "minimum": r.minimum,
+                "bron": r.bron.adres,
+                "geverifieerd": r.bron.geverifieerd,
+            }
+            for r, counted, _ in report.combined()
+        ],
+        "tekort": report.tekort,
+        "voldoet": report.voldoet,
+        "tempo": report.pace,
+        "per_maand": round(report.per_month, 2),
+        "onvolledig": sorted({f.path for f in incomplete}),
+        "open_leerdoelen": [
+            {
+                "id": g.id,
+                "titel": g.titel,
+                "status": g.status,
+                "deadline": g.deadline.isoformat() if g.deadline else None,
+                "te_laat": g.overdue,
+            }
+            for g in status.goals
+        ],
+        "vog": vog_reminder(status.portfolio, report.today) or None,
+        "laatste_reflectie": _iso(status.last_reflection),
+        "laatste_zelftoets": _iso(status.last_selfcheck),
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def render_team(repo: Repository, team: Portfolio, today: dt.date, paint: Paint = plain) -> str:
     members = [w for w in repo.workers() if repo.team_of(w) is team]
     header = [
         "werker",
+        "register",
+        "einde cyclus",
+        "dagen",
+        "tekort",
+        "tempo",
         "open doelen",
         "te laat",
-        *hours.CATEGORIES,
-        "dagen sinds reflectie",
-        "dagen sinds zelftoets",
+        "reflectie",
+        "zelftoets",
     ]
+    statuses = sorted(
+        (worker(repo, member, today) for member in members),
+        key=lambda s: (_URGENCY.get(s.hours.pace, 9), s.hours.days_left, s.portfolio.slug),
+    )
     rows: list[list[tuple[str, str]]] = []
-    for member in members:
-        status = worker(repo, member, today)
+    for status in statuses:
+        report = status.hours
         late = sum(g.overdue for g in status.goals)
-        row = [(member.slug, ""), (str(len(status.goals)), ""), (str(late), "red" if late else "")]
-        for category in hours.CATEGORIES:
-            cell, done = _hours_cell(status.hours, category)
-            row.append((cell, "green" if done else "yellow"))
-        row += [
-            (_short(status.last_reflection, today), ""),
-            (_short(status.last_selfcheck, today), ""),
-        ]
-        rows.append(row)
+        colour = {"risico": "red", "achter": "yellow", "voldoet": "green"}.get(report.pace, "")
+        register = report.register
+        rows.append(
+            [
+                (status.portfolio.slug, ""),
+                (register.register if register else "-", ""),
+                ((report.end - dt.timedelta(days=1)).isoformat() if register else "-", ""),
+                (str(report.days_left) if register else "-", ""),
+                (_points(report.tekort) if register else "-", ""),
+                (report.pace, colour),
+                (str(len(status.goals)), ""),
+                (str(late), "red" if late else ""),
+                (_short(status.last_reflection, today), ""),
+                (_short(status.last_selfcheck, today), ""),
+            ]
+        )
     widths = [max([len(h), *(len(r[i][0]) for r in rows)]) for i, h in enumerate(header)]
     lines = [paint(f"{team.naam} ({team.slug})", "bold"), ""]
     open_team = goals(team, today)
@@ -155,8 +314,15 @@ def render_team(repo: Repository, team: Portfolio, today: dt.date, paint: Paint 
         lines.append("  ".join(cells).rstrip())
     if not rows:
         lines.append("(nog geen werkers; voeg er een toe met `prof new`)")
-    lines += ["", "Uren: telt mee/norm in de huidige cyclus van elke werker."]
+    lines += [
+        "",
+        "Meest urgent bovenaan. Tekort: punten die in de cyclus nog nodig zijn; reflectie en "
+        "zelftoets: dagen geleden.",
+    ]
     return "\n".join(lines)
+
+
+_URGENCY = {"risico": 0, "achter": 1, "onbekend": 2, "op schema": 3, "voldoet": 4}
 
 
 def _short(day: dt.date | None, today: dt.date) -> str:

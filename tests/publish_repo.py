@@ -10,7 +10,7 @@ CANARY = "kanarie-x7q9z"
 DASHBOARD_SECTIONS = (
     "Leerdoelen per status",
     "Deadlines",
-    "Uren tegen de norm",
+    "Aandacht nodig",
     "Zelftoetsen",
     "Recente bijeenkomsten",
     "Maatschappelijke signalen",
@@ -83,7 +83,7 @@ zichtbaarheid = "prive"
         f"""
 titel = "Cursus {CANARY}"
 datum = 2026-01-06
-categorie = "scholing"
+vorm = "cursus"
 uren = 7.25
 zichtbaarheid = "prive"
 """,

@@ -82,7 +82,8 @@ def test_changed_file_and_allowed_list_are_recomputed(repo: Path) -> None:
     before = profile.read_text(encoding="utf-8")
     try:
         line = 'privacy_toegestaan = ["010-1234567"]\n'
-        allowed = before.replace("\n[normen", f"\n{line}\n[normen", 1)
+        assert "\nkaders = " in before
+        allowed = before.replace("\nkaders = ", f"\n{line}kaders = ", 1)
         profile.write_text(allowed, encoding="utf-8")
         _age(repo)
         plain = _findings(repo, cache=False)

@@ -129,7 +129,7 @@ def test_new_with_all_options(repo: Path) -> None:
         "--register",
         "skj",
         "--nummer",
-        "SKJ-1",
+        "110000001",
         "--cyclus-start",
         "2025-01-01",
         "--expertise",
@@ -143,7 +143,10 @@ def test_new_with_all_options(repo: Path) -> None:
         "Tip: export PROF_PROFIEL=anna-de-vries\n"
     )
     data = tomllib.loads((repo / "profielen/anna-de-vries/profiel.toml").read_text())
-    assert data["registratie"]["nummer"] == "SKJ-1" and data["expertise"] == ["schulden", "jeugd"]
+    assert data["registratie"]["nummer"] == "110000001" and data["expertise"] == [
+        "schulden",
+        "jeugd",
+    ]
 
 
 def test_new_unknown_team(repo: Path) -> None:
@@ -185,7 +188,7 @@ def test_add_missing_field_without_input_is_usage_error(repo: Path) -> None:
     result = prof(repo, "add", "activiteit", "--profiel", WORKER, "--titel", "X", "--no-input")
     assert result.exit_code == 2
     assert (
-        "Error: verplicht voor activiteit: --datum, --categorie, --uren (of gebruik --editor)"
+        "Error: verplicht voor activiteit: --datum, --uren, --vorm (of gebruik --editor)"
         in result.output
     )
     assert entries(repo, WORKER, "activiteiten") == []
@@ -304,8 +307,8 @@ def add_command(repo: Path, title: str = "Training", day: str = "2026-02-02") ->
         day,
         "--titel",
         title,
-        "--categorie",
-        "scholing",
+        "--vorm",
+        "training",
         "--uren",
         "1",
         "--no-input",
@@ -587,7 +590,7 @@ def test_completion_of_kinds_profiles_and_enums(repo: Path) -> None:
 
     assert "reflectie" in complete("prof add ")
     assert complete(f"prof add reflectie --profiel {WORKER[:3]}") == [WORKER]
-    assert complete("prof add activiteit --categorie ") == ["scholing", "reflectie", "overig"]
+    assert complete("prof add activiteit --vorm ")[:3] == ["training", "cursus", "congres"]
     assert "beroepscode-2021" in complete("prof add zelftoets --kader ")
 
 

@@ -41,7 +41,7 @@ def test_load_keeps_the_entry_but_reports_it(broken: Path) -> None:
     assert not loaded.complete
     [problem] = loaded.problems
     assert problem.path == f"profielen/{WORKER}/activiteiten/{BROKEN}.toml"
-    assert (problem.line, problem.rule) == (6, "schema-type")
+    assert (problem.line, problem.rule) == (5, "schema-type")
     entry = loaded.repository.portfolios[WORKER].entries["activiteit"][BROKEN]
     assert not entry.valid
     assert entry.invalid_keys == frozenset({"uren"})
@@ -69,7 +69,7 @@ def test_status_says_the_totals_are_incomplete_and_names_the_file(broken: Path) 
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith("Let op: deze cijfers zijn onvolledig.")
-    assert any(f"{BROKEN}.toml:6:8: fout: `uren` moet een getal zijn" in line for line in lines)
+    assert any(f"{BROKEN}.toml:5:8: fout: `uren` moet een getal zijn" in line for line in lines)
     assert "Sanne de Boer (sanne-de-boer)" in lines
 
 
@@ -104,10 +104,12 @@ def test_export_draft_says_so_on_every_page(broken: Path, tmp_path: Path) -> Non
     code, out, _ = prof(broken, "export", WORKER, "--out", str(out_dir), "--concept")
     assert code == 0
     assert out.startswith("Onvolledig concept geschreven")
-    rows = list(csv.reader((out_dir / "dossier.csv").open(encoding="utf-8")))
+    rows = list(csv.reader((out_dir / "dossier.csv").open(encoding="utf-8-sig"), delimiter=";"))
     assert rows[0][0].startswith("CONCEPT, ONVOLLEDIG") and BROKEN in rows[0][0]
     markdown = (out_dir / "dossier.md").read_text(encoding="utf-8")
     assert "CONCEPT, ONVOLLEDIG" in markdown.split("\n## ")[0]
+    page = (out_dir / "dossier.html").read_text(encoding="utf-8")
+    assert '<p class="concept">CONCEPT, ONVOLLEDIG' in page
 
 
 def test_a_complete_repository_exports_without_draft_marks(tmp_path: Path) -> None:

@@ -20,10 +20,14 @@ def test_wheel_contents(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("profcli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     schemas = {f"profcli/schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}
-    assert len(schemas) == 9 and schemas <= names
+    assert len(schemas) == 10 and schemas <= names
     frameworks = {
         f"profcli/frameworks/data/{p.name}" for p in (REPO / "profcli/frameworks/data").glob("*")
     }
     assert len(frameworks) == 3 and frameworks <= names
+    registers = {
+        f"profcli/registers/data/{p.name}" for p in (REPO / "profcli/registers/data").glob("*")
+    }
+    assert len(registers) == 5 and registers <= names
     assert {"profcli/publish/assets/profcli.css", "profcli/scaffold/files/mkdocs.yml"} <= names
     assert not any(n.startswith(("tests/", "profielen/", "benchmarks/")) for n in names)

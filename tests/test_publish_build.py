@@ -128,7 +128,7 @@ def _add_team_canaries(root: Path) -> None:
         write(
             root,
             f"profielen/{worker}/activiteiten/2026-01-0{n + 6}-{TEAM_CANARY}-{n}.toml",
-            f'datum = 2026-01-0{n + 6}\ntitel = "Cursus {TEAM_CANARY}"\ncategorie = "scholing"\n'
+            f'datum = 2026-01-0{n + 6}\ntitel = "Cursus {TEAM_CANARY}"\n'
             f'vorm = "training"\nuren = 1\n{line}',
         )
     write(

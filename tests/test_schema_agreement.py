@@ -132,4 +132,5 @@ def test_the_comparison_covers_both_outcomes(
         "bijeenkomst",
         "kennis",
         "kader",
+        "register",
     }

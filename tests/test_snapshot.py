@@ -125,3 +125,37 @@ def test_a_damaged_snapshot_is_ignored(tmp_path: Path) -> None:
     for stored in (root / ".prof-cache").glob("snapshot-*.json"):
         stored.write_text('{"vandaag": "2026-11-22", "meldingen": [[1]]')
     assert _texts(validate(root, today=TODAY, cache=True)) == expected
+
+
+def test_key_covers_every_module_schema_and_framework(tmp_path: Path) -> None:
+    """Editing any installed module (also kinds.py, model.py, errors.py...) changes the key, so
+    an edited install never answers from a stale snapshot."""
+    import shutil
+
+    from profcli import resources, snapshot
+
+    package = Path(snapshot.__file__).resolve().parent
+    copy = tmp_path / "profcli"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "schemas"))
+    schemas = tmp_path / "schemas"
+    shutil.copytree(resources.schemas_dir(), schemas)
+    frameworks = copy / "frameworks" / "data"
+    if not frameworks.is_dir():
+        frameworks = tmp_path / "kaders"
+        shutil.copytree(resources.frameworks_dir(), frameworks)
+
+    def key() -> str:
+        return snapshot.key_for(copy, schemas, frameworks)
+
+    original = key()
+    assert original == snapshot.key_for(
+        package, resources.schemas_dir(), resources.frameworks_dir()
+    )
+    inputs = [*sorted(copy.rglob("*.py")), *schemas.glob("*.json"), *frameworks.glob("*.toml")]
+    assert {p.name for p in inputs} >= {"kinds.py", "model.py", "resources.py", "errors.py"}
+    for path in inputs:
+        content = path.read_bytes()
+        path.write_bytes(content + b"\n")
+        assert key() != original, f"{path.relative_to(tmp_path)} is not part of the key"
+        path.write_bytes(content)
+    assert key() == original

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import shutil
 import sys
 import tomllib
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from profcli import hours
-from profcli.cli.asking import load
+from profcli.loader import load
 from tests.authoring_repo import prof
 
 EXAMPLE = Path(__file__).resolve().parent.parent
@@ -30,48 +31,84 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def logged_by_hand(root: Path, worker: str, start: dt.date, end: dt.date) -> dict[str, float]:
-    """The worker's hours straight from the TOML files, without profcli.hours."""
-    sums = dict.fromkeys(hours.CATEGORIES, 0.0)
+def logged_by_hand(root: Path, worker: str, start: dt.date, end: dt.date) -> float:
+    """All net hours of the worker in the cycle straight from the TOML files: activities plus
+    the team meetings she took part in (one point per hour at both registers)."""
+    total = 0.0
     for path in (root / "profielen" / worker / "activiteiten").glob("*.toml"):
         data = tomllib.loads(path.read_text())
         if start <= data["datum"] < end:
-            sums[data["categorie"]] += data["uren"]
+            total += data["uren"]
     team = tomllib.loads((root / "profielen" / worker / "profiel.toml").read_text())["team"]
     for path in (root / "profielen" / team / "bijeenkomsten").glob("*.toml"):
         data = tomllib.loads(path.read_text())
         if start <= data["datum"] < end and worker in data["deelnemers"]:
-            sums["reflectie"] += data["duur_uren"]
-    return sums
+            total += data["duur_uren"]
+    return total
 
 
-def test_export_totals_equal_logged_plus_meeting_hours(example: Path, tmp_path: Path) -> None:
+def _csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def test_export_rows_add_up_to_the_status_totals(example: Path, tmp_path: Path) -> None:
     out = tmp_path / "dossier"
     result = prof(example, "export", WORKER, "--out", str(out))
     assert result.exit_code == 0, result.output
-    repo = load(example)
+    assert sorted(p.name for p in out.iterdir()) == ["dossier.csv", "dossier.html", "dossier.md"]
+    raw = (out / "dossier.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfdatum;titel;") and b"\r\n" in raw  # Excel-ready
+    repo = load(example).repository
     report = hours.report(repo, repo.portfolios[WORKER], TODAY)
-    expected = logged_by_hand(example, WORKER, report.start, report.end)
-    with (out / "dossier.csv").open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    from_csv = dict.fromkeys(hours.CATEGORIES, 0.0)
+    rows = _csv(out / "dossier.csv")
+    assert sum(_number(r["uren"]) for r in rows) == pytest.approx(
+        logged_by_hand(example, WORKER, report.start, report.end)
+    )
+    assert {r["bron"].split()[0] for r in rows} == {"activiteit", "bijeenkomst"}
+    per_category: dict[str, float] = {}
     for row in rows:
-        from_csv[row["categorie"]] += float(row["uren"])
-    assert from_csv == pytest.approx(expected)
-    assert {r["bron"] for r in rows} == {"activiteit", "bijeenkomst"}
+        per_category[row["categorie"]] = per_category.get(row["categorie"], 0) + _number(
+            row["punten"]
+        )
+    data = json.loads(prof(example, "status", WORKER, "--format", "json").output)
+    for category in data["categorieen"]:
+        assert per_category.get(category["naam"], 0) == pytest.approx(category["gelogd"])
+        assert category["telt"] == min(category["gelogd"], category["maximum"] or 1e9)
     markdown = (out / "dossier.md").read_text()
-    for category in hours.CATEGORIES:
-        assert f"| {category} | {expected[category]:g} |" in markdown
-    status = prof(example, "status", WORKER)
-    for category in hours.CATEGORIES:
-        assert f"{category:<10} {report.counted[category]:g}/" in status.output
+    for category in data["categorieen"]:
+        assert f"| {category['naam']} | {_dutch(category['gelogd'])} | " in markdown
+    assert f"Nog nodig: {_dutch(data['tekort'])} punten" in markdown
+
+
+def _dutch(value: float) -> str:
+    return f"{round(value, 2):g}".replace(".", ",")
+
+
+def test_status_json_shape(example: Path) -> None:
+    result = prof(example, "status", "marieke-jansen", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"voldoet", "tekort", "tempo", "per_maand", "cyclus", "categorieen", "register"} <= set(
+        data
+    )
+    assert data["voldoet"] is False and data["tekort"] > 0
+    assert data["tempo"] == "risico"
+    assert data["cyclus"]["eind"] == "2026-12-31"
+    assert data["register"]["id"] == "registerplein-maatschappelijk-werker"
+    assert data["register"]["geverifieerd"] is False
+    assert data["tekort"] == sum(c["tekort"] for c in data["categorieen"])
 
 
 def test_export_with_cycle_start(example: Path, tmp_path: Path) -> None:
     result = prof(example, "export", WORKER, "--cyclus", "2018-01-01", "--out", str(tmp_path / "d"))
     assert result.exit_code == 0
-    assert "- Cyclus: 2018-01-01 t/m 2022-12-31" in (tmp_path / "d" / "dossier.md").read_text()
-    assert (tmp_path / "d" / "dossier.csv").read_text().count("\n") == 1  # header only
+    assert "- Cyclus: 01-01-2018 t/m 31-12-2022" in (tmp_path / "d" / "dossier.md").read_text()
+    assert len(_csv(tmp_path / "d" / "dossier.csv")) == 0  # header only
 
 
 def test_export_refuses_a_team(example: Path) -> None:
@@ -86,7 +123,8 @@ def test_status_of_a_worker(example: Path) -> None:
     lines = result.output.splitlines()
     assert lines[0] == "Sanne de Boer (sanne-de-boer)"
     assert "Open leerdoelen:" in lines
-    assert any(line.startswith("Uren in de cyclus 2023-09-01 t/m 2028-08-31") for line in lines)
+    assert "Herregistratie: Registerplein, Register Sociaal Werkers" in lines
+    assert any(line.startswith("Cyclus 2023-09-01 t/m 2028-08-31: nog ") for line in lines)
     assert any(line.startswith("Laatste reflectie: ") for line in lines)
     assert "\x1b[" not in result.output
 
@@ -101,13 +139,14 @@ def test_status_marks_overdue_goals(example: Path) -> None:
 def test_status_of_the_team_is_one_table(example: Path) -> None:
     result = prof(example, "status", "wijkteam-feijenoord-noord")
     assert result.exit_code == 0
-    repo = load(example)
+    repo = load(example).repository
     team = repo.portfolios["wijkteam-feijenoord-noord"]
     header = next(line for line in result.output.splitlines() if line.startswith("werker"))
-    assert "scholing" in header and "dagen sinds zelftoets" in header
-    for worker in repo.workers():
-        if repo.team_of(worker) is team:
-            assert any(line.startswith(worker.slug + " ") for line in result.output.splitlines())
+    assert "tekort" in header and "tempo" in header and "zelftoets" in header
+    rows = [line for line in result.output.splitlines() if line.split(" ")[0] in repo.portfolios]
+    members = [w.slug for w in repo.workers() if repo.team_of(w) is team]
+    assert sorted(line.split(" ")[0] for line in rows) == sorted(members)
+    assert rows[0].startswith("marieke-jansen ") and " risico " in rows[0]  # most urgent first
 
 
 def test_status_unknown_slug(example: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shlex
 from pathlib import Path
 
@@ -19,12 +20,12 @@ from profcli.cli import main
 SCRIPT = """
 prof init wijkteam-noord --team "Wijkteam Noord"
 cd wijkteam-noord
-prof new "Éva van den Berg" --functie "Sociaal werker" --fase startbekwaam --register registerplein --nummer RP-2025-0042 --cyclus-start 2025-01-01 --expertise schulden
+prof new "Éva van den Berg" --functie "Sociaal werker" --fase startbekwaam --register registerplein --kamer sociaal-werker --nummer 4610250042 --cyclus-start 2025-01-01 --expertise schulden
 export PROF_PROFIEL=eva-van-den-berg
 prof add leerdoel --titel "Grenzen stellen bij huisbezoeken" --status bezig --deadline 2027-06-30 --competenties kerntaak-professionaliseren --actie "Een casus inbrengen in de intervisie"
 prof add reflectie --titel "Een huisbezoek dat escaleerde" --datum vandaag --methode starr --situatie "Tijdens een huisbezoek werd een bewoner boos." --taak "Het gesprek veilig afronden." --actie "Ik benoemde wat ik zag en stelde voor later verder te praten." --resultaat "We spraken een nieuw moment af." --reflectie "Ik had eerder mogen stoppen." --leerdoelen grenzen-stellen-bij-huisbezoeken --beroepscode integriteit --dimensies persoonlijk
 prof add zelftoets --datum vandaag --kader beroepscode-2021 --score integriteit=4 --toelichting "integriteit=Ik maak afspraken waar." --score betrokkenheid=3
-prof add activiteit --datum vandaag --titel "Training omgaan met agressie" --categorie scholing --uren 6 --vorm training --geaccrediteerd
+prof add activiteit --datum vandaag --titel "Training omgaan met agressie" --vorm training --uren 6 --geaccrediteerd --accreditatie-id PE-123456
 prof add feedback --datum vandaag --van collega --samenvatting "Je bleef rustig en gaf duidelijk je grens aan." --leerdoelen grenzen-stellen-bij-huisbezoeken
 prof add bijeenkomst --datum vandaag --soort intervisie --methode incidentmethode --duur-uren 2 --deelnemers eva-van-den-berg --thema "Veilig op huisbezoek"
 prof add kennis --titel "Veilig op huisbezoek" --inhoud "Spreek vooraf af wie je belt als het misgaat." --contactpersonen eva-van-den-berg
@@ -69,16 +70,21 @@ def test_walkthrough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "zelftoetsen",
     ]
     assert "0 fouten, 0 waarschuwingen" in outputs["validate"]
-    # 6 hours of training, and the 2 hours of the team meeting credited as reflection.
-    assert "scholing   6/80" in outputs["status"]
-    assert "reflectie  2/60" in outputs["status"]
-    with (root / "dossier-eva-van-den-berg" / "dossier.csv").open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert sorted((r["categorie"], r["uren"], r["bron"]) for r in rows) == [
-        ("reflectie", "2", "bijeenkomst"),
-        ("scholing", "6", "activiteit"),
+    # 6 hours of accredited training, and the 2 hours of the team's intervision credited as
+    # reflection (Registerplein accepts intervisie); the minima are the register file's.
+    status = outputs["status"]
+    assert "Herregistratie: Registerplein, Register Sociaal Werkers" in status
+    assert re.search(r"Geaccrediteerde deskundigheidsbevordering \* +6 +80 +74 ", status)
+    assert re.search(r"Reflectie \* +2 +60 +58 ", status)
+    assert "Nog nodig: 132 punten" in status
+    dossier = root / "dossiers" / "eva-van-den-berg"
+    with (dossier / "dossier.csv").open(newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert sorted((r["categorie"], r["punten"], r["bron"].split()[0]) for r in rows) == [
+        ("Geaccrediteerde deskundigheidsbevordering", "6", "activiteit"),
+        ("Reflectie", "2", "bijeenkomst"),
     ]
-    markdown = (root / "dossier-eva-van-den-berg" / "dossier.md").read_text()
-    assert "| scholing | 6 | 6 | 80 | 74 |" in markdown
-    assert "| reflectie | 2 | 2 | 60 | 58 |" in markdown
+    markdown = (dossier / "dossier.md").read_text()
+    assert "| Geaccrediteerde deskundigheidsbevordering | 6 | 6 | 80 | - | 74 |" in markdown
+    assert "| Reflectie | 2 | 2 | 60 | - | 58 |" in markdown
     assert "Een huisbezoek dat escaleerde (starr)" in markdown

@@ -43,7 +43,7 @@ def add(ctx: click.Context, draft: Path | None, use_editor: bool) -> None:
     \b
     Voorbeelden:
       prof add reflectie                          vraagt wat ontbreekt
-      prof add activiteit --titel "Intervisie" --datum vandaag --categorie reflectie --uren 1.5
+      prof add activiteit --titel "Intervisie" --datum vandaag --vorm intervisie --uren 1.5
       prof add reflectie --editor                 schrijf in je editor (EDITOR="code --wait")
       prof add --draft .prof-cache/concepten/20260314-101500-reflectie.toml --editor
     """

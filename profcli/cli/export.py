@@ -30,7 +30,8 @@ from profcli.status import incomplete
     "--out",
     "out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor dossier.csv en dossier.md (standaard: dossier-<slug>).",
+    help="Map voor het dossier (standaard: dossiers/<slug>/ in de repository; git negeert die "
+    "map, zodat een dossier niet per ongeluk gedeeld wordt).",
 )
 @click.option(
     "--concept",
@@ -42,9 +43,15 @@ from profcli.status import incomplete
 def export(
     obj: Invocation, slug: str, start: dt.date | None, out: Path | None, concept: bool
 ) -> None:
-    """Maak het herregistratiedossier van een werker: dossier.csv (één regel per activiteit en
-    per teambijeenkomst waarvan de uren meetellen) en dossier.md (uren per categorie tegenover
-    de norm, reflecties en bewijsstukken). De totalen zijn dezelfde als in `prof status`.
+    """Maak het herregistratiedossier van een werker, in de categorieën van haar register.
+
+    \b
+    dossier.csv   één regel per activiteit of bijeenkomst, klaar om over te nemen in Mijn SKJ
+                  of PE-online (opent goed in Excel: puntkomma's, decimale komma)
+    dossier.md    punten per categorie tegenover de regels, met hun bronnen
+    dossier.html  hetzelfde om af te drukken (A4, of 'Opslaan als PDF' in je browser)
+
+    De totalen zijn dezelfde als in `prof status` en op de site.
 
     \b
     Voorbeelden:
@@ -66,12 +73,12 @@ def export(
                 "geen dossier gemaakt: het zou uren missen. Verbeter de bestanden hierboven, "
                 "of maak een onvolledig concept met --concept."
             )
-    folder = out or Path(f"dossier-{slug}")
+    folder = out or repo.root / "dossiers" / slug
     missing = sorted({p.path for p in problems})
-    csv_path, md_path, report = core.export(
-        repo, worker, today(repo), folder, start, incomplete=missing
-    )
-    totals = ", ".join(f"{c} {v:g}" for c, v in report.counted.items())
+    written, report = core.export(repo, worker, today(repo), folder, start, incomplete=missing)
     what = "Onvolledig concept" if problems else "Dossier"
-    click.echo(f"{what} geschreven: {csv_path} en {md_path}")
-    click.echo(f"Uren die meetellen: {totals}")
+    click.echo(f"{what} geschreven in {folder}: {', '.join(p.name for p in written)}")
+    totals = ", ".join(f"{t.category.naam} {core.number(t.counted)}" for t in report.categories())
+    click.echo(f"Punten die meetellen: {totals or 'geen register bekend'}")
+    if report.register is not None:
+        click.echo(f"Nog nodig: {core.number(report.tekort)} punten ({report.pace}).")

@@ -35,9 +35,8 @@ def _describe(prop: dict[str, Any]) -> str:
 )
 @click.option("--functie", help=_describe(_PROPS["functie"]))
 @click.option("--fase", type=click.Choice(_PROPS["fase"]["enum"]), help=_describe(_PROPS["fase"]))
-@click.option(
-    "--register", type=click.Choice(_REG["register"]["enum"]), help=_describe(_REG["register"])
-)
+@click.option("--register", metavar="REGISTER", help=_describe(_REG["register"]))
+@click.option("--kamer", metavar="KAMER", help=_describe(_REG["kamer"]))
 @click.option("--nummer", help=_describe(_REG["nummer"]))
 @click.option("--cyclus-start", type=DATE, help=_describe(_REG["cyclus_start"]))
 @click.option(
@@ -52,6 +51,7 @@ def new(
     functie: str | None,
     fase: str | None,
     register: str | None,
+    kamer: str | None,
     nummer: str | None,
     cyclus_start: dt.date | None,
     expertise: tuple[str, ...],
@@ -65,7 +65,8 @@ def new(
     Voorbeelden:
       prof new "Éva van den Berg"
       prof new "Anna de Vries" --functie "Sociaal werker" --fase vakbekwaam \\
-        --register registerplein --nummer RP-12345 --cyclus-start 2024-01-01 --expertise schulden
+        --register registerplein --kamer sociaal-werker --nummer 4610123456 \\
+        --cyclus-start 2024-01-01 --expertise schulden
     """
     root = obj.root()
     repo = load(root)
@@ -103,7 +104,12 @@ def new(
         "expertise": list(dict.fromkeys(expertise)) or None,
     }
     if register:
-        data["registratie"] = {"register": register, "nummer": nummer, "cyclus_start": cyclus_start}
+        data["registratie"] = {
+            "register": register,
+            "kamer": kamer,
+            "nummer": nummer,
+            "cyclus_start": cyclus_start,
+        }
         data["registratie"] = {k: v for k, v in data["registratie"].items() if v is not None}
     data = {k: v for k, v in data.items() if v is not None}
     text = authoring.entry_text(root, folder / "profiel.toml", PROFILE, data)

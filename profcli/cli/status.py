@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 
@@ -31,11 +32,19 @@ def _paint(text: str, colour: str) -> str:
 
 @click.command()
 @click.argument("slug", required=False, envvar="PROF_PROFIEL", shell_complete=slugs())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: dezelfde cijfers voor scripts en CI-herinneringen (zie de README voor de vorm).",
+)
 @click.pass_obj
-def status(obj: Invocation, slug: str | None) -> None:
-    """Overzicht van een werker of een team: open leerdoelen en deadlines, uren in de
-    huidige cyclus tegenover de norm van het team, en hoe lang de laatste reflectie en
-    zelftoets geleden zijn.
+def status(obj: Invocation, slug: str | None, fmt: str) -> None:
+    """Overzicht van een werker of een team: open leerdoelen en deadlines, punten in de
+    huidige cyclus tegenover de regels van het register (met wat nog nodig is, per maand, en
+    of het op schema ligt), en hoe lang de laatste reflectie en zelftoets geleden zijn.
 
     Zonder SLUG: $PROF_PROFIEL, of het team als de repository er één heeft. Kleur alleen in een
     terminal en niet als NO_COLOR is gezet.
@@ -48,6 +57,7 @@ def status(obj: Invocation, slug: str | None) -> None:
       prof status                      jezelf (met PROF_PROFIEL) of het team
       prof status sanne-de-boer
       prof status wijkteam-feijenoord-noord
+      prof status sanne-de-boer --format json
     """
     loaded = load(obj.root())
     repo = loaded.repository
@@ -65,6 +75,13 @@ def status(obj: Invocation, slug: str | None) -> None:
     paint = _paint if use_colour() else core.plain
     day: dt.date = today(repo)
     team = repo.team_of(portfolio)
+    if fmt == "json":
+        if portfolio.soort == TEAM:
+            raise click.BadParameter("--format json is er voor een werker", param_hint="SLUG")
+        problems = loaded.problems_for(portfolio.slug, *([team.slug] if team else []))
+        data = core.as_json(core.worker(repo, portfolio, day), problems)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        sys.exit(1 if problems else 0)
     if portfolio.soort == TEAM:
         members = [w.slug for w in repo.workers() if repo.team_of(w) is portfolio]
         problems = loaded.problems_for(portfolio.slug, *members)

@@ -76,7 +76,7 @@ def validate(obj: Invocation, paths: tuple[Path, ...], fmt: str, no_cache: bool)
 
 
 def validated(
-    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = True
+    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = False
 ) -> Result:
     """What `prof validate` reports. With `cache`, an unchanged repository is answered from
     the stat snapshot of the last run (profcli.snapshot) without loading the validator."""

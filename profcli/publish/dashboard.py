@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from profcli.hours import CATEGORIES
 from profcli.kinds import BIJEENKOMST, LEERDOEL, ZELFTOETS
 from profcli.model import Entry, Portfolio
-from profcli.publish import charts
+from profcli.publish import attention
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
-from profcli.publish.labels import OPEN_STATUS, REGISTERS, STATUS, label, slug_words
-from profcli.publish.markdown import NONE, cell, datum, hours, link, rel, table, text
+from profcli.publish.labels import OPEN_STATUS, STATUS, label, slug_words
+from profcli.publish.markdown import NONE, cell, datum, link, rel, table, text
 from profcli.publish.pieces import latest_meetings, participants
 from profcli.words import Soort
 
@@ -30,9 +29,9 @@ def sections(
 ) -> list[str]:
     """What a supervisor checks first, for these workers and teams."""
     return (
-        _goals(ctx, here, workers, teams)
+        attention.section(ctx, here, workers)
+        + _goals(ctx, here, workers, teams)
         + _deadlines(ctx, here, workers, teams)
-        + _hours(ctx, here, workers)
         + _coverage(ctx, here, workers)
         + meetings(ctx, here, teams)
     )
@@ -99,39 +98,6 @@ def _deadlines(
         table(header, [r for _, r in sorted(soon, key=lambda x: x[0])])
         or "Geen deadlines in de komende acht weken."
     )
-    return [*out, ""]
-
-
-def _hours(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
-    rows, bars = [], []
-    for worker in workers:
-        if not ctx.shows_hours(worker):
-            continue
-        report = ctx.hours(worker)
-        counted, norm = report.counted, report.norm
-        cells = [
-            f"{hours(counted[c])} / {hours(norm.uren.get(c, 0))}" if norm else hours(counted[c])
-            for c in CATEGORIES
-        ]
-        missing = sum(report.missing.values()) if norm else None
-        name = link(worker.naam, rel(here, worker_page(worker.slug, "uren")))
-        register = text(label(REGISTERS, norm.register)) if norm else NONE
-        rows.append([name, register, *cells, hours(missing) if missing is not None else NONE])
-        if norm:
-            need = sum(norm.uren.get(c, 0) for c in CATEGORIES)
-            have = need - (missing or 0)
-            bars.append(charts.Bar(worker.naam, have, need, f"{hours(have)} / {hours(need)} uur"))
-    out = ["## Uren tegen de norm", ""]
-    if not rows:
-        return [*out, "Er zijn geen gepubliceerde uren.", ""]
-    out += [
-        "Per werker de uren in de huidige registratiecyclus tegen de norm van het team "
-        "voor het eigen register (gehaald / norm).",
-        "",
-    ]
-    if bars:
-        out += [charts.bars("uren-team", "Uren per werker die meetellen voor de norm", bars), ""]
-    out.append(table(["Werker", "Register", "Scholing", "Reflectie", "Overig", "Nog nodig"], rows))
     return [*out, ""]
 
 
@@ -223,9 +189,7 @@ def teams_table(ctx: Context, here: str) -> list[str]:
             and g.get("deadline") < ctx.today
         )
         missing = [
-            sum(ctx.hours(w).missing.values())
-            for w in members
-            if ctx.shows_hours(w) and ctx.hours(w).norm
+            ctx.hours(w).tekort for w in members if ctx.shows_hours(w) and ctx.hours(w).register
         ]
         scored = [w for w in members if ctx.shows_scores(w)]
         recent = sum(

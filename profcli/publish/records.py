@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from profcli.hours import CATEGORIES
+from profcli.hours import HoursReport, pace_sentence
 from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import Context, Page, worker_page
-from profcli.publish.labels import CATEGORIES as CATEGORY_LABELS
-from profcli.publish.labels import METHODS, REGISTERS, SECTIONS, label, slug_words
+from profcli.publish.labels import METHODS, SECTIONS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import item_link, item_title, scored, worker_menu
 
@@ -121,72 +120,81 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
 def hours_page(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "uren")
     report = ctx.hours(worker)
-    out = [f"# Uren van {text(worker.naam)}", "", worker_menu(ctx, worker, here), ""]
+    out = [f"# Punten van {text(worker.naam)}", "", worker_menu(ctx, worker, here), ""]
     last = report.end - dt.timedelta(days=1)
     out.append(f"Huidige registratiecyclus: {datum(report.start)} tot en met {datum(last)}.")
-    norm = report.norm
-    if norm:
-        out.append(
-            f"Norm van het team voor {text(label(REGISTERS, norm.register))} "
-            f"({norm.cyclus_jaren} jaar)."
-        )
+    register = report.register
+    if register is None:
+        out += [f"Geen register om mee te vergelijken: {text(report.problem)}.", ""]
     else:
-        out.append("Er is geen norm bekend voor deze werker (geen register of geen teamnorm).")
-    out.append("")
-    totals, counted, missing = report.totals, report.counted, report.missing
-    bars = [
-        charts.Bar(
-            CATEGORY_LABELS[c],
-            counted[c],
-            norm.uren.get(c) if norm else None,
-            f"{hours(counted[c])} / {hours(norm.uren.get(c, 0))} uur"
-            if norm
-            else f"{hours(counted[c])} uur",
-        )
-        for c in CATEGORIES
-    ]
-    out += [
-        charts.bars(
-            f"uren-{worker.slug}", f"Uren van {worker.naam} per categorie tegen de norm", bars
-        ),
-        "",
-    ]
-    rows = [
-        [
-            CATEGORY_LABELS[c],
-            hours(totals[c]),
-            hours(counted[c]),
-            hours(norm.uren.get(c, 0)) if norm else NONE,
-            hours(missing[c]) if norm else NONE,
-        ]
-        for c in CATEGORIES
-    ]
-    out += [table(["Categorie", "Gelogd", "Telt mee", "Norm", "Nog nodig"], rows), ""]
-    if norm:
-        still = sum(missing.values())
         out.append(
-            f"**Nog nodig in deze cyclus: {hours(still)} uur.**"
-            if still
-            else "**De norm voor deze cyclus is gehaald.**"
+            f"Regels van {text(register.titel)} ({register.cyclus_jaren} jaar); de bronnen "
+            "staan in het colofon."
         )
-        if norm.overig_max is not None:
-            out.append(
-                f"Van overige deskundigheid tellen maximaal {hours(norm.overig_max)} uur mee."
+        out += ["", f"**{text(pace_sentence(report))}**", ""]
+        totals = report.categories()
+        bars = [
+            charts.Bar(
+                t.category.naam,
+                t.counted,
+                t.category.minimum or t.category.maximum,
+                f"{hours(t.counted)} / {hours(t.category.minimum)} punten"
+                if t.category.minimum
+                else f"{hours(t.counted)} punten",
             )
-    out += ["", "## Alle uren in deze cyclus", ""]
+            for t in totals
+        ]
+        out += [
+            charts.bars(f"uren-{worker.slug}", f"Punten van {worker.naam} per categorie", bars),
+            "",
+        ]
+        rows = [
+            [
+                cell(t.category.naam + ("" if t.category.bron.geverifieerd else " *")),
+                hours(t.logged),
+                hours(t.counted),
+                hours(t.category.minimum) if t.category.minimum else NONE,
+                hours(t.category.maximum) if t.category.maximum is not None else NONE,
+                hours(t.missing) if t.category.minimum else NONE,
+                hours(t.awarded),
+            ]
+            for t in totals
+        ]
+        out.append(
+            table(
+                ["Categorie", "Gelogd", "Telt mee", "Minimum", "Maximum", "Nog nodig", "Toegekend"],
+                rows,
+            )
+        )
+        for rule, counted, _ in report.combined():
+            out.append(f"\n{text(rule.naam)}: {hours(counted)} van minimaal {hours(rule.minimum)}.")
+        if not register.verified:
+            out.append("\n\\* Niet geverifieerd bij het register: een aanname (zie het colofon).")
+        out.append("")
+    out += ["", "## Alle activiteiten in deze cyclus", ""]
     rows = [
         [
             cell(datum(line.datum)),
             cell(line.titel),
-            cell(CATEGORY_LABELS.get(line.categorie, line.categorie)),
+            cell(_category(report, line.categorie)),
             cell(slug_words(line.vorm)),
-            hours(line.uren),
+            hours(line.punten if line.counts else 0),
+            cell(line.accreditatie_id) if line.accreditatie_id else NONE,
             "teambijeenkomst" if line.bron == "bijeenkomst" else "activiteit",
+            cell(line.opmerking) if line.opmerking else NONE,
         ]
-        for line in report.lines
+        for line in reversed(report.lines)
     ]
     out.append(
-        table(["Datum", "Wat", "Categorie", "Vorm", "Uren", "Bron"], rows)
-        or "Nog geen gepubliceerde uren in deze cyclus."
+        table(
+            ["Datum", "Wat", "Categorie", "Vorm", "Punten", "Accreditatie", "Bron", "Let op"],
+            rows,
+        )
+        or "Nog geen gepubliceerde activiteiten in deze cyclus."
     )
-    return Page(here, f"Uren van {worker.naam}", join(out))
+    return Page(here, f"Punten van {worker.naam}", join(out))
+
+
+def _category(report: HoursReport, category_id: str) -> str:
+    found = report.register.category(category_id) if report.register else None
+    return found.naam if found else "telt niet mee"

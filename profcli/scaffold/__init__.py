@@ -25,17 +25,6 @@ _STATIC = {
     ".github/workflows/prof.yml": "github/prof.yml",
     ".gitlab-ci.yml": "gitlab-ci.yml",
 }
-DEFAULT_NORMS = {
-    "registerplein": {
-        "cyclus_jaren": 5,
-        "scholing": 80,
-        "reflectie": 60,
-        "overig": 40,
-        "overig_max": 60,
-    },
-    "skj": {"cyclus_jaren": 5, "scholing": 84, "reflectie": 60, "overig": 40, "overig_max": 40},
-}
-"""Starting values only: the registers' rules change, so the team sets its own in profiel.toml."""
 
 
 def files(team_name: str, team_slug: str) -> dict[str, str]:
@@ -62,7 +51,6 @@ def team_profile(name: str) -> str:
         "naam": name,
         "soort": TEAM.value,
         "kaders": [f.id for f in builtin()],
-        "normen": DEFAULT_NORMS,
     }
     header = "\n".join(
         [

@@ -20,6 +20,7 @@ from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
 from profcli.model import Entry, Portfolio, Repository
 from profcli.validation.evidence import evidence_rules
+from profcli.validation.registration import registration_rules
 
 Rule = Callable[[Repository, dt.date], Iterator[Finding]]
 
@@ -311,4 +312,5 @@ RULES: tuple[Rule, ...] = (
     hours_rules,
     evidence_rules,
     uniqueness_rules,
+    registration_rules,
 )

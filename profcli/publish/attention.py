@@ -1,0 +1,121 @@
+""" "Aandacht nodig": the supervisor's first question, who needs me now, as one table.
+
+One row per worker, most urgent first: register and cycle end, days left, points done and
+still needed, the pace in a word and a symbol (never colour alone), overdue goals, and how
+long ago the last reflection, self-check, feedback and intervision were, each against a
+threshold. The figures come from `profcli.hours`, the same as `prof status`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from profcli.hours import PACE_SYMBOLS, HoursReport
+from profcli.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL, REFLECTIE, ZELFTOETS, Kind
+from profcli.model import Portfolio
+from profcli.publish.context import Context, worker_page
+from profcli.publish.labels import OPEN_STATUS
+from profcli.publish.markdown import NONE, cell, datum, hours, link, rel, table, text
+
+THRESHOLDS: dict[str, int] = {"reflectie": 92, "zelftoets": 183, "feedback": 183, "intervisie": 92}
+"""Days after which a missing entry is flagged (about three and six months)."""
+
+URGENCY = {"risico": 0, "achter": 1, "onbekend": 2, "op schema": 3, "voldoet": 4}
+
+
+def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
+    rows = sorted((_row(ctx, w) for w in workers), key=lambda r: r[0])
+    out = ["## Aandacht nodig", ""]
+    if not rows:
+        return [*out, "Er zijn geen gepubliceerde werkers.", ""]
+    out += [
+        "Per werker, de meest urgente bovenaan: hoe de herregistratie ervoor staat, te late "
+        f"leerdoelen, en wanneer er voor het laatst werd gereflecteerd (meer dan "
+        f"{THRESHOLDS['reflectie']} dagen: ⚠), een zelftoets werd gedaan of feedback kwam "
+        f"(meer dan {THRESHOLDS['zelftoets']} dagen: ⚠).",
+        "",
+    ]
+    header = [
+        "Werker",
+        "Register",
+        "Einde cyclus",
+        "Dagen",
+        "Punten",
+        "Nog nodig",
+        "Tempo",
+        "Te laat",
+        "Reflectie",
+        "Zelftoets",
+        "Feedback",
+        "Intervisie",
+    ]
+    body = []
+    for _, worker, report, cells in rows:
+        name = link(worker.naam, rel(here, worker_page(worker.slug)))
+        body.append([name, *_hours_cells(ctx, worker, report), *cells])
+    out.append(table(header, body))
+    return [*out, ""]
+
+
+def _row(
+    ctx: Context, worker: Portfolio
+) -> tuple[tuple[int, int, str], Portfolio, HoursReport, list[str]]:
+    report = ctx.hours(worker)
+    pace = report.pace if ctx.shows_hours(worker) else "onbekend"
+    late = sum(
+        1
+        for g in ctx.of(worker, LEERDOEL)
+        if g.get("status") in OPEN_STATUS
+        and isinstance(g.get("deadline"), dt.date)
+        and g.get("deadline") < ctx.today
+    )
+    cells = [
+        f"**{late}**" if late else "0",
+        _since(ctx, worker, REFLECTIE, "reflectie"),
+        _since(ctx, worker, ZELFTOETS, "zelftoets"),
+        _since(ctx, worker, FEEDBACK, "feedback"),
+        _intervision(ctx, worker),
+    ]
+    key = (URGENCY.get(pace, 9), report.days_left if report.register else 99999, worker.slug)
+    return key, worker, report, cells
+
+
+def _hours_cells(ctx: Context, worker: Portfolio, report: HoursReport) -> list[str]:
+    if not ctx.shows_hours(worker) or report.register is None:
+        return [NONE] * 6
+    last = report.end - dt.timedelta(days=1)
+    pace = PACE_SYMBOLS[report.pace]
+    return [
+        cell(report.register.titel),
+        datum(last),
+        str(report.days_left),
+        f"{hours(report.counted_total)} / {hours(report.register.required)}",
+        f"**{hours(report.tekort)}**" if report.pace == "risico" else hours(report.tekort),
+        f"**{pace}**" if report.pace in ("risico", "achter") else pace,
+    ]
+
+
+def _since(ctx: Context, worker: Portfolio, kind: Kind, threshold: str) -> str:
+    dates = [e.datum for e in ctx.of(worker, kind) if e.datum]
+    return _age(ctx, max(dates) if dates else None, THRESHOLDS[threshold])
+
+
+def _intervision(ctx: Context, worker: Portfolio) -> str:
+    """The last intervision, supervision or case discussion: a team meeting or one logged."""
+    dates = [
+        m.datum
+        for team in ctx.teams()
+        for m in ctx.of(team, BIJEENKOMST)
+        if m.datum
+        and worker.slug in m.ids("deelnemers")
+        and m.get("soort") in ("intervisie", "casusbespreking")
+    ]
+    return _age(ctx, max(dates) if dates else None, THRESHOLDS["intervisie"])
+
+
+def _age(ctx: Context, day: dt.date | None, threshold: int) -> str:
+    if day is None:
+        return "⚠ nooit"
+    days = (ctx.today - day).days
+    shown = text(datum(day))
+    return f"⚠ {shown}" if days > threshold else shown
