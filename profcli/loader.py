@@ -19,7 +19,7 @@ from pathlib import Path
 from profcli import schema
 from profcli.discovery import PROFILES_DIR, Source, discover
 from profcli.findings import Finding
-from profcli.frameworks import Catalog, Framework, builtin, from_data
+from profcli.frameworks import Catalog, Framework, builtin, extended, from_data
 from profcli.kinds import FRAMEWORK, REGISTER
 from profcli.loading import Document
 from profcli.loading import load as load_document
@@ -112,6 +112,8 @@ def _add_framework(frameworks: list[Framework], source: Source, doc: Document) -
             f"id `{framework.id}` verschilt van de "
             f"bestandsnaam `{source.stem}.toml`; maak ze gelijk",
         )
+    elif any(f.id == framework.id and f.builtin for f in frameworks):
+        yield from _extend_framework(frameworks, framework, doc)
     elif any(f.id == framework.id for f in frameworks):
         yield doc.finding(
             ("id",),
@@ -128,6 +130,29 @@ def _add_framework(frameworks: list[Framework], source: Source, doc: Document) -
                     f"onderdeel `{item.id}` bestaat al in een ander kader; kies een eigen id",
                 )
         frameworks.append(framework)
+
+
+def _extend_framework(
+    frameworks: list[Framework], extra: Framework, doc: Document
+) -> Iterator[Finding]:
+    """A team completes a shipped framework with its own items (same id, more items)."""
+    index = next(i for i, f in enumerate(frameworks) if f.id == extra.id)
+    shipped = frameworks[index]
+    own = {i.id for i in shipped.items}
+    elsewhere = {i.id for f in frameworks if f is not shipped for i in f.items}
+    clash = False
+    for position, item in enumerate(extra.items):
+        if item.id in own or item.id in elsewhere:
+            where = "het meegeleverde kader" if item.id in own else "een ander kader"
+            yield doc.finding(
+                ("items", position, "id"),
+                "uniek-kader",
+                f"onderdeel `{item.id}` bestaat al in {where}; een eigen bestand met het id "
+                f"`{extra.id}` vult alleen aan met nieuwe onderdelen",
+            )
+            clash = True
+    if not clash:
+        frameworks[index] = extended(shipped, doc.data)
 
 
 def _add_register(registers: list[Register], source: Source, doc: Document) -> Iterator[Finding]:

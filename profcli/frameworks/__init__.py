@@ -33,6 +33,8 @@ class Framework:
     omschrijving: str
     items: tuple[Item, ...]
     builtin: bool
+    volledig: bool = True
+    """False when the framework lacks items its source has (the beroepscode's articles)."""
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -45,7 +47,30 @@ def from_data(data: Mapping[str, Any], *, builtin: bool) -> Framework:
         Item(str(i["id"]), str(i["soort"]), str(i["titel"]), str(i["omschrijving"]), fid)
         for i in data["items"]
     )
-    return Framework(fid, str(data["titel"]), str(data.get("omschrijving", "")), items, builtin)
+    return Framework(
+        fid,
+        str(data["titel"]),
+        str(data.get("omschrijving", "")),
+        items,
+        builtin,
+        data.get("volledig") is not False,
+    )
+
+
+def extended(shipped: Framework, data: Mapping[str, Any]) -> Framework:
+    """A shipped framework with a team's extra items (a `kaders/` file with the same id): the
+    team completes it from its own copy of the source, e.g. the beroepscode's articles."""
+    extra = from_data(data, builtin=False)
+    known = {i.id for i in shipped.items}
+    items = shipped.items + tuple(i for i in extra.items if i.id not in known)
+    return Framework(
+        shipped.id,
+        shipped.titel,
+        shipped.omschrijving,
+        items,
+        True,
+        data.get("volledig") is True or shipped.volledig,
+    )
 
 
 @cache

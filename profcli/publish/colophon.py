@@ -55,5 +55,44 @@ def page(ctx: Context) -> Page:
         out.append("Geen enkel team heeft uitzonderingen op de privacycontrole.")
     frameworks = sorted(ctx.repo.catalog.frameworks.values(), key=lambda f: f.id)
     out += ["", "## Kaders", ""]
-    out += [f"- {text(f.titel)} (`{f.id}`)" for f in frameworks]
+    out += [
+        f"- {text(f.titel)} (`{f.id}`)"
+        + ("" if f.volledig else ": **onvolledig**, niet alle onderdelen zijn opgenomen")
+        for f in frameworks
+    ]
+    out += ["", *_registers(ctx)]
     return Page(COLOPHON, "Colofon", join(out), in_nav=True)
+
+
+def _registers(ctx: Context) -> list[str]:
+    """Every rule behind the points on this site, with its source and whether it is verified."""
+    used = {
+        report.register.id: report.register
+        for worker in ctx.workers()
+        if ctx.shows_hours(worker) and (report := ctx.hours(worker)).register is not None
+    }
+    if not used:
+        return []
+    out = [
+        "## Regels voor herregistratie",
+        "",
+        "De punten op deze site volgen de regels van elk register. Bij elke regel staat waar "
+        "hij vandaan komt. **Niet geverifieerd** betekent: het getal staat niet op een "
+        "openbare pagina van het register en is een aanname; controleer het in het "
+        "reglement en pas het zo nodig aan in `registers/<id>.toml`.",
+        "",
+    ]
+    for register in sorted(used.values(), key=lambda r: r.id):
+        rows = [
+            [
+                text(rule),
+                text(source.adres),
+                "ja" if source.geverifieerd else "**niet geverifieerd**",
+                datum(source.gecontroleerd) if source.gecontroleerd else "-",
+            ]
+            for rule, source in register.sources()
+        ]
+        own = "" if register.builtin else " (eigen bestand van het team)"
+        out += [f"### {text(register.titel)}{own}", ""]
+        out += [table(["Regel", "Bron", "Geverifieerd", "Nagekeken"], rows), ""]
+    return out

@@ -79,6 +79,13 @@ def index(ctx: Context) -> Page:
     ]
     for framework in frameworks(ctx):
         out += [f"## {text(framework.titel)}", "", rich(framework.omschrijving), ""]
+        if not framework.volledig:
+            out += [
+                "!!! warning \"Onvolledig\"",
+                "    Dit kader bevat niet alle onderdelen van de bron. Een team vult het aan met "
+                f"een eigen bestand `kaders/{framework.id}.toml` met hetzelfde id.",
+                "",
+            ]
         out += [
             f"- {link(i.titel, rel(FRAMEWORKS, item_page(i.id)))} "
             f"({SOORT_LABELS.get(i.soort, i.soort).lower()})"
