@@ -166,6 +166,22 @@ def vog_reminder(worker: Portfolio, today: dt.date) -> str:
     return ""
 
 
+def experience_line(worker: Portfolio, report: hours.HoursReport) -> str:
+    """Work experience against what the register asks (SKJ: 3,368 hours in five years)."""
+    asked = report.register.werkervaring_uren if report.register else None
+    registratie = worker.profile.get("registratie") if worker.profile else None
+    logged = registratie.get("werkervaring_uren") if isinstance(registratie, dict) else None
+    if asked is None:
+        return ""
+    if not isinstance(logged, int | float):
+        return (
+            f"Werkervaring: het register vraagt {_points(asked)} uur in de cyclus; houd je "
+            "uren bij als werkervaring_uren onder [registratie] in je profiel."
+        )
+    done = "gehaald" if logged >= asked else f"nog {_points(asked - logged)} uur"
+    return f"Werkervaring: {_points(logged)} van {_points(asked)} uur ({done})."
+
+
 def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) -> str:
     p, report = status.portfolio, status.hours
     lines = [paint(f"{p.naam} ({p.slug})", "bold"), ""]
@@ -180,6 +196,9 @@ def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) ->
     reminder = vog_reminder(p, today)
     if reminder:
         lines.append(paint(reminder, "yellow"))
+    experience = experience_line(p, report)
+    if experience:
+        lines.append(experience)
     lines.append("")
     lines.append(f"Laatste reflectie: {days_ago(status.last_reflection, today)}")
     lines.append(f"Laatste zelftoets: {days_ago(status.last_selfcheck, today)}")
@@ -252,6 +271,7 @@ def as_json(status: WorkerStatus, incomplete: list[Finding]) -> dict[str, Any]:
             for g in status.goals
         ],
         "vog": vog_reminder(status.portfolio, report.today) or None,
+        "werkervaring": experience_line(status.portfolio, report) or None,
         "laatste_reflectie": _iso(status.last_reflection),
         "laatste_zelftoets": _iso(status.last_selfcheck),
     }

@@ -19,6 +19,7 @@ import pytest
 from profcli import writing
 from profcli.cli import main
 from tests.authoring_repo import TEAM, WORKER, entries, make_repo, prof
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -188,7 +189,7 @@ def test_add_missing_field_without_input_is_usage_error(repo: Path) -> None:
     result = prof(repo, "add", "activiteit", "--profiel", WORKER, "--titel", "X", "--no-input")
     assert result.exit_code == 2
     assert (
-        "Error: verplicht voor activiteit: --datum, --uren, --vorm (of gebruik --editor)"
+        "fout: verplicht voor activiteit: --uren, --vorm (of gebruik --editor)"
         in result.output
     )
     assert entries(repo, WORKER, "activiteiten") == []
@@ -609,7 +610,8 @@ def test_render_is_what_add_writes(repo: Path) -> None:
     )
     text = (repo / "profielen" / TEAM / "kennis" / "t.toml").read_text()
     assert text == writing.render(
-        {"titel": "T", "inhoud": 'a "b" \\ c'},
+        # `bijgewerkt` defaults to the reference date, like `datum` of the dated kinds
+        {"titel": "T", "inhoud": 'a "b" \\ c', "bijgewerkt": TODAY},
         header="#:schema ../../../schemas/kennis.schema.json",
     )
 

@@ -8,6 +8,7 @@ import importlib
 import click
 
 from profcli import __version__
+from profcli.cli import dutch
 from profcli.cli.common import DAY, Invocation
 from profcli.errors import ProfError
 
@@ -49,8 +50,11 @@ class LazyGroup(click.Group):
             return None
         command = getattr(importlib.import_module(module), cmd_name)
         assert isinstance(command, click.Command)
+        dutch.localise(command)
         return command
 
+
+dutch.install()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -85,3 +89,6 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None) -> None:
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
     ctx.obj = Invocation(repo, vandaag)
+
+
+dutch.localise(main)

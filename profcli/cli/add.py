@@ -11,11 +11,11 @@ import click
 
 from profcli import authoring, writing
 from profcli.cli import asking
-from profcli.cli.common import Invocation
+from profcli.cli.common import NUMBER, Invocation
 from profcli.cli.completion import DATE, known, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
-from profcli.templates import Field, Template, template
+from profcli.templates import Field, Template, default_date, template
 
 
 def stdin_is_tty() -> bool:
@@ -131,6 +131,10 @@ def _run(kind: Kind) -> Callable[..., None]:
             draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind)
             finish(root, kind, portfolio.slug, slug or "", text, draft, None)
             return
+        day = asking.today(repo)
+        for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
+            if f.key not in data and not f.section and default_date(f, day):
+                data[f.key] = day
         if interactive:
             data = asking.prompt_missing(root, repo, portfolio, tpl, data, header, kind)
         missing = tpl.missing(data)
@@ -187,7 +191,7 @@ def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
         section = tpl.section(f.section)
         if section and section.selector:
             help_text = f"[{section.selector} {section.value}] {help_text}"
-    choice = click.Choice(f.enum) if f.enum else None
+    choice = click.Choice(f.enum, case_sensitive=False) if f.enum else None
     complete = known(f.name, kind.name)
     if f.shape == "map":
         return click.option(
@@ -211,7 +215,7 @@ def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
         return click.option(
             f"{f.option}/--niet-{f.option[2:]}", f.name, default=None, help=help_text
         )
-    types: dict[str, Any] = {"date": DATE, "number": float, "integer": int}
+    types: dict[str, Any] = {"date": DATE, "number": NUMBER, "integer": int}
     return click.option(
         f.option,
         f.name,

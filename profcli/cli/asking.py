@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from profcli import authoring, clock, loader, writing
-from profcli.cli.common import Invocation
+from profcli.cli.common import NUMBER, Invocation
 from profcli.kinds import TEAM, WERKER, Kind
 from profcli.model import Portfolio, Repository
 from profcli.templates import Field, Template, assemble, editor_text, merge
@@ -136,11 +136,15 @@ def _ask(
         items = [part.strip() for part in text.split(",") if part.strip()]
         value: Any = items if f.shape == "list" else [{f.record_key: i} for i in items]
     elif f.enum or (known and f.type == "string" and not f.long):
-        value = click.prompt(f.title, type=click.Choice(list(f.enum or known)), show_choices=True)
+        value = click.prompt(
+            f.title,
+            type=click.Choice(list(f.enum or known), case_sensitive=False),
+            show_choices=True,
+        )
     elif f.type == "date":
         value = click.prompt(f.title, type=_date_type(), default=today().isoformat())
     elif f.type in ("number", "integer"):
-        value = click.prompt(f.title, type=float if f.type == "number" else int)
+        value = click.prompt(f.title, type=NUMBER if f.type == "number" else int)
     elif f.type == "boolean":
         value = click.confirm(f.title)
     else:

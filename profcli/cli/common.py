@@ -61,3 +61,31 @@ class DayType(click.ParamType[dt.date]):
 
 
 DAY = DayType()
+
+
+class NumberType(click.ParamType[float]):
+    """A number as Dutch people write it: 1,5 as well as 1.5."""
+
+    name = "getal"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, int | float):
+            return float(value)
+        text = str(value).strip().replace(" ", "")
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            self.fail(f"`{value}` is geen getal; schrijf bijvoorbeeld 1,5 of 1.5", param, ctx)
+        if number != number or number in (float("inf"), float("-inf")):
+            self.fail(f"`{value}` is geen getal", param, ctx)
+        return number
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "GETAL"
+
+
+NUMBER = NumberType()

@@ -81,7 +81,7 @@ def index(ctx: Context) -> Page:
         out += [f"## {text(framework.titel)}", "", rich(framework.omschrijving), ""]
         if not framework.volledig:
             out += [
-                "!!! warning \"Onvolledig\"",
+                '!!! warning "Onvolledig"',
                 "    Dit kader bevat niet alle onderdelen van de bron. Een team vult het aan met "
                 f"een eigen bestand `kaders/{framework.id}.toml` met hetzelfde id.",
                 "",

@@ -73,6 +73,7 @@ class Register:
     voorwaarden: tuple[Condition, ...] = ()
     standaard: bool = False
     builtin: bool = True
+    werkervaring_uren: float | None = None
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categorieen if c.id == category_id), None)
@@ -172,6 +173,7 @@ def from_data(data: Mapping[str, Any], *, builtin: bool) -> Register:
         conditions,
         bool(data.get("standaard", False)),
         builtin,
+        float(data["werkervaring_uren"]) if "werkervaring_uren" in data else None,
     )
 
 

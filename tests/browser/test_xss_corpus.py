@@ -110,8 +110,8 @@ def make_corpus_repo(root: Path) -> None:
             {
                 "datum": date,
                 "titel": p,
-                "categorie": "scholing",
                 "vorm": "training",
+                "accreditatie_id": p,  # shown on the hours page
                 "uren": 1,
                 "omschrijving": p,
                 "aanbieder": p,
