@@ -188,10 +188,7 @@ def test_add_with_options_writes_a_valid_file(repo: Path) -> None:
 def test_add_missing_field_without_input_is_usage_error(repo: Path) -> None:
     result = prof(repo, "add", "activiteit", "--profiel", WORKER, "--titel", "X", "--no-input")
     assert result.exit_code == 2
-    assert (
-        "fout: verplicht voor activiteit: --uren, --vorm (of gebruik --editor)"
-        in result.output
-    )
+    assert "fout: verplicht voor activiteit: --uren, --vorm (of gebruik --editor)" in result.output
     assert entries(repo, WORKER, "activiteiten") == []
 
 
