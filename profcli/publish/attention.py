@@ -14,8 +14,8 @@ from profcli.hours import PACE_SYMBOLS, HoursReport
 from profcli.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL, REFLECTIE, ZELFTOETS, Kind
 from profcli.model import Portfolio
 from profcli.publish.context import Context, worker_page
-from profcli.publish.labels import OPEN_STATUS
-from profcli.publish.markdown import NONE, cell, datum, hours, link, rel, table, text
+from profcli.publish.labels import OPEN_STATUS, REGISTERS, label
+from profcli.publish.markdown import NONE, hours, link, rel, table, text
 
 THRESHOLDS: dict[str, int] = {"reflectie": 92, "zelftoets": 183, "feedback": 183, "intervisie": 92}
 """Days after which a missing entry is flagged (about three and six months)."""
@@ -37,12 +37,9 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
     ]
     header = [
         "Werker",
-        "Register",
-        "Einde cyclus",
-        "Dagen",
-        "Punten",
-        "Nog nodig",
         "Tempo",
+        "Einde cyclus",
+        "Punten (nog nodig)",
         "Te laat",
         "Reflectie",
         "Zelftoets",
@@ -82,17 +79,23 @@ def _row(
 
 def _hours_cells(ctx: Context, worker: Portfolio, report: HoursReport) -> list[str]:
     if not ctx.shows_hours(worker) or report.register is None:
-        return [NONE] * 6
+        return [NONE] * 3
     last = report.end - dt.timedelta(days=1)
     pace = PACE_SYMBOLS[report.pace]
+    register = text(label(REGISTERS, report.register.register))
+    need = f"nog {hours(report.tekort)}" if report.tekort else "klaar"
+    if report.pace == "risico":
+        need = f"**{need}**"
     return [
-        cell(report.register.titel),
-        datum(last),
-        str(report.days_left),
-        f"{hours(report.counted_total)} / {hours(report.register.required)}",
-        f"**{hours(report.tekort)}**" if report.pace == "risico" else hours(report.tekort),
         f"**{pace}**" if report.pace in ("risico", "achter") else pace,
+        f"{short_date(last)} ({report.days_left} d, {register})",
+        f"{hours(report.counted_total)} / {hours(report.register.required)} ({need})",
     ]
+
+
+def short_date(day: dt.date) -> str:
+    """A compact Dutch date for narrow columns: 31-12-2026."""
+    return day.strftime("%d\u2011%m\u2011%Y")  # non-breaking hyphens: one line
 
 
 def _since(ctx: Context, worker: Portfolio, kind: Kind, threshold: str) -> str:
@@ -115,7 +118,7 @@ def _intervision(ctx: Context, worker: Portfolio) -> str:
 
 def _age(ctx: Context, day: dt.date | None, threshold: int) -> str:
     if day is None:
-        return "⚠ nooit"
+        return "⚠\u00a0nooit"
     days = (ctx.today - day).days
-    shown = text(datum(day))
-    return f"⚠ {shown}" if days > threshold else shown
+    shown = short_date(day)
+    return f"⚠\u00a0{shown}" if days > threshold else shown

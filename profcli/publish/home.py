@@ -11,6 +11,13 @@ def page(ctx: Context) -> Page:
     teams = ctx.teams()
     title = teams[0].naam if len(teams) == 1 else "Teamoverzicht"
     out = [
+        # The dashboard's tables need the width: no navigation or table of contents beside them.
+        "---",
+        "hide:",
+        "  - navigation",
+        "  - toc",
+        "---",
+        "",
         f"# {text(title)}",
         "",
         f"Stand van zaken op {datum(ctx.today)}, gemaakt uit de portfolio's van het team. "

@@ -135,7 +135,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         totals = report.categories()
         bars = [
             charts.Bar(
-                t.category.naam,
+                _short(t.category.naam),
                 t.counted,
                 t.category.minimum or t.category.maximum,
                 f"{hours(t.counted)} / {hours(t.category.minimum)} punten"
@@ -193,6 +193,11 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         or "Nog geen gepubliceerde activiteiten in deze cyclus."
     )
     return Page(here, f"Punten van {worker.naam}", join(out))
+
+
+def _short(name: str) -> str:
+    """A label that fits beside a bar: the register's name, or its first word when long."""
+    return name if len(name) <= 18 else name.split()[0]
 
 
 def _category(report: HoursReport, category_id: str) -> str:
