@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,20 @@ def test_several_teams_get_pages_of_their_own_and_shared_pages_stay_small(
     ]
     for path in shared:
         assert len(large[path]) < 1.6 * len(small[path]) + 2000, path
+
+
+def test_public_site_shows_team_entries_marked_publiek(tmp_path: Path) -> None:
+    """DESIGN: a team entry marked publiek appears on the public site unless the team profile
+    is prive; nothing of the team's supervision ("Aandacht nodig") goes public."""
+    root = tmp_path / "team"
+    for name in ("profielen", "bewijs"):
+        shutil.copytree(REPO / name, root / name)
+    public = pages_of(root, "publiek")
+    assert "Samenwerken met ervaringsdeskundigen" in public["team/kennis.md"]
+    assert "Aandacht nodig" not in public["index.md"]
+    assert "Aandacht nodig" in pages_of(root, "team")["index.md"]
+    profile = root / "profielen/wijkteam-feijenoord-noord/profiel.toml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace('soort = "team"', 'soort = "team"\nzichtbaarheid = "prive"'))
+    hidden = pages_of(root, "publiek")
+    assert all("Samenwerken met ervaringsdeskundigen" not in page for page in hidden.values())

@@ -39,9 +39,14 @@ class Context:
         return visibility != Zichtbaarheid.PRIVE
 
     def portfolio_visible(self, portfolio: Portfolio | None) -> bool:
-        """A portfolio appears only if its own profile may be published to this audience."""
+        """A worker's portfolio appears only if her own profile may be published to this
+        audience (on the public site: she opted in with `zichtbaarheid = "publiek"`). A team's
+        portfolio appears unless the team profile is `prive`, so that its entries marked
+        `publiek` reach the public site (DESIGN.md, Visibility)."""
         if portfolio is None or portfolio.profile is None or not portfolio.profile.valid:
             return False
+        if portfolio.soort == Soort.TEAM:
+            return portfolio.profile.visibility != Zichtbaarheid.PRIVE
         return self._allowed(portfolio.profile.visibility)
 
     def visible(self, entry: Entry) -> bool:

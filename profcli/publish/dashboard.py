@@ -17,7 +17,7 @@ from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import OPEN_STATUS, STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, table, text
 from profcli.publish.pieces import latest_meetings, participants
-from profcli.words import Soort
+from profcli.words import Publiek, Soort
 
 HORIZON = dt.timedelta(weeks=8)
 COVERAGE = dt.timedelta(days=183)
@@ -28,8 +28,10 @@ def sections(
     ctx: Context, here: str, workers: list[Portfolio], teams: list[Portfolio]
 ) -> list[str]:
     """What a supervisor checks first, for these workers and teams."""
+    # "Aandacht nodig" is for the team's supervisors, never for the public site.
+    first = attention.section(ctx, here, workers) if ctx.audience == Publiek.TEAM else []
     return (
-        attention.section(ctx, here, workers)
+        first
         + _goals(ctx, here, workers, teams)
         + _deadlines(ctx, here, workers, teams)
         + _coverage(ctx, here, workers)
