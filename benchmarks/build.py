@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 if not __package__:  # run as `python3 benchmarks/NAME.py`: make the checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

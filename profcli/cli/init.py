@@ -10,6 +10,7 @@ import click
 from profcli import scaffold, writing
 from profcli.cli.common import Invocation
 from profcli.errors import WriteRefused
+from profcli.scaffold import source
 
 
 @click.command()
@@ -26,6 +27,12 @@ from profcli.errors import WriteRefused
     is_flag=True,
     help="Schrijf alleen schemas/ opnieuw vanuit de geïnstalleerde profcli.",
 )
+@click.option(
+    "--bron",
+    metavar="ADRES",
+    help="Waar CI profcli installeert: een git-adres (git+https://…@versie), een adres van een "
+    "wheel, of een map. Standaard: waar deze profcli vandaan komt.",
+)
 @click.option("--no-input", is_flag=True, help="Vraag niets; zonder --team is dat een fout.")
 @click.pass_obj
 def init(
@@ -34,6 +41,7 @@ def init(
     team: str | None,
     force: bool,
     only_schemas: bool,
+    bron: str | None,
     no_input: bool,
 ) -> None:
     """Maak een team-repository: mkdocs.yml, profielen/, schemas/, site/, CI en editorinstellingen.
@@ -64,7 +72,16 @@ def init(
     slug = writing.slugify(team)
     if not slug:
         raise click.BadParameter("de naam heeft geen letters of cijfers", param_hint="--team")
-    planned: dict[str, str | bytes] = {**scaffold.files(team, slug), **scaffold.schema_files()}
+    found = source.requirement(bron) if bron else source.default()
+    if found is None:
+        raise click.UsageError(
+            "waar moet CI profcli vandaan halen? Geef --bron, bijvoorbeeld "
+            "--bron git+https://example.org/profcli.git@v1.0 (profcli staat niet op PyPI)"
+        )
+    planned: dict[str, str | bytes] = {
+        **scaffold.files(team, slug, found.requirement),
+        **scaffold.schema_files(),
+    }
     try:
         scaffold.write_files(directory, planned, force=force)
     except WriteRefused as e:
@@ -75,4 +92,12 @@ def init(
             "Gebruik --force om ze te overschrijven."
         ) from e
     click.echo(f"Team-repository gemaakt in {directory} voor {team} (profielen/{slug}/).")
+    click.echo(f'CI installeert profcli met: pip install "{found.requirement}"')
+    if not found.portable:
+        click.echo(
+            "Let op: dat adres bestaat alleen op deze computer. Geef met --bron een adres dat "
+            "CI kan bereiken (bijvoorbeeld een git-adres) en draai prof init --force opnieuw, "
+            "of pas de CI-bestanden aan.",
+            err=True,
+        )
     click.echo('Volgende stap: prof new "Voornaam Achternaam"')

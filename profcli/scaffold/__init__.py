@@ -27,13 +27,17 @@ _STATIC = {
 }
 
 
-def files(team_name: str, team_slug: str) -> dict[str, str]:
-    """Every file `prof init` writes, by repository-relative path (schemas excluded)."""
+def files(
+    team_name: str, team_slug: str, requirement: str = f"profcli=={__version__}"
+) -> dict[str, str]:
+    """Every file `prof init` writes, by repository-relative path (schemas excluded).
+    `requirement` is what the CI templates give to `pip install` (see scaffold.source)."""
     out: dict[str, str] = {}
     for target, source in _STATIC.items():
         text = (_FILES / source).read_text(encoding="utf-8")
         name = json.dumps(team_name, ensure_ascii=False) if target == "mkdocs.yml" else team_name
-        out[target] = text.replace("@@TEAM_NAAM@@", name).replace("@@VERSIE@@", __version__)
+        text = text.replace("@@TEAM_NAAM@@", name).replace("@@VERSIE@@", __version__)
+        out[target] = text.replace("@@BRON@@", requirement.replace('"', ""))
     out[".taplo.toml"] = taplo()
     out[f"{PROFILES_DIR}/{team_slug}/profiel.toml"] = team_profile(team_name)
     return out
@@ -55,9 +59,9 @@ def team_profile(name: str) -> str:
     header = "\n".join(
         [
             "#:schema ../../schemas/profiel.schema.json",
-            "# Het teamprofiel. De uren in [normen.<register>] zijn een begin: zet hier wat",
-            "# jullie register vraagt per cyclus (scholing, reflectie, overig en het maximum",
-            "# voor overig).",
+            "# Het teamprofiel. De regels voor herregistratie komen uit de registers zelf",
+            "# (zie `prof status`); wijken die van jullie reglement af, zet dan een eigen",
+            "# registers/<id>.toml in deze repository.",
         ]
     )
     return writing.render(data, header=header)
