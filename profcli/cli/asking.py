@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from profcli import authoring, clock, loader, writing
+from profcli.cli import dutch
 from profcli.cli.common import NUMBER, Invocation
 from profcli.kinds import TEAM, WERKER, Kind
 from profcli.model import Portfolio, Repository
@@ -229,6 +230,7 @@ def via_editor(
 
 
 def edit(path: Path) -> None:
+    dutch.install(lazy=("click._termui_impl",))
     try:
         click.edit(filename=str(path))
     except click.ClickException as e:

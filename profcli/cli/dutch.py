@@ -10,6 +10,7 @@ that is not listed stays as Click wrote it (a newer Click may add some): that is
 from __future__ import annotations
 
 import importlib
+import sys
 
 MESSAGES: dict[str, str] = {
     "Usage:": "Gebruik:",
@@ -133,12 +134,16 @@ def localise(command: object) -> None:
         localise(sub)
 
 
-def install() -> None:
-    """Make Click's modules look their texts up here. Idempotent; only the CLI calls it."""
+def install(*, lazy: tuple[str, ...] = ()) -> None:
+    """Make Click's modules look their texts up here. Idempotent; only the CLI calls it.
+
+    Only modules already imported are patched, so `prof validate` pays no extra import; a
+    command that is about to use a lazily imported one (the editor) names it in `lazy`."""
     for name in _MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:  # pragma: no cover - a module Click may drop
+        if name in lazy:
+            importlib.import_module(name)
+        module = sys.modules.get(name)
+        if module is None:
             continue
         if hasattr(module, "_"):
             module._ = gettext  # type: ignore[attr-defined]
