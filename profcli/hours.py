@@ -258,21 +258,18 @@ def classify(
             return "", f"categorie `{override}` bestaat niet bij {register.titel}"
         return chosen.id, f"door de werker in {chosen.naam} gezet"
     category = register.for_form(vorm)
-    note = ""
     if category.accreditatie and not accreditatie_id:
         fallback = register.category(category.zonder_accreditatie or register.standaard_categorie)
         assert fallback is not None
-        why = (
-            "geaccrediteerd, maar zonder accreditatienummer"
-            if geaccrediteerd
-            else ("zonder accreditatienummer")
-        )
+        why = "zonder accreditatienummer"
+        if geaccrediteerd:
+            why = f"geaccrediteerd, maar {why}"
         return fallback.id, f"{why}: telt als {fallback.naam}, niet als {category.naam}"
     if category.min_sessie_uren and uren < category.min_sessie_uren:
         return "", f"korter dan {category.min_sessie_uren:g} uur: telt niet als {category.naam}"
     if category.fysiek and not fysiek:
         return "", f"niet face to face: telt niet als {category.naam}"
-    return category.id, note
+    return category.id, ""
 
 
 def report(
