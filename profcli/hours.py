@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from profcli.kinds import ACTIVITEIT, BIJEENKOMST
 from profcli.model import Entry, Portfolio, Repository
@@ -76,21 +77,28 @@ class CategoryTotal:
         return max(0.0, self.category.minimum - self.counted)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True)
 class HoursReport:
+    """A worker's points in one cycle. Immutable, so every total is computed once."""
+
     worker: str
     start: dt.date
     end: dt.date
     """First day after the cycle."""
     register: Register | None
     today: dt.date
-    lines: list[HourLine] = field(default_factory=list)
+    lines: tuple[HourLine, ...] = ()
+    """Oldest first."""
     problem: str = ""
     """Why there is no register to compare with (empty when there is one)."""
 
     def categories(self) -> list[CategoryTotal]:
+        return list(self._categories)
+
+    @cached_property
+    def _categories(self) -> tuple[CategoryTotal, ...]:
         if self.register is None:
-            return []
+            return ()
         found = []
         for category in self.register.categorieen:
             mine = [line for line in self.lines if line.categorie == category.id and line.counts]
@@ -105,12 +113,12 @@ class HoursReport:
                     sum(x.punten for x in mine if x.status == "toegekend"),
                 )
             )
-        return found
+        return tuple(found)
 
     def combined(self) -> list[tuple[Combined, float, float]]:
         """Per combined rule: the points counted towards it, and what it still asks beyond the
         minima of its categories."""
-        totals = {t.category.id: t for t in self.categories()}
+        totals = {t.category.id: t for t in self._categories}
         found = []
         for rule in self.register.samen if self.register else ():
             parts = [totals[c] for c in rule.categorieen if c in totals]
@@ -119,20 +127,20 @@ class HoursReport:
             found.append((rule, counted, max(0.0, beyond)))
         return found
 
-    @property
+    @cached_property
     def counted_total(self) -> float:
-        return sum(t.counted for t in self.categories())
+        return sum(t.counted for t in self._categories)
 
     @property
     def logged_total(self) -> float:
         return sum(line.punten for line in self.lines if line.counts)
 
-    @property
+    @cached_property
     def tekort(self) -> float:
         """Points still missing in all (0 when the cycle's requirements are met)."""
         if self.register is None:
             return 0.0
-        return sum(t.missing for t in self.categories()) + sum(b for _, _, b in self.combined())
+        return sum(t.missing for t in self._categories) + sum(b for _, _, b in self.combined())
 
     @property
     def voldoet(self) -> bool:
@@ -167,15 +175,15 @@ class HoursReport:
     # Views kept for the pages that compare per category.
     @property
     def totals(self) -> dict[str, float]:
-        return {t.category.id: t.logged for t in self.categories()}
+        return {t.category.id: t.logged for t in self._categories}
 
     @property
     def counted(self) -> dict[str, float]:
-        return {t.category.id: t.counted for t in self.categories()}
+        return {t.category.id: t.counted for t in self._categories}
 
     @property
     def missing(self) -> dict[str, float]:
-        return {t.category.id: t.missing for t in self.categories()}
+        return {t.category.id: t.missing for t in self._categories}
 
 
 PACE_SYMBOLS = {
@@ -283,80 +291,95 @@ def report(
     """All points of `worker` in the current cycle (or the one from `start`)."""
     register, problem = register_for(repo, worker)
     first, end = cycle(worker, register, today, start)
-    result = HoursReport(worker.slug, first, end, register, today, problem=problem)
     per_hour = register.punten_per_uur if register else 1.0
-    for entry in worker.of(ACTIVITEIT):
-        uren, datum = entry.get("uren"), entry.datum
-        if not (entry.valid and visible(entry) and datum and first <= datum < end):
-            continue
-        if not isinstance(uren, int | float):
-            continue
-        vorm = entry.text("vorm") or "overig"
-        accreditation = entry.text("accreditatie_id")
-        accredited = entry.get("geaccrediteerd") is True
+
+    def line(
+        entry: Entry,
+        uren: float,
+        vorm: str,
+        titel: str,
+        override: str,
+        *,
+        aanbieder: str = "",
+        geaccrediteerd: bool = False,
+        accreditatie_id: str = "",
+        status: str = "",
+    ) -> HourLine:
+        """One dossier row, for an activity or a meeting alike."""
+        assert entry.datum is not None
         category, note = ("", "")
         if register is not None:
             category, note = classify(
                 register,
                 vorm,
-                float(uren),
-                override=entry.text("categorie"),
-                accreditatie_id=accreditation,
-                geaccrediteerd=accredited,
+                uren,
+                override=override,
+                accreditatie_id=accreditatie_id,
+                geaccrediteerd=geaccrediteerd,
                 fysiek=entry.get("fysiek") is not False,
             )
-        result.lines.append(
-            HourLine(
-                datum,
-                entry.text("titel"),
-                category,
-                vorm,
-                float(uren),
-                float(uren) * per_hour,
-                "activiteit",
-                entry.id,
-                entry.text("aanbieder"),
-                accredited,
-                accreditation,
-                tuple(entry.ids("bewijs")),
-                entry.text("status"),
-                note,
-            )
+        return HourLine(
+            entry.datum,
+            titel,
+            category,
+            vorm,
+            uren,
+            uren * per_hour,
+            "activiteit" if entry.kind is ACTIVITEIT else "bijeenkomst",
+            entry.id,
+            aanbieder,
+            geaccrediteerd,
+            accreditatie_id,
+            tuple(entry.ids("bewijs")),
+            status,
+            note,
         )
+
+    def in_cycle(entry: Entry, uren: object) -> bool:
+        datum = entry.datum
+        return (
+            entry.valid
+            and visible(entry)
+            and datum is not None
+            and first <= datum < end
+            and isinstance(uren, int | float)
+        )
+
+    lines: list[HourLine] = []
+    for entry in worker.of(ACTIVITEIT):
+        uren = entry.get("uren")
+        if in_cycle(entry, uren):
+            assert isinstance(uren, int | float)
+            lines.append(
+                line(
+                    entry,
+                    float(uren),
+                    entry.text("vorm") or "overig",
+                    entry.text("titel"),
+                    entry.text("categorie"),
+                    aanbieder=entry.text("aanbieder"),
+                    geaccrediteerd=entry.get("geaccrediteerd") is True,
+                    accreditatie_id=entry.text("accreditatie_id"),
+                    status=entry.text("status"),
+                )
+            )
     team = repo.team_of(worker)
     for meeting in team.of(BIJEENKOMST) if team else []:
-        uren, datum = meeting.get("duur_uren"), meeting.datum
-        if not (meeting.valid and visible(meeting) and datum and first <= datum < end):
-            continue
-        if worker.slug not in meeting.ids("deelnemers") or not isinstance(uren, int | float):
-            continue
-        soort = meeting.text("soort")
-        vorm = MEETING_FORMS.get(soort, soort)
-        category, note = ("", "")
-        if register is not None:
-            category, note = classify(
-                register,
-                vorm,
-                float(uren),
-                override=meeting.text("telt_als"),
-                fysiek=meeting.get("fysiek") is not False,
+        uren = meeting.get("duur_uren")
+        if in_cycle(meeting, uren) and worker.slug in meeting.ids("deelnemers"):
+            assert isinstance(uren, int | float)
+            soort = meeting.text("soort")
+            lines.append(
+                line(
+                    meeting,
+                    float(uren),
+                    MEETING_FORMS.get(soort, soort),
+                    meeting.text("thema") or soort,
+                    meeting.text("telt_als"),
+                )
             )
-        result.lines.append(
-            HourLine(
-                datum,
-                meeting.text("thema") or soort,
-                category,
-                vorm,
-                float(uren),
-                float(uren) * per_hour,
-                "bijeenkomst",
-                meeting.id,
-                bewijs=tuple(meeting.ids("bewijs")),
-                opmerking=note,
-            )
-        )
-    result.lines.sort(key=lambda line: (line.datum, line.id))
-    return result
+    lines.sort(key=lambda x: (x.datum, x.id))
+    return HoursReport(worker.slug, first, end, register, today, tuple(lines), problem)
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

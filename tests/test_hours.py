@@ -249,14 +249,17 @@ def test_counted_points_never_exceed_logged_hours(
 ) -> None:
     """Whatever is logged, a register never counts more than the net hours (1 point per hour)."""
     reg = register(rid)
-    report = hours.HoursReport("x", dt.date(2022, 1, 1), dt.date(2027, 1, 1), reg, TODAY)
+    lines = []
     for index, (vorm, uren, accredited, online) in enumerate(items):
         category, _ = hours.classify(
             reg, vorm, uren, accreditatie_id="A" if accredited else "", fysiek=not online
         )
-        report.lines.append(
+        lines.append(
             hours.HourLine(TODAY, "t", category, vorm, uren, uren, "activiteit", str(index))
         )
+    report = hours.HoursReport(
+        "x", dt.date(2022, 1, 1), dt.date(2027, 1, 1), reg, TODAY, tuple(lines)
+    )
     assert report.counted_total <= sum(u for _, u, _, _ in items) + 1e-9
     assert report.tekort <= reg.required
     assert report.tekort >= 0

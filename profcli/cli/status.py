@@ -75,19 +75,20 @@ def status(obj: Invocation, slug: str | None, fmt: str) -> None:
     paint = _paint if use_colour() else core.plain
     day: dt.date = today(repo)
     team = repo.team_of(portfolio)
+    if portfolio.soort == TEAM:
+        members = [w.slug for w in repo.workers() if repo.team_of(w) is portfolio]
+        problems = loaded.problems_for(portfolio.slug, *members)
+    else:
+        problems = loaded.problems_for(portfolio.slug, *([team.slug] if team else []))
     if fmt == "json":
         if portfolio.soort == TEAM:
             raise click.BadParameter("--format json is er voor een werker", param_hint="SLUG")
-        problems = loaded.problems_for(portfolio.slug, *([team.slug] if team else []))
         data = core.as_json(core.worker(repo, portfolio, day), problems)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         sys.exit(1 if problems else 0)
     if portfolio.soort == TEAM:
-        members = [w.slug for w in repo.workers() if repo.team_of(w) is portfolio]
-        problems = loaded.problems_for(portfolio.slug, *members)
         text = core.render_team(repo, portfolio, day, paint)
     else:
-        problems = loaded.problems_for(portfolio.slug, *([team.slug] if team else []))
         text = core.render_worker(core.worker(repo, portfolio, day), day, paint)
     click.echo(core.incomplete(problems, paint) + text, color=use_colour())
     if problems:
