@@ -51,3 +51,9 @@ class NotInGit(ProfError):
 
 class SyncFailed(ProfError):
     """`prof sync` could not fetch or send; the message says what happened and what to do."""
+
+
+class AddressUnusable(ProfError):
+    """`prof serve` cannot listen at the address asked for (busy, impossible, not ours)."""
+
+    exit_code = 2
