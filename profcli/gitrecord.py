@@ -42,7 +42,7 @@ def git(
 
     `english`: git's messages untranslated, for the few places that read them. `asks`: git may
     ask for a password on the terminal (fetching and sending); otherwise it never prompts."""
-    env = dict(os.environ)
+    env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1"}  # a path is a path, never a pattern
     if not asks:
         env["GIT_TERMINAL_PROMPT"] = "0"
     if english:

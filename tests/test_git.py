@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from profcli import gitrecord
+from profcli import gitrecord, gitsync
 from tests.authoring_repo import WORKER, make_repo, prof
 
 IDENTITY = {
@@ -305,6 +305,25 @@ def test_sync_explains_a_refused_push(tmp_path: Path) -> None:
     assert "niet verstuurd: de gedeelde repository weigert je werk" in result.stderr
     assert "main is beschermd" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_sync_explains_a_colleague_who_sent_just_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, _ = shared(tmp_path)
+    assert add_activity(first).exit_code == 0
+    assert prof(first, "sync").exit_code == 0
+    assert add_activity(second, title="Intervisie over grenzen").exit_code == 0
+    original = gitsync.pull
+    monkeypatch.setattr(gitsync, "pull", lambda place: None)  # the colleague won the race
+    result = prof(second, "sync")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "fout: niet verstuurd: een collega stuurde net ook werk in. Doe nog eens `prof sync`; "
+        "dan komt jouw werk erachter.\n"
+    )
+    monkeypatch.setattr(gitsync, "pull", original)
+    assert prof(second, "sync").exit_code == 0
 
 
 def test_sync_outside_git_or_without_remote(tmp_path: Path) -> None:
