@@ -326,6 +326,18 @@ def test_sync_explains_a_colleague_who_sent_just_before(
     assert prof(second, "sync").exit_code == 0
 
 
+def test_first_sync_to_an_empty_shared_repository(tmp_path: Path) -> None:
+    root = committed_repo(tmp_path)
+    remote = tmp_path / "leeg.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    git(root, "remote", "add", "origin", str(remote))  # added, never pushed: no upstream yet
+    result = prof(root, "sync")
+    assert result.exit_code == 0, result.output
+    assert "Klaar: je werk is gedeeld met je team." in result.output
+    assert git(remote, "log", "-1", "--format=%s", "main").strip() == "start"
+    assert git(root, "rev-parse", "--abbrev-ref", "@{u}").strip() == "origin/main"
+
+
 def test_sync_outside_git_or_without_remote(tmp_path: Path) -> None:
     loose = make_repo(tmp_path / "los")
     result = prof(loose, "sync")
