@@ -58,18 +58,22 @@ def target(root: Path) -> Target:
     return Target(top, branch, remotes[0], False)
 
 
-def pull(place: Target) -> None:
-    """Put one's own commits on top of the colleagues' (rebase); explain a conflict."""
+def pull(place: Target) -> list[str]:
+    """Put one's own commits on top of the colleagues' (rebase); explain a conflict.
+
+    Returns the files with changes that were not committed and that a colleague changed too:
+    git's autostash then leaves conflict markers in them; they get the person's own text
+    back (the colleague's is in the history, and git keeps a copy in its stash)."""
     if place.tracked:
         args = ["pull", "--rebase", "--autostash", "--no-edit"]
     else:
         exists = git(place.top, "ls-remote", "--exit-code", "--heads", place.remote, place.branch)
         if exists.returncode != 0:
-            return  # nothing shared yet: the push creates it
+            return []  # nothing shared yet: the push creates it
         args = ["pull", "--rebase", "--autostash", "--no-edit", place.remote, place.branch]
     done = git(place.top, *args, timeout=NETWORK_TIMEOUT, english=True, asks=True)
     if done.returncode == 0:
-        return
+        return _own_text_back(place.top)
     if _rebasing(place.top):
         conflicts = git(place.top, "diff", "--name-only", "--diff-filter=U").stdout.split()
         git(place.top, "rebase", "--abort")
@@ -134,6 +138,14 @@ def unrecorded(place: Target) -> list[str]:
     """Files changed on this computer that no commit holds (they are not shared)."""
     done = git(place.top, "status", "--porcelain", "--untracked-files=normal")
     return [line[3:] for line in done.stdout.splitlines() if len(line) > 3]
+
+
+def _own_text_back(top: Path) -> list[str]:
+    clashes = git(top, "diff", "--name-only", "--diff-filter=U").stdout.split()
+    for name in clashes:
+        git(top, "checkout", "--theirs", "--", name)  # the stashed side: the person's text
+        git(top, "reset", "--quiet", "--", name)
+    return clashes
 
 
 def _rebasing(top: Path) -> bool:

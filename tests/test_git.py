@@ -280,6 +280,23 @@ def test_sync_explains_a_conflict_and_leaves_everything_as_it_was(tmp_path: Path
     assert not (second / ".git/rebase-merge").exists()
 
 
+def test_sync_gives_back_uncommitted_text_a_colleague_also_changed(tmp_path: Path) -> None:
+    first, second, _ = shared(tmp_path)
+    profile = first / PROFILE
+    profile.write_text(profile.read_text().replace("soort =", 'functie = "Wijkwerker"\nsoort ='))
+    assert gitrecord.record(first, [profile], "functie").committed
+    assert prof(first, "sync").exit_code == 0
+    mine = (second / PROFILE).read_text().replace("soort =", 'functie = "Buurtcoach"\nsoort =')
+    (second / PROFILE).write_text(mine)  # changed by hand, never committed
+    result = prof(second, "sync")
+    assert result.exit_code == 0, result.output
+    assert "deze bestanden had je veranderd zonder dat het was vastgelegd" in result.stderr
+    assert f"\n  {PROFILE}\n" in result.stderr
+    assert (second / PROFILE).read_text() == mine  # no conflict markers: her own text
+    assert git(second, "status", "--porcelain", "-uall").splitlines() == [f" M {PROFILE}"]
+    assert 'functie = "Wijkwerker"' in git(second, "show", f"HEAD:{PROFILE}")
+
+
 def test_sync_does_not_send_an_invalid_repository(tmp_path: Path) -> None:
     first, _, remote = shared(tmp_path)
     profile = first / PROFILE

@@ -33,7 +33,15 @@ def sync(obj: Invocation) -> None:
     try:
         place = gitsync.target(root)
         click.echo("Ophalen… (het werk van je collega's)")
-        gitsync.pull(place)
+        clashes = gitsync.pull(place)
+        if clashes:
+            names = "".join(f"\n  {name}" for name in clashes)
+            click.echo(
+                "let op: deze bestanden had je veranderd zonder dat het was vastgelegd, en een "
+                f"collega veranderde ze ook:{names}\nJe ziet nu jouw tekst; die van je collega "
+                "staat in git. Kijk samen welke tekst klopt voordat je verder gaat.",
+                err=True,
+            )
         click.echo("Controleren…")
         result = validated(root, today=obj.vandaag)
         output = REPORTERS["text"]().render(result)
