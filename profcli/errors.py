@@ -41,3 +41,19 @@ class UnknownAudience(ProfError):
     """An audience other than `team` or `publiek` was asked for."""
 
     exit_code = 2
+
+
+class NotInGit(ProfError):
+    """`prof sync` was asked for in a repository that git does not track."""
+
+    exit_code = 2
+
+
+class SyncFailed(ProfError):
+    """`prof sync` could not fetch or send; the message says what happened and what to do."""
+
+
+class AddressUnusable(ProfError):
+    """`prof serve` cannot listen at the address asked for (busy, impossible, not ours)."""
+
+    exit_code = 2

@@ -23,8 +23,9 @@ PIECES = {"pieces", "dashboard", "attention"}
 PAGES = {"home", "workers", "records", "team", "summary", "items", "colophon"}
 """Each renders pages; the list of pages and their order is in `pages.py`."""
 ASSEMBLY = {"pages"}
-ADAPTERS = {"__init__", "site", "plugin"}
-"""Writing the pages to a folder or serving them through MkDocs."""
+ADAPTERS = {"__init__", "site", "plugin", "preview"}
+"""Writing the pages to a folder or serving them through MkDocs (preview: what the live
+preview adds, the errors on each page and a rebuild that cannot hang the server)."""
 
 ALLOWED = {
     **dict.fromkeys(BASE, BASE),

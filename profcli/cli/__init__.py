@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 
 import click
 
@@ -21,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "render": "profcli.cli.build",
     "serve": "profcli.cli.build",
     "status": "profcli.cli.status",
+    "sync": "profcli.cli.sync",
     "validate": "profcli.cli.validate",
 }
 """Command name -> module defining it (as a function of the same name)."""
@@ -78,8 +80,15 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     help="Reken alsof het vandaag DATUM is (ook: PROF_VANDAAG), voor een herhaalbare "
     "controle of site. Standaard de datum van vandaag in de tijdzone van het team.",
 )
+@click.option(
+    "--geen-git",
+    "geen_git",
+    is_flag=True,
+    help="Leg niets vast in git (ook: PROF_GIT=uit). Standaard legt prof in een "
+    "git-repository elk bestand vast dat het schrijft of weghaalt, en niets anders.",
+)
 @click.pass_context
-def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None) -> None:
+def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None, geen_git: bool) -> None:
     """profcli: je professionele ontwikkeling als platte tekst, in je eigen repository.
 
     \b
@@ -88,7 +97,21 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None) -> None:
       prof validate profielen/anna     controleer één portfolio
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
-    ctx.obj = Invocation(repo, vandaag)
+    ctx.obj = Invocation(repo, vandaag, git=not geen_git and _git_from_environment())
+
+
+_OFF = {"uit", "nee", "0", "false", "off", "no"}
+_ON = {"aan", "ja", "1", "true", "on", "yes", ""}
+
+
+def _git_from_environment() -> bool:
+    """PROF_GIT=uit switches the commits off (a setting for a shell or a CI job)."""
+    value = os.environ.get("PROF_GIT", "").strip().lower()
+    if value in _OFF:
+        return False
+    if value not in _ON:
+        raise click.UsageError(f"PROF_GIT={value} begrijp ik niet; kies aan of uit")
+    return True
 
 
 dutch.localise(main)

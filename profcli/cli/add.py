@@ -98,6 +98,10 @@ def finish(
     if draft is not None:
         draft.unlink(missing_ok=True)
     click.echo(f"Opgeslagen: {authoring.display(root, path)}")
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Invocation) if ctx else None
+    if obj is not None:
+        obj.record(root, [path], f"prof: {kind.name} {path.stem} toegevoegd")
 
 
 def _count(errors: int) -> str:

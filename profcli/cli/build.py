@@ -92,14 +92,20 @@ def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> 
 @click.option(
     "--adres",
     "-a",
+    "--dev-addr",
+    "adres",
     default="127.0.0.1:8000",
     show_default=True,
-    help="Adres en poort voor de voorvertoning.",
+    help="Adres en poort voor de voorvertoning (ook: --dev-addr, zoals bij mkdocs).",
 )
 @_VANDAAG
 @click.pass_obj
 def serve(obj: Invocation, voor: str, adres: str, vandaag: dt.date | None) -> None:
     """Bekijk de site terwijl je schrijft; wijzigingen in profielen/ laden vanzelf opnieuw.
+
+    Zitten er fouten in de portfolio's, dan start de voorvertoning toch: elke pagina toont
+    bovenaan de fouten (bestand en regel) en verder de laatste versie zonder fouten.
+    Is de poort bezet of onmogelijk, dan stopt prof met exitcode 2.
 
     \b
     Voorbeeld:
@@ -107,8 +113,21 @@ def serve(obj: Invocation, voor: str, adres: str, vandaag: dt.date | None) -> No
     """
     from profcli.publish import site
 
-    root, _, _ = _validated(obj, vandaag)
-    site.serve(root, audience=voor, address=adres, today=vandaag or obj.vandaag)
+    host, port = site.parse_address(adres)
+    site.check_address(host, port)  # before the first build, which takes seconds
+    root = obj.root()
+    fixed = vandaag or obj.vandaag
+    result = check_repository(root, today=fixed).result
+    output = REPORTERS["text"]().render(result)
+    if output:
+        click.echo(output)
+    if not result.ok:
+        click.echo(
+            f"let op: er {'is 1 fout' if result.errors == 1 else f'zijn {result.errors} fouten'}"
+            "; de voorvertoning start toch en toont ze bovenaan elke pagina.",
+            err=True,
+        )
+    site.serve(root, audience=voor, address=adres, today=fixed)
 
 
 @click.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ class Invocation:
     repo: str | None
     vandaag: dt.date | None = None
     """A fixed reference date (`--vandaag` or PROF_VANDAAG); None: the team's clock."""
+    git: bool = True
+    """Commit what a command writes (`prof --geen-git` or PROF_GIT=uit switch it off)."""
 
     def root(self, hint: Path | None = None) -> Path:
         """The repository root; RepositoryNotFound (exit 2) when there is none."""
@@ -30,6 +33,22 @@ class Invocation:
     def today(self, zone_name: str | None = None) -> dt.date:
         """The command's reference date: the fixed one, or today in the team's time zone."""
         return self.vandaag or clock.today(zone_name)
+
+    def record(self, root: Path, paths: Sequence[Path], message: str) -> None:
+        """Commit exactly `paths` (written or removed by this command) when `root` is in git,
+        unless switched off here or by the team (`git_vastleggen = false`). Never fails: the
+        files are written already, so a problem is a warning on stderr."""
+        if not self.git:
+            return
+        from profcli import gitrecord
+
+        if not gitrecord.commits_enabled(root):
+            return
+        outcome = gitrecord.record(root, paths, message)
+        if outcome.warning:
+            click.echo(f"let op: {outcome.warning}", err=True)
+        elif outcome.committed:
+            click.echo(f"Vastgelegd in git: {message}")
 
 
 _DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}

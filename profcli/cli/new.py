@@ -123,4 +123,5 @@ def new(
     except WriteRefused as e:
         raise WriteRefused(f"niet gemaakt: {e}") from e
     click.echo(f"Portfolio gemaakt: {authoring.display(root, path)}")
+    obj.record(root, [path], f"prof: portfolio {slug} aangemaakt")
     click.echo(f"Tip: export PROF_PROFIEL={slug}")

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -22,7 +22,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from profcli import clock
 from profcli.discovery import PROFILES_DIR
 from profcli.errors import ProfError
+from profcli.findings import Finding
 from profcli.model import Repository
+from profcli.publish import preview
 from profcli.publish.context import AUDIENCES
 from profcli.publish.pages import build_pages
 from profcli.words import Publiek
@@ -55,6 +57,29 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
     """Set by `prof build`/`prof serve`: the command's reference date."""
     generated: int = 0
     """Pages added in the last build (for `prof build`'s figures)."""
+    serving: bool = False
+    """Under `mkdocs serve`/`prof serve`: errors in the portfolios do not stop the preview."""
+    last_good: Repository | None = None
+    """While serving: the last repository without errors, shown while a file is broken."""
+    problems: tuple[Finding, ...] = ()
+    """While serving: the errors of the last check, shown at the top of every page."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """A new session. Defining this hook also makes MkDocs keep this one instance across the
+        rebuilds of `serve`, which is what lets `last_good` survive a broken file."""
+        self.serving = command == "serve"
+        self.last_good = None
+        self.problems = ()
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # MkDocs may reuse this instance for a later build in the same process: what one
+        # `prof build` handed over must not leak into the next.
+        self.preloaded = None
+        self.fixed_today = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.preloaded = None
+        self.fixed_today = None
 
     def root(self, config: MkDocsConfig) -> Path:
         if self.config.repository:
@@ -80,12 +105,25 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         except ValueError as e:
             raise PluginError(f"profcli: {e}") from e
 
-    def _repository(self, config: MkDocsConfig, today: dt.date | None) -> Repository:
+    def _repository(self, config: MkDocsConfig, today: dt.date | None) -> Repository | None:
+        """The repository to publish; while serving, the last good one (None before any)."""
         if self.preloaded is not None:
             return self.preloaded
         from profcli.validation import check_repository
 
         checked = check_repository(self.root(config), today=today)
+        if self.serving:
+            self.problems = tuple(f for f in checked.result.sorted() if f.severity == "fout")
+            if not self.problems:
+                self.last_good = checked.repository
+            else:
+                log.warning(
+                    "profcli: de portfolio's bevatten %d fout(en); de site toont %s, met de "
+                    "fouten bovenaan elke pagina",
+                    len(self.problems),
+                    "de laatste goede versie" if self.last_good else "alleen een foutpagina",
+                )
+            return self.last_good
         if not checked.result.ok:
             count = checked.result.errors
             raise PluginError(
@@ -107,6 +145,11 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=content))
         fixed = self.fixed_day()
         repo = self._repository(config, fixed)
+        if repo is None:  # serving, and nothing good yet: one page that says what to do
+            if files.get_file_from_path("index.md") is None:
+                files.append(File.generated(config, "index.md", content=preview.WAITING_PAGE))
+            self.generated = 0
+            return files
         today = fixed or clock.today(repo.zone_name)
         try:
             pages = build_pages(repo, today=today, audience=self.audience())
@@ -126,9 +169,15 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         log.debug("profcli: %d pagina's gegenereerd", len(pages))
         return files
 
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if not self.serving or not self.problems:
+            return output
+        return preview.with_banner(output, self.problems, stale=self.last_good is not None)
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)
-        for folder in (root / PROFILES_DIR, root / "kaders"):
+        for folder in (root / PROFILES_DIR, root / "kaders", root / "registers"):
             if folder.is_dir():
                 server.watch(str(folder))
+        server.builder = preview.never_stuck(server.builder, log)
         return server

@@ -7,14 +7,17 @@ MkDocs is imported only inside these functions, so that the CLI can set
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import ipaddress
 import logging
 import os
+import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from profcli.errors import SiteError, WriteRefused
+from profcli.errors import AddressUnusable, SiteError, WriteRefused
 from profcli.model import Repository
 from profcli.publish.pages import build_pages
 
@@ -101,6 +104,7 @@ def build(
             raise SiteError(f"{CONFIG_FILE} noemt de plugin `profcli` niet onder `plugins:`")
         plugin.preloaded = repo
         plugin.fixed_today = today
+        plugin.serving = False  # MkDocs may hand back an instance that served before
         _log_to_stderr()
         mkdocs_build(config)
     except MkDocsException as e:
@@ -121,20 +125,110 @@ def _log_to_stderr() -> None:
         logger.propagate = False
 
 
+EXAMPLE_ADDRESS = "127.0.0.1:8000"
+
+
+def parse_address(text: str) -> tuple[str, int]:
+    """`host:port` (or a bare port, on this computer) as MkDocs takes it; AddressUnusable
+    with a Dutch explanation otherwise."""
+    value = text.strip()
+    host, _, port = value.rpartition(":")
+    if not host and port.lstrip("-").isdigit():
+        host = "127.0.0.1"  # a bare port: on this computer
+    if not host:
+        raise AddressUnusable(
+            f"`{text}` is geen adres met een poort; schrijf het als {EXAMPLE_ADDRESS}"
+        )
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise AddressUnusable(
+            f"poort `{port}` bestaat niet: een poort is een getal van 1 tot en met 65535. "
+            f"Schrijf het adres als {EXAMPLE_ADDRESS}"
+        )
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if bare != "localhost":
+        try:
+            bare = str(ipaddress.ip_address(bare))
+        except ValueError as e:
+            raise AddressUnusable(
+                f"`{host}` is geen IP-adres; gebruik 127.0.0.1 (alleen deze computer) of "
+                "0.0.0.0 (ook anderen in het netwerk)"
+            ) from e
+    return bare, int(port)
+
+
+def check_address(host: str, port: int) -> None:
+    """Fail now, in Dutch, when the preview could not listen there; MkDocs would only find
+    out after its first build, with a traceback."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _, sockaddr = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server
+            probe.bind(sockaddr)
+    except OSError as e:
+        raise address_error(host, port, e) from e
+
+
+def address_error(host: str, port: int, error: OSError) -> AddressUnusable:
+    if error.errno == errno.EADDRINUSE:
+        return AddressUnusable(
+            f"poort {port} op {host} is al in gebruik, misschien door een andere `prof serve`. "
+            f"Stop die, of kies een andere poort: prof serve --adres {host}:{port + 1}"
+        )
+    if error.errno == errno.EACCES:
+        return AddressUnusable(
+            f"poort {port} mag alleen de beheerder van deze computer gebruiken; kies een poort "
+            f"boven 1024, bijvoorbeeld --adres {host}:8000"
+        )
+    if error.errno == errno.EADDRNOTAVAIL:
+        return AddressUnusable(
+            f"{host} is geen adres van deze computer; gebruik bijvoorbeeld --adres 127.0.0.1:{port}"
+        )
+    return AddressUnusable(
+        f"op {host}:{port} kan de voorvertoning niet luisteren ({error.strerror or error})"
+    )
+
+
 def serve(root: Path, *, audience: str, address: str, today: dt.date | None) -> None:
-    """Preview with live reload; the plugin rebuilds the pages when `profielen/` changes."""
+    """Preview with live reload; the plugin rebuilds the pages when `profielen/` changes,
+    shows errors on the pages and keeps the last good version meanwhile."""
+    host, port = parse_address(address)
+    check_address(host, port)
     quiet_material()
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
     path = config_file(root)
-    overrides: dict[str, Any] = {"plugins": plugins_for(path, audience, today)}
+    overrides: dict[str, Any] = {"plugins": _reusable(plugins_for(path, audience, today))}
     _log_to_stderr()
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    shown = f"[{host}]" if ":" in host else host
     try:
-        mkdocs_serve(str(path), dev_addr=address, livereload=True, **overrides)
+        mkdocs_serve(str(path), dev_addr=f"{shown}:{port}", livereload=True, **overrides)
     except MkDocsException as e:
         raise SiteError(f"de site kan niet worden getoond: {e}") from e
+    except SystemExit as e:  # mkdocs' Abort is a ClickException in some versions
+        raise SiteError("de site kan niet worden getoond") from e
+    except OSError as e:  # the port was taken between our check and MkDocs' own bind
+        if e.errno in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL):
+            raise address_error(host, port, e) from e
+        raise SiteError(f"de site kan niet worden getoond: {e.strerror or e}") from e
+
+
+def _reusable(plugins: list[Any]) -> list[Any] | dict[str, Any]:
+    """The plugins as a mapping, which MkDocs reads without changing it.
+
+    `mkdocs serve` reloads the configuration with the same overrides on every rebuild, and
+    it empties each `{name: options}` item of a list as it reads it (`popitem`), so the
+    second build failed with "Invalid Plugins configuration": after the first change to any
+    file the server waited forever for a build that never came (issue #12)."""
+    mapping: dict[str, Any] = {}
+    for item in plugins:
+        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
+        if name in mapping or (isinstance(item, dict) and len(item) != 1):
+            return plugins  # a plugin named twice: only a list can say that
+        mapping[name] = options
+    return mapping
 
 
 def render(root: Path, repo: Repository, out: Path, *, audience: str, today: dt.date) -> list[Path]:

@@ -62,6 +62,8 @@ def team_profile(name: str) -> str:
             "# Het teamprofiel. De regels voor herregistratie komen uit de registers zelf",
             "# (zie `prof status`); wijken die van jullie reglement af, zet dan een eigen",
             "# registers/<id>.toml in deze repository.",
+            "# In git legt prof elk bestand dat het schrijft meteen vast; legt het team liever",
+            "# zelf vast, zet dan `git_vastleggen = false` in dit bestand.",
         ]
     )
     return writing.render(data, header=header)
