@@ -41,3 +41,7 @@ class UnknownAudience(ProfError):
     """An audience other than `team` or `publiek` was asked for."""
 
     exit_code = 2
+
+
+class AnswerRejected(ProfError):
+    """An answer typed at a prompt cannot be used; the prompt says why and asks again."""

@@ -1,0 +1,351 @@
+"""The questions `prof add` asks in a terminal, one field at a time.
+
+Each answer is checked as it is typed (profcli.answers); a bad one gets one Dutch line with
+the reason and the same question again. Required fields come first, in the schema's order,
+then the optional ones, each skipped with Enter. Long texts take several lines and end with
+an empty line. Choices and references are listed with numbers; a number or a name in any
+case is accepted. Ctrl-C (or Ctrl-D) at any question keeps every answer so far, also the
+lines of a text being typed, as a draft that `prof add --draft NAAM` resumes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import click
+
+from profcli import answers, authoring
+from profcli.answers import Choices, Context
+from profcli.errors import AnswerRejected
+from profcli.model import Portfolio, Repository
+from profcli.templates import Field, Template, default_date, merge
+
+T = TypeVar("T")
+
+OPTIONAL = "optioneel, Enter om over te slaan"
+MULTI_LINE = "Meerdere regels mogen; een lege regel sluit af."
+_SENTENCE = re.compile(r"(?<=\.)\s+")
+"""Help about TOML quoting (in the schema, for editors) is left out of the questions."""
+MORE = "  … "
+"""The prompt for the next line of a longer text."""
+
+
+def read(prompt: str) -> str:
+    """One line from the person; Ctrl-C and Ctrl-D become click.Abort."""
+    return click.prompt(prompt, default="", show_default=False, prompt_suffix="", err=True)
+
+
+def say(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def label(title: str, notes: list[str], default: str = "", *, required: bool = True) -> str:
+    """`Uren (meer dan 0 tot en met 24; optioneel, Enter om over te slaan) [1,5]: `."""
+    if not required and not default:
+        notes = [*notes, OPTIONAL]
+    text = f"{title} ({'; '.join(notes)})" if notes else title
+    return f"{text} [{default}]: " if default else f"{text}: "
+
+
+def reason(e: AnswerRejected) -> str:
+    text = str(e)
+    return f"  {text}" if text.endswith(("?", ".", "!")) else f"  {text}."
+
+
+def ask(
+    prompt: str, parse: Callable[[str], T], *, required: bool, default: T | None = None
+) -> T | None:
+    """Ask until `parse` accepts the answer; Enter gives `default`, or None when optional."""
+    while True:
+        raw = read(prompt).strip()
+        if not raw:
+            if default is not None:
+                return default
+            if not required:
+                return None
+            say(f"  {answers.REQUIRED}.")
+            continue
+        try:
+            return parse(raw)
+        except AnswerRejected as e:
+            say(reason(e))
+
+
+def choose(title: str, choices: Choices, *, required: bool = True, default: str = "") -> str | None:
+    """A numbered list, then a number or a name."""
+    numbered(choices.offered)
+    return ask(
+        label(title, ["nummer of naam"], default, required=required),
+        lambda text: answers.choose(text, choices),
+        required=required,
+        default=default or None,
+    )
+
+
+def numbered(options: tuple[str, ...], labels: Mapping[str, str] | None = None) -> None:
+    for number, option in enumerate(options, 1):
+        label = (labels or {}).get(option, "")
+        say(f"  {number:>2}. {option}" + (f" ({label})" if label and label != option else ""))
+
+
+class Interview:
+    """Asks for the fields of one entry that are still open and keeps the answers in `data`.
+
+    `asked` names the fields already dealt with (given as options, answered, or skipped); it
+    goes into a draft, so that resuming asks only the rest.
+    """
+
+    def __init__(
+        self,
+        repo: Repository,
+        owner: Portfolio,
+        tpl: Template,
+        data: Mapping[str, Any],
+        asked: set[str],
+        today: dt.date,
+    ) -> None:
+        self.repo, self.owner, self.tpl, self.today = repo, owner, tpl, today
+        self.data: dict[str, Any] = dict(data)
+        self.asked = asked
+
+    def run(self) -> dict[str, Any]:
+        first_optional = True
+        while (f := self.next_field()) is not None:
+            if not f.required and first_optional:
+                say("\nDe volgende velden zijn niet verplicht; Enter slaat er een over.")
+                first_optional = False
+            self.ask(f)
+            self.asked.add(f.name)
+            if f.shape == "map":  # the other keys of the table were asked with it
+                self.asked.update(o.name for o in self.tpl.fields if o.path[0] == f.path[0])
+        return self.data
+
+    def next_field(self) -> Field | None:
+        open_fields = [
+            f
+            for f in self.tpl.fields
+            if f.name not in self.asked and (not f.section or self.tpl.active(f.section, self.data))
+        ]
+        for f in open_fields:
+            if f.required:
+                return f
+        for f in open_fields:
+            choices = self.choices(f)
+            if f.offered and (choices is None or choices.allowed or choices.offered):
+                return f
+            self.asked.add(f.name)  # nothing to choose from (no goals yet): not asked
+        return None
+
+    def context(self) -> Context:
+        return Context(
+            self.today,
+            self.data,
+            self.repo.root,
+            authoring.privacy_allowed(self.repo, self.owner),
+        )
+
+    def choices(self, f: Field) -> Choices | None:
+        if f.enum:
+            return Choices(f.enum, frozenset(f.enum))
+        return authoring.choices(self.repo, self.owner, f.name, self.data)
+
+    def store(self, f: Field, value: Any) -> None:
+        if f.shape == "map":
+            extra: dict[str, Any] = {f.path[0]: value}
+        elif f.section:
+            extra = {f.section: {f.key: value}}
+        else:
+            extra = {f.path[0]: value}
+        self.data = merge(self.tpl, self.data, extra)
+
+    def current(self, f: Field) -> Any:
+        return value_of(self.data, f)
+
+    def ask(self, f: Field) -> None:
+        say("")
+        about = " ".join(s for s in _SENTENCE.split(f.description) if "aanhalingstekens" not in s)
+        say(click.style(f.title, bold=True) + click.style(f" — {about}", dim=True))
+        if f.shape == "map":
+            self.ask_map(f)
+            return
+        choices = self.choices(f)
+        existing = self.current(f)
+        if f.shape in ("list", "records") and answers.is_id_list(f, choices):
+            value: Any = self.ask_ids(f, choices, existing)
+        elif f.shape in ("list", "records"):
+            value = self.ask_lines(f, existing)
+        elif f.type == "string" and f.long:
+            value = self.ask_text(f, existing)
+        elif choices is not None and f.type == "string":
+            value = choose(f.title, choices, required=f.required, default=str(existing or ""))
+        else:
+            value = self.ask_scalar(f, existing)
+        if value is not None and value != []:
+            self.store(f, value)
+
+    def ask_scalar(self, f: Field, existing: Any) -> Any:
+        default = existing if existing is not None else default_date(f, self.today)
+        shown = default.isoformat() if isinstance(default, dt.date) else default
+        if isinstance(default, bool):
+            shown = "j" if default else "n"
+        notes = {
+            "date": ["bijvoorbeeld 21-11-2026 of gisteren"],
+            "boolean": ["j/n"],
+            "number": ["bijvoorbeeld 1,5"],
+        }.get(f.type, [])
+        if f.type in ("number", "integer") and f.minimum is not None and f.maximum is not None:
+            low = f"meer dan {f.minimum:g}" if f.exclusive_minimum else f"{f.minimum:g}"
+            notes = [f"{low} tot en met {f.maximum:g}".replace(".", ",")]
+        return ask(
+            label(f.title, notes, "" if shown is None else str(shown), required=f.required),
+            lambda text: answers.scalar(f, text, self.context()),
+            required=f.required,
+            default=default,
+        )
+
+    def ask_ids(self, f: Field, choices: Choices | None, existing: Any) -> list[str] | None:
+        offered = choices.offered if choices else ()
+        numbered(offered)
+        kind = "nummers of namen" if offered else "namen"
+        shown = ", ".join(existing) if isinstance(existing, list) else ""
+        return ask(
+            label(f.title, [f"{kind}, gescheiden door komma's"], shown, required=f.required),
+            lambda text: answers.items(f, text, self.context(), choices),
+            required=f.required,
+            default=existing if isinstance(existing, list) and existing else None,
+        )
+
+    def ask_lines(self, f: Field, existing: Any) -> list[Any] | None:
+        """A list of texts, one a line; for records (`acties`) one table a line."""
+        key = f.record_key
+        so_far: list[str] = [
+            (item.get(key, "") if isinstance(item, Mapping) else str(item))
+            for item in (existing if isinstance(existing, list) else [])
+        ]
+        say(f"  Eén per regel; een lege regel sluit af{'' if f.required else ' (of slaat over)'}.")
+        for item in so_far:
+            say(f"  al ingevuld: {item}")
+
+        def value(lines: list[str]) -> list[Any]:
+            if f.shape == "records":
+                return [{key: line, **dict(f.record_defaults)} for line in lines]
+            return list(lines)
+
+        lines = self.read_lines(
+            f, so_far, one_item_per_line=True, keep=lambda ls: self.store(f, value(ls))
+        )
+        return value(lines) if lines else None
+
+    def ask_text(self, f: Field, existing: Any) -> str | None:
+        so_far = str(existing).split("\n") if isinstance(existing, str) and existing else []
+        say(f"  {MULTI_LINE}")
+        if so_far:
+            say("  Al getypt (typ verder, of geef een lege regel om het zo te laten):")
+            for line in so_far:
+                say(f"  | {line}")
+        lines = self.read_lines(
+            f, so_far, one_item_per_line=False, keep=lambda ls: self.store(f, "\n".join(ls))
+        )
+        return "\n".join(lines) if lines else None
+
+    def read_lines(
+        self,
+        f: Field,
+        so_far: list[str],
+        *,
+        one_item_per_line: bool,
+        keep: Callable[[list[str]], None],
+    ) -> list[str]:
+        """Lines until an empty one; on Ctrl-C `keep` puts the lines so far into the draft."""
+        lines = list(so_far)
+        first = label(f.title, [], required=f.required)
+        try:
+            while True:
+                raw = read(MORE if lines else first)
+                if not raw.strip():
+                    if lines or not f.required:
+                        return lines
+                    say(f"  {answers.REQUIRED}.")
+                    continue
+                try:
+                    context = self.context()
+                    if one_item_per_line:
+                        lines.append(answers.line(f, raw.strip(), [], context))
+                    else:
+                        lines.append(answers.line(f, raw, lines, context))
+                except AnswerRejected as e:
+                    say(f"{reason(e)[:-1]}; typ deze regel opnieuw.")
+        except click.Abort:
+            if lines != so_far:
+                keep(lines)
+            raise
+
+    def ask_map(self, f: Field) -> None:
+        """Scores per framework item: which items, then a score and a note for each."""
+        choices = self.choices(f) or Choices((), frozenset())
+        labels = {
+            i: self.repo.catalog.items[i].titel
+            for i in choices.offered
+            if i in self.repo.catalog.items
+        }
+        notes = [o for o in self.tpl.fields if o.path[0] == f.path[0] and o is not f]
+        table: dict[str, Any] = dict(self.current_table(f))
+        while True:
+            left = tuple(i for i in choices.offered if i not in table)
+            say("  Onderdelen van het kader:")
+            numbered(left, labels)
+            pick = Choices(left, choices.allowed, choices.what)
+
+            def picking(text: str, pick: Choices = pick) -> list[str]:
+                return answers.items(f, text, self.context(), pick)
+
+            picked = ask(
+                "Welke wil je scoren? (nummers of namen, gescheiden door komma's; "
+                "Enter = allemaal): ",
+                picking,
+                required=False,
+            )
+            for item in picked or list(left):
+                say(click.style(f"\n{labels.get(item, item)}", bold=True))
+                value = ask(
+                    f"  {f.title} ({f.minimum or 1:g} tot en met {f.maximum or 5:g}; "
+                    "Enter slaat dit onderdeel over): ",
+                    lambda text: answers.scalar(f, text, self.context()),
+                    required=False,
+                )
+                if value is None:
+                    continue
+                table[item] = {f.key: value}
+                self.store(f, dict(table))
+                for note in notes:
+
+                    def keep(lines: list[str], item: str = item, key: str = note.key) -> None:
+                        table[item][key] = "\n".join(lines)
+                        self.store(f, dict(table))
+
+                    lines = self.read_lines(note, [], one_item_per_line=False, keep=keep)
+                    if lines:
+                        keep(lines)
+            if table or not f.required:
+                return
+            say("  Geef minstens één onderdeel een score.")
+
+    def current_table(self, f: Field) -> Mapping[str, Any]:
+        table = self.data.get(f.path[0])
+        return table if isinstance(table, Mapping) else {}
+
+
+def value_of(data: Mapping[str, Any], f: Field) -> Any:
+    """The value a field has in `data` (for a map: the whole table), or None."""
+    node: Any = data
+    for part in f.path[:1] if f.shape == "map" else f.path:
+        node = node.get(part) if isinstance(node, Mapping) else None
+    return node
+
+
+def given(tpl: Template, data: Mapping[str, Any]) -> set[str]:
+    """Fields that already have a value (given as options): a new interview skips them."""
+    return {f.name for f in tpl.fields if value_of(data, f) not in (None, "", [], {})}
