@@ -164,7 +164,7 @@ def items(f: Field, text: str, ctx: Context, choices: Choices | None) -> list[st
     for part in (p for p in _SPLIT.split(text) if p):
         if f.enum:
             value = choose(part, Choices(f.enum, frozenset(f.enum)))
-        elif choices is not None and (choices.allowed or choices.offered):
+        elif choices is not None:
             value = choose(part, choices)
         else:
             value = string(f, part, ctx)
@@ -199,20 +199,20 @@ def private(text: str, ctx: Context) -> None:
 
 
 def _in_range(f: Field, value: T) -> T:
+    """The schema's range, said as a whole whichever end is crossed."""
     low, high = f.minimum, f.maximum
-    shown = _number(value)
+    too_low = low is not None and (value <= low if f.exclusive_minimum else value < low)
+    if not too_low and (high is None or value <= high):
+        return value
+    above = "" if low is None else f"meer dan {_number(low)}"
+    if low is not None and not f.exclusive_minimum:
+        above = f"minstens {_number(low)}"
+    below = "" if high is None else f"hoogstens {_number(high)}"
     if low is not None and high is not None and not f.exclusive_minimum:
-        if not low <= value <= high:
-            raise AnswerRejected(
-                f"{shown} kan niet: kies van {_number(low)} tot en met {_number(high)}"
-            )
-    elif low is not None and (value <= low if f.exclusive_minimum else value < low):
-        relation = "meer dan" if f.exclusive_minimum else "minstens"
-        rest = f" en hoogstens {_number(high)}" if high is not None else ""
-        raise AnswerRejected(f"{shown} kan niet: het moet {relation} {_number(low)} zijn{rest}")
-    elif high is not None and value > high:
-        raise AnswerRejected(f"{shown} kan niet: het mag hoogstens {_number(high)} zijn")
-    return value
+        wanted = f"kies van {_number(low)} tot en met {_number(high)}"
+    else:
+        wanted = f"het moet {' en '.join(w for w in (above, below) if w)} zijn"
+    raise AnswerRejected(f"{_number(value)} kan niet: {wanted}")
 
 
 def _number(value: float) -> str:
