@@ -138,7 +138,8 @@ def choose(text: str, choices: Choices) -> str:
         return by_lower[lowered]
     if not by_lower:
         _fail(f"er is hier geen {choices.what} om uit te kiezen")
-    close = difflib.get_close_matches(lowered, list(by_lower), n=1)
+    starting = [c for c in by_lower if c.startswith(lowered)]
+    close = starting if len(starting) == 1 else difflib.get_close_matches(lowered, by_lower, n=1)
     hint = f"; bedoelde je `{by_lower[close[0]]}`?" if close else ""
     listed = "" if close or not choices.offered else f"; kies uit: {', '.join(choices.offered)}"
     _fail(f"`{text.strip()}` is geen {choices.what}{hint}{listed}")
@@ -148,7 +149,9 @@ def string(f: Field, text: str, ctx: Context) -> str:
     if f.max_length and len(text) > f.max_length:
         raise AnswerRejected(f"dit is te lang: hoogstens {f.max_length} tekens")
     if f.pattern and not re.fullmatch(f.pattern, text):
-        _slug(text)
+        if not re.fullmatch(f.pattern, text.lower()):
+            _slug(text)
+        text = text.lower()  # `Armoede` is meant as `armoede`
     if f.path[0] == "bewijs" and ctx.root is not None:
         problem = evidence_problem(ctx.root.resolve(), text)
         if problem:

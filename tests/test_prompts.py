@@ -111,6 +111,10 @@ def test_a_goal_must_exist_and_any_goal_may_be_named() -> None:
     assert rejected(answers.items, goals, "agressie", CTX, choices) == (
         "`agressie` is geen leerdoel; kies uit: grenzen"
     )
+    people = Choices(("sanne-de-boer", "noor-bakker"), frozenset(), "werker")
+    assert rejected(answers.choose, "sanne", people) == (
+        "`sanne` is geen werker; bedoelde je `sanne-de-boer`?"
+    )
     nothing = Choices((), frozenset(), "leerdoel")
     assert rejected(answers.items, goals, "x", CTX, nothing) == (
         "er is hier geen leerdoel om uit te kiezen"
@@ -119,6 +123,7 @@ def test_a_goal_must_exist_and_any_goal_may_be_named() -> None:
 
 def test_tags_are_slugs_with_a_suggestion() -> None:
     tags = template("reflectie").field("tags")
+    assert answers.items(tags, "Armoede;SCHULDEN", CTX, None) == ["armoede", "schulden"]
     assert answers.items(tags, "agressie, huisbezoek , agressie", CTX, None) == [
         "agressie",
         "huisbezoek",
@@ -316,3 +321,32 @@ def test_an_unknown_draft_name_is_a_usage_error(repo: Path) -> None:
     result = prof(repo, "add", "--draft", "20260101-000000-reflectie")
     assert result.exit_code == 2
     assert "concept `20260101-000000-reflectie` bestaat niet" in result.output
+
+
+def test_ctrl_c_while_the_entry_is_checked_keeps_the_answers(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importlib.import_module("profcli.authoring"), "check", interrupted)
+    typed = ["", "collega", "Je luistert goed.", "", "Vaker doorvragen.", ""]
+    result = prof(repo, "add", "feedback", "--profiel", WORKER, input="\n".join(typed) + "\n" * 4)
+    assert result.exit_code == 1
+    [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
+    assert f"Ga later verder met: prof add --draft {draft.stem}\n" in result.output
+    assert tomllib.loads(draft.read_text())["samenvatting"] == "Je luistert goed."
+    assert entries(repo, WORKER, "feedback") == []
+
+
+def test_which_portfolio_is_asked_with_numbers(repo: Path) -> None:
+    made = prof(repo, "new", "Noor Bakker")
+    assert made.exit_code == 0, made.output
+    typed = ["noor", "1", "", "burger", "Fijn gesprek.", "", "", ""]
+    result = prof(repo, "add", "feedback", input="\n".join(typed) + "\n" * 4)
+    assert result.exit_code == 0, result.output
+    assert "   1. eva-van-den-berg\n   2. noor-bakker\nPortfolio (nummer of naam): " in (
+        result.output
+    )
+    assert "`noor` is geen portfolio; bedoelde je `noor-bakker`?" in result.output
+    assert entries(repo, WORKER, "feedback") != []

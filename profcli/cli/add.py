@@ -71,19 +71,21 @@ def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
         return
     header = authoring.draft_header(root, found.kind, found.profile, found.slug)
     tpl = template(found.kind.name)
-    data = asking.interview(
-        root,
-        repo,
-        owner,
-        tpl,
-        data,
-        header,
-        found.kind,
-        asked=authoring.asked_in(found.text),
-        draft=draft,
+    asked = authoring.asked_in(found.text)
+    text = asking.interview(
+        root, repo, owner, tpl, data, header, found.kind, asked=asked, draft=draft
     )
-    text = "\n".join([*header, writing.render(data)])
-    finish(root, found.kind, found.profile, found.slug, text, draft, data)
+    answered(root, found.kind, found.profile, found.slug, text, draft)
+
+
+def answered(
+    root: Path, kind: Kind, profile: str, slug: str, text: str, draft: Path | None
+) -> None:
+    """finish() after an interview: Ctrl-C while the entry is checked keeps the answers."""
+    try:
+        finish(root, kind, profile, slug, text, draft, authoring.parse(text))
+    except KeyboardInterrupt:
+        asking.interrupted(root, kind, text, draft)
 
 
 def finish(
@@ -155,7 +157,9 @@ def _run(kind: Kind) -> Callable[..., None]:
             finish(root, kind, portfolio.slug, slug or "", text, draft, None)
             return
         if interactive:
-            data = asking.interview(root, repo, portfolio, tpl, data, header, kind)
+            text = asking.interview(root, repo, portfolio, tpl, data, header, kind)
+            answered(root, kind, portfolio.slug, slug or "", text, None)
+            return
         day = asking.today(repo)
         for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
             if f.key not in data and not f.section and default_date(f, day):

@@ -6,11 +6,12 @@ import datetime as dt
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from profcli import authoring, clock, loader, writing
+from profcli.answers import Choices
 from profcli.cli import dutch
 from profcli.cli.common import Invocation
 from profcli.kinds import TEAM, WERKER, Kind
@@ -46,8 +47,11 @@ def portfolio(repo: Repository, kind: Kind, slug: str | None, interactive: bool)
         if len(candidates) == 1:
             found = candidates[0]
         elif interactive and candidates:
-            choice = click.prompt("Portfolio", type=click.Choice([p.slug for p in candidates]))
-            found = repo.portfolios[choice]
+            from profcli.cli.interview import choose
+
+            slugs = tuple(p.slug for p in candidates)
+            choice = choose("Portfolio", Choices(slugs, frozenset(slugs), "portfolio"))
+            found = repo.portfolios[str(choice)]
         else:
             known = ", ".join(p.slug for p in candidates) or "geen; maak er een met `prof new`"
             raise click.UsageError(
@@ -103,11 +107,12 @@ def interview(
     *,
     asked: set[str] | None = None,
     draft: Path | None = None,
-) -> dict[str, Any]:
-    """Ask for the open fields, each answer checked as typed (profcli.cli.interview).
+) -> str:
+    """Ask for the open fields, each answer checked as typed (profcli.cli.interview), and
+    return the entry as draft text (the header, the fields asked, the TOML).
 
-    Ctrl-C or Ctrl-D keeps every answer so far as a draft (or updates `draft`) that says
-    which fields were asked, prints how to go on, and ends the command with exit code 1.
+    Ctrl-C or Ctrl-D keeps every answer so far as a draft (or updates `draft`), prints how
+    to go on, and ends the command with exit code 1.
     """
     from profcli.cli.interview import Interview, given
 
@@ -115,19 +120,28 @@ def interview(
         repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )
     try:
-        return talk.run()
+        talk.run()
     except click.Abort:
         if not talk.data and draft is None:
             click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
             raise click.exceptions.Exit(1) from None
-        text = "\n".join([*header, authoring.asked_line(talk.asked), writing.render(talk.data)])
-        kept = authoring.save_draft(root, kind, text, draft)
-        click.echo(
-            f"\nAfgebroken. Je antwoorden tot nu toe staan in {authoring.display(root, kept)}.\n"
-            f"Ga later verder met: prof add --draft {kept.stem}",
-            err=True,
-        )
-        raise click.exceptions.Exit(1) from None
+        interrupted(root, kind, draft_text(header, talk.asked, talk.data), draft)
+    return draft_text(header, talk.asked, talk.data)
+
+
+def draft_text(header: list[str], asked: set[str], data: dict[str, Any]) -> str:
+    return "\n".join([*header, authoring.asked_line(asked), writing.render(data)])
+
+
+def interrupted(root: Path, kind: Kind, text: str, draft: Path | None) -> NoReturn:
+    """Keep `text` as a draft, say where and how to go on, and stop with exit code 1."""
+    kept = authoring.save_draft(root, kind, text, draft)
+    click.echo(
+        f"\nAfgebroken. Je antwoorden tot nu toe staan in {authoring.display(root, kept)}.\n"
+        f"Ga later verder met: prof add --draft {kept.stem}",
+        err=True,
+    )
+    raise click.exceptions.Exit(1)
 
 
 def via_editor(

@@ -209,7 +209,7 @@ class Interview:
     def ask_ids(self, f: Field, choices: Choices | None, existing: Any) -> list[str] | None:
         offered = choices.offered if choices else ()
         numbered(offered)
-        kind = "nummers of namen" if offered else "namen"
+        kind = "nummers of namen" if offered else "trefwoorden"
         shown = ", ".join(existing) if isinstance(existing, list) else ""
         return ask(
             label(f.title, [f"{kind}, gescheiden door komma's"], shown, required=f.required),
