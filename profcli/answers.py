@@ -138,8 +138,11 @@ def choose(text: str, choices: Choices) -> str:
         return by_lower[lowered]
     if not by_lower:
         _fail(f"er is hier geen {choices.what} om uit te kiezen")
-    starting = [c for c in by_lower if c.startswith(lowered)]
-    close = starting if len(starting) == 1 else difflib.get_close_matches(lowered, by_lower, n=1)
+    close = [c for c in by_lower if c.startswith(lowered)]  # `sanne`: sanne-de-boer
+    if len(close) != 1:
+        close = [c for c in by_lower if lowered in c]  # `prof`: kerntaak-professionaliseren
+    if len(close) != 1:
+        close = difflib.get_close_matches(lowered, by_lower, n=1)  # a typo
     hint = f"; bedoelde je `{by_lower[close[0]]}`?" if close else ""
     listed = "" if close or not choices.offered else f"; kies uit: {', '.join(choices.offered)}"
     _fail(f"`{text.strip()}` is geen {choices.what}{hint}{listed}")

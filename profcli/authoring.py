@@ -240,7 +240,10 @@ def choices(
     elif field in ("score", "toelichting"):
         allowed, what = offered, "onderdeel van het kader"
     elif offered:
-        allowed, what = offered, "onderdeel van een kader"
+        allowed = offered
+        what = {"competenties": "competentie", "contexten": "context"}.get(
+            field, "kernwaarde, artikel of principe"
+        )
     else:
         return None
     return Choices(tuple(offered), frozenset(allowed), what)

@@ -209,7 +209,7 @@ class Interview:
     def ask_ids(self, f: Field, choices: Choices | None, existing: Any) -> list[str] | None:
         offered = choices.offered if choices else ()
         numbered(offered)
-        kind = "nummers of namen" if offered else "trefwoorden"
+        kind = "nummers of namen" if offered else "in kleine letters"
         shown = ", ".join(existing) if isinstance(existing, list) else ""
         return ask(
             label(f.title, [f"{kind}, gescheiden door komma's"], shown, required=f.required),
@@ -321,6 +321,7 @@ class Interview:
                 table[item] = {f.key: value}
                 self.store(f, dict(table))
                 for note in notes:
+                    say(f"  {note.title}: {MULTI_LINE[0].lower()}{MULTI_LINE[1:]}")
 
                     def keep(lines: list[str], item: str = item, key: str = note.key) -> None:
                         table[item][key] = "\n".join(lines)
