@@ -350,3 +350,28 @@ def test_which_portfolio_is_asked_with_numbers(repo: Path) -> None:
     )
     assert "`noor` is geen portfolio; bedoelde je `noor-bakker`?" in result.output
     assert entries(repo, WORKER, "feedback") != []
+
+
+def test_options_get_the_same_checks_and_a_bad_one_is_asked(repo: Path) -> None:
+    result = prof(
+        repo,
+        "add",
+        "activiteit",
+        "--profiel",
+        WORKER,
+        "--uren",
+        "0",
+        "--datum",
+        "2026-12-24",
+        "--titel",
+        "Congres",
+        "--vorm",
+        "congres",
+        input="\n2\n" + "\n" * 10,
+    )
+    assert result.exit_code == 0, result.output
+    assert "--uren 0: 0 kan niet: het moet meer dan 0 en hoogstens 24 zijn.\n" in result.output
+    assert "--datum 2026-12-24: 24 december 2026 ligt in de toekomst" in result.output
+    assert "Titel" not in result.output  # a good option is not asked again
+    data = read_entry(repo, "activiteiten")
+    assert (data["datum"], data["uren"], data["titel"]) == (TODAY, 2.0, "Congres")

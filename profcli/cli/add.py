@@ -188,8 +188,10 @@ def _help(tpl: Template, kind: Kind) -> str:
     file = f"{kind.folder}/{'JJJJ-MM-DD-' if kind.dated else ''}<slug>.toml"
     return (
         f"Voeg een {kind.name} toe aan {owner} ({file}).\n\n{tpl.description}\n\n"
-        "Verplichte velden die je niet als optie geeft, vraagt prof in een terminal; met "
-        "--no-input is een ontbrekend veld een fout.\n\n\b\nVoorbeelden:\n"
+        "Velden die je niet als optie geeft, vraagt prof in een terminal: eerst de verplichte, "
+        "dan de andere (Enter slaat over). Elk antwoord wordt meteen gecontroleerd; Ctrl-C "
+        "bewaart je antwoorden als concept (verder met prof add --draft NAAM). Met --no-input "
+        "vraagt prof niets en is een ontbrekend verplicht veld een fout.\n\n\b\nVoorbeelden:\n"
         f"  prof add {kind.name}\n  prof add {kind.name} --editor\n  {_example(tpl, kind)}\n"
     )
 

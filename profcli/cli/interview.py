@@ -112,6 +112,7 @@ class Interview:
         self.asked = asked
 
     def run(self) -> dict[str, Any]:
+        self.recheck()
         first_optional = True
         while (f := self.next_field()) is not None:
             if not f.required and first_optional:
@@ -122,6 +123,36 @@ class Interview:
             if f.shape == "map":  # the other keys of the table were asked with it
                 self.asked.update(o.name for o in self.tpl.fields if o.path[0] == f.path[0])
         return self.data
+
+    def recheck(self) -> None:
+        """Values given as options (or kept in a draft) get the same checks as answers; a
+        value that fails is said, dropped and asked again."""
+        for f in self.tpl.fields:
+            value = self.current(f)
+            if value is None or f.shape in ("map", "records") or f.long:
+                continue
+            if f.shape == "list" and not answers.is_id_list(f, self.choices(f)):
+                continue
+            try:
+                self.check(f, value)
+            except AnswerRejected as e:
+                say(f"{f.option} {_shown(value)}: {reason(e).strip()}")
+                self.drop(f)
+                self.asked.discard(f.name)
+
+    def check(self, f: Field, value: Any) -> None:
+        if isinstance(value, list):
+            answers.items(f, ", ".join(map(str, value)), self.context(), self.choices(f))
+            return
+        text = _shown(value)
+        choices = self.choices(f) if f.type == "string" else None
+        answers.scalar(f, text, self.context(), choices)
+
+    def drop(self, f: Field) -> None:
+        if f.section and isinstance(self.data.get(f.section), dict):
+            self.data[f.section] = {k: v for k, v in self.data[f.section].items() if k != f.key}
+        elif not f.section:
+            self.data.pop(f.path[0], None)
 
     def next_field(self) -> Field | None:
         open_fields = [
@@ -337,6 +368,17 @@ class Interview:
     def current_table(self, f: Field) -> Mapping[str, Any]:
         table = self.data.get(f.path[0])
         return table if isinstance(table, Mapping) else {}
+
+
+def _shown(value: Any) -> str:
+    """A value as it would have been typed."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def value_of(data: Mapping[str, Any], f: Field) -> Any:
