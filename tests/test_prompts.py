@@ -375,3 +375,27 @@ def test_options_get_the_same_checks_and_a_bad_one_is_asked(repo: Path) -> None:
     assert "Titel" not in result.output  # a good option is not asked again
     data = read_entry(repo, "activiteiten")
     assert (data["datum"], data["uren"], data["titel"]) == (TODAY, 2.0, "Congres")
+
+
+def test_scores_cut_off_by_ctrl_c_are_kept_and_the_rest_is_offered(repo: Path) -> None:
+    first = prof(
+        repo,
+        "add",
+        "zelftoets",
+        "--profiel",
+        WORKER,
+        input="\nberoepscode-2021\nintegriteit, deskundigheid\n4\nEerlijk zijn.\n",
+    )
+    assert first.exit_code == 1
+    [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
+    kept = tomllib.loads(draft.read_text())
+    assert kept["scores"] == {"integriteit": {"score": 4, "toelichting": "Eerlijk zijn."}}
+    resumed = prof(repo, "add", "--draft", draft.stem, input="deskundigheid\n3\n\n" + "\n" * 6)
+    assert resumed.exit_code == 0, resumed.output
+    listed = resumed.output.split("Welke wil je scoren?")[0]
+    assert "deskundigheid" in listed and "integriteit (" not in listed
+    data = read_entry(repo, "zelftoetsen")
+    assert data["scores"] == {
+        "integriteit": {"score": 4, "toelichting": "Eerlijk zijn."},
+        "deskundigheid": {"score": 3},
+    }
