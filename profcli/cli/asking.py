@@ -47,7 +47,7 @@ def portfolio(repo: Repository, kind: Kind, slug: str | None, interactive: bool)
         if len(candidates) == 1:
             found = candidates[0]
         elif interactive and candidates:
-            from profcli.cli.interview import choose
+            from profcli.cli.questions import choose
 
             slugs = tuple(p.slug for p in candidates)
             choice = choose("Portfolio", Choices(slugs, frozenset(slugs), "portfolio"))
