@@ -439,7 +439,7 @@ def test_prompts_ask_for_missing_fields(repo: Path, tty: None) -> None:
     assert result.exit_code == 0, result.output
     assert "Methode (nummer of naam): " in result.output
     assert "   1. starr\n   2. korthagen\n" in result.output
-    assert "   1. grenzen" in result.output
+    assert "   1. grenzen (Grenzen)\n" in result.output
     [name] = entries(repo, WORKER, "reflecties")
     data = tomllib.loads((repo / "profielen" / WORKER / "reflecties" / name).read_text())
     assert data["starr"] == {

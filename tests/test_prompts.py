@@ -345,9 +345,10 @@ def test_which_portfolio_is_asked_with_numbers(repo: Path) -> None:
     typed = ["noor", "1", "", "burger", "Fijn gesprek.", "", "", ""]
     result = prof(repo, "add", "feedback", input="\n".join(typed) + "\n" * 4)
     assert result.exit_code == 0, result.output
-    assert "   1. eva-van-den-berg\n   2. noor-bakker\nPortfolio (nummer of naam): " in (
-        result.output
-    )
+    assert (
+        "   1. eva-van-den-berg (Éva van den Berg)\n   2. noor-bakker (Noor Bakker)\n"
+        "Portfolio (nummer of naam): "
+    ) in result.output
     assert "`noor` is geen portfolio; bedoelde je `noor-bakker`?" in result.output
     assert entries(repo, WORKER, "feedback") != []
 

@@ -50,7 +50,10 @@ def portfolio(repo: Repository, kind: Kind, slug: str | None, interactive: bool)
             from profcli.cli.questions import choose
 
             slugs = tuple(p.slug for p in candidates)
-            choice = choose("Portfolio", Choices(slugs, frozenset(slugs), "portfolio"))
+            names = {p.slug: p.naam for p in candidates}
+            choice = choose(
+                "Portfolio", Choices(slugs, frozenset(slugs), "portfolio"), labels=names
+            )
             found = repo.portfolios[str(choice)]
         else:
             known = ", ".join(p.slug for p in candidates) or "geen; maak er een met `prof new`"

@@ -158,7 +158,13 @@ class Interview:
         elif f.type == "string" and f.long:
             value = self.ask_text(f, existing)
         elif choices is not None and f.type == "string":
-            value = choose(f.title, choices, required=f.required, default=str(existing or ""))
+            value = choose(
+                f.title,
+                choices,
+                required=f.required,
+                default=str(existing or ""),
+                labels=None if f.enum else self.labels(choices.offered),
+            )
         else:
             value = self.ask_scalar(f, existing)
         if value is not None and value != []:
@@ -184,9 +190,24 @@ class Interview:
             default=default,
         )
 
+    def labels(self, ids: tuple[str, ...]) -> dict[str, str]:
+        """What an id stands for, shown beside it: an item's title, a goal's, a worker's name."""
+        goals = self.owner.entries.get("leerdoel", {})
+        found: dict[str, str] = {}
+        for i in ids:
+            if i in goals:
+                found[i] = goals[i].text("titel")
+            elif i in self.repo.catalog.items:
+                found[i] = self.repo.catalog.items[i].titel
+            elif i in self.repo.portfolios:
+                found[i] = self.repo.portfolios[i].naam
+            elif i in self.repo.catalog.frameworks:
+                found[i] = self.repo.catalog.frameworks[i].titel
+        return found
+
     def ask_ids(self, f: Field, choices: Choices | None, existing: Any) -> list[str] | None:
         offered = choices.offered if choices else ()
-        numbered(offered)
+        numbered(offered, self.labels(offered) if not f.enum else None)
         kind = "nummers of namen" if offered else "in kleine letters"
         shown = ", ".join(existing) if isinstance(existing, list) else ""
         return ask(
@@ -264,11 +285,7 @@ class Interview:
     def ask_map(self, f: Field) -> None:
         """Scores per framework item: which items, then a score and a note for each."""
         choices = self.choices(f) or Choices((), frozenset())
-        labels = {
-            i: self.repo.catalog.items[i].titel
-            for i in choices.offered
-            if i in self.repo.catalog.items
-        }
+        labels = self.labels(choices.offered)
         notes = [o for o in self.tpl.fields if o.path[0] == f.path[0] and o is not f]
         table: dict[str, Any] = dict(self.current_table(f))
         while True:

@@ -64,9 +64,16 @@ def ask(
             say(reason(e))
 
 
-def choose(title: str, choices: Choices, *, required: bool = True, default: str = "") -> str | None:
+def choose(
+    title: str,
+    choices: Choices,
+    *,
+    required: bool = True,
+    default: str = "",
+    labels: Mapping[str, str] | None = None,
+) -> str | None:
     """A numbered list, then a number or a name."""
-    numbered(choices.offered)
+    numbered(choices.offered, labels)
     return ask(
         label(title, ["nummer of naam"], default, required=required),
         lambda text: answers.choose(text, choices),
