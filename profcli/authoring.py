@@ -11,12 +11,13 @@ import contextlib
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from profcli import writing
+from profcli.answers import Choices
 from profcli.discovery import PROFILES_DIR, Source, display_path
 from profcli.errors import DraftUnreadable, WriteRefused
 from profcli.findings import Finding, Result
@@ -54,6 +55,20 @@ def draft_header(root: Path, kind: Kind, profile: str, slug: str = "") -> list[s
     return [writing.schema_line(folder / "x.toml", schemas_for(root), kind.name), line]
 
 
+_ASKED = re.compile(r"^# al gevraagd: (?P<names>[a-z_ ]*)$", re.MULTILINE)
+
+
+def asked_line(names: set[str]) -> str:
+    """The draft's note of the fields already asked, so that resuming asks only the rest."""
+    return "# al gevraagd: " + " ".join(sorted(names))
+
+
+def asked_in(text: str) -> set[str] | None:
+    """The fields a draft says were asked; None for a draft without that note."""
+    found = _ASKED.search(text)
+    return set(found["names"].split()) if found else None
+
+
 def schemas_for(root: Path) -> Path:
     """The repository's own copy of the schemas if it has one (editors read those)."""
     from profcli.resources import schemas_dir
@@ -65,7 +80,7 @@ def schemas_for(root: Path) -> Path:
 def save_draft(root: Path, kind: Kind, text: str, path: Path | None = None) -> Path:
     """Keep `text` as a draft (a new file, or `path` rewritten) and return where it is."""
     if path is not None:
-        path.write_text(text, encoding="utf-8")
+        writing.replace(path, text)
         return path
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = root / DRAFTS_DIR
@@ -80,6 +95,18 @@ def save_draft(root: Path, kind: Kind, text: str, path: Path | None = None) -> P
                 handle.write(text)
                 return path
         raise
+
+
+def find_draft(given: Path, root: Callable[[], Path]) -> Path:
+    """A draft by its path, or by its name in the repository's draft folder."""
+    if given.is_file():
+        return given
+    if given.parent == Path("."):
+        folder = root() / DRAFTS_DIR
+        for candidate in (folder / given, folder / f"{given}.toml"):
+            if candidate.is_file():
+                return candidate
+    raise DraftUnreadable(f"concept `{given}` bestaat niet; de concepten staan in {DRAFTS_DIR}/")
 
 
 def read_draft(path: Path) -> Draft:
@@ -196,6 +223,37 @@ def known_ids(
     if soorten:
         return [i.id for i in repo.catalog.items.values() if i.soort in soorten]
     return []
+
+
+def choices(
+    repo: Repository, portfolio: Portfolio, field: str, data: Mapping[str, Any]
+) -> Choices | None:
+    """The ids a prompt lists for `field` and the ids it accepts; None: no reference."""
+    offered = known_ids(repo, portfolio, field, data)
+    if field == "leerdoelen":
+        allowed = list(portfolio.entries.get(LEERDOEL.name, {}))
+        what = "leeropdracht" if portfolio.soort == "team" else "leerdoel"
+    elif field in ("deelnemers", "contactpersonen"):
+        allowed, what = [w.slug for w in repo.workers()], "werker"
+    elif field == "kader":
+        allowed, what = offered, "kader"
+    elif field in ("score", "toelichting"):
+        allowed, what = offered, "onderdeel van het kader"
+    elif offered:
+        allowed = offered
+        what = {"competenties": "competentie", "contexten": "context"}.get(
+            field, "kernwaarde, artikel of principe"
+        )
+    else:
+        return None
+    return Choices(tuple(offered), frozenset(allowed), what)
+
+
+def privacy_allowed(repo: Repository, portfolio: Portfolio) -> tuple[str, ...]:
+    """Contact details the team permits in free text (its own phone number, say)."""
+    team = repo.team_of(portfolio)
+    profile = team.profile if team is not None else None
+    return tuple(profile.ids("privacy_toegestaan")) if profile is not None else ()
 
 
 def open_goals(portfolio: Portfolio) -> list[str]:

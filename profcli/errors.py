@@ -57,3 +57,7 @@ class AddressUnusable(ProfError):
     """`prof serve` cannot listen at the address asked for (busy, impossible, not ours)."""
 
     exit_code = 2
+
+
+class AnswerRejected(ProfError):
+    """An answer typed at a prompt cannot be used; the prompt says why and asks again."""

@@ -432,11 +432,14 @@ def test_prompts_ask_for_missing_fields(repo: Path, tty: None) -> None:
         "--no-input",
     )
     assert made.exit_code == 0
-    answers = "Huisbezoek\n\nstarr\nS\nT\nA\nR\nRe\n1\n"
+    # titel, datum (Enter: today), methode, the five STARR parts (each ended by an empty
+    # line), then the optional ones: transfer, leerdoelen, beroepscode, dimensies, tags, ...
+    answers = "Huisbezoek\n\nstarr\nS\n\nT\n\nA\n\nR\n\nRe\n\n\n1\n" + "\n" * 5
     result = prof(repo, "add", "reflectie", "--profiel", WORKER, input=answers)
     assert result.exit_code == 0, result.output
-    assert "Methode (starr, korthagen, gibbs, vrij):" in result.output
-    assert "1. grenzen" in result.output
+    assert "Methode (nummer of naam): " in result.output
+    assert "   1. starr\n   2. korthagen\n" in result.output
+    assert "   1. grenzen (Grenzen)\n" in result.output
     [name] = entries(repo, WORKER, "reflecties")
     data = tomllib.loads((repo / "profielen" / WORKER / "reflecties" / name).read_text())
     assert data["starr"] == {
@@ -451,7 +454,8 @@ def test_prompts_ask_for_missing_fields(repo: Path, tty: None) -> None:
 
 
 def test_prompts_for_self_check_scores(repo: Path, tty: None) -> None:
-    answers = "2026-01-06\nberoepscode-2021\n4\nEerlijk\n" + "\n" * 20
+    # datum, kader, which items (Enter: all), then score and note per item (Enter skips)
+    answers = "2026-01-06\nberoepscode-2021\n\n4\nEerlijk\n\n" + "\n" * 20
     result = prof(repo, "add", "zelftoets", "--profiel", WORKER, input=answers)
     assert result.exit_code == 0, result.output
     [name] = entries(repo, WORKER, "zelftoetsen")
@@ -462,10 +466,13 @@ def test_prompts_for_self_check_scores(repo: Path, tty: None) -> None:
 
 def test_ctrl_c_keeps_what_was_typed(repo: Path, tty: None) -> None:
     result = prof(repo, "add", "activiteit", "--profiel", WORKER, input="\nTraining\n")
-    assert result.exit_code == 1  # Click's Abort
+    assert result.exit_code == 1
     [draft] = drafts(repo)
-    assert "Afgebroken. Wat je typte staat in" in result.output
+    assert "Afgebroken. Je antwoorden tot nu toe staan in .prof-cache/concepten/" in result.output
+    assert f"Ga later verder met: prof add --draft {draft.stem}\n" in result.output
     assert 'titel = "Training"' in draft.read_text()
+    assert "# al gevraagd: datum titel\n" in draft.read_text()
+    assert entries(repo, WORKER, "activiteiten") == []
 
 
 # --- add: editor -----------------------------------------------------------------------------

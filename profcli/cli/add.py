@@ -26,13 +26,14 @@ def stdin_is_tty() -> bool:
 @click.group(invoke_without_command=True, subcommand_metavar="SOORT [OPTIES]")
 @click.option(
     "--draft",
-    "draft",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Ga verder met een concept dat eerder niet opgeslagen kon worden.",
+    "draft_name",
+    metavar="NAAM",
+    help="Ga verder met een concept (de naam of het pad in .prof-cache/concepten/): prof "
+    "vraagt wat nog open staat, of opent het met --editor.",
 )
 @click.option("--editor", "use_editor", is_flag=True, help="Open het concept eerst in je editor.")
 @click.pass_context
-def add(ctx: click.Context, draft: Path | None, use_editor: bool) -> None:
+def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
     """Voeg een stuk toe aan een portfolio: een leerdoel, reflectie, zelftoets, activiteit,
     feedback, bijeenkomst of kennisitem.
 
@@ -45,22 +46,46 @@ def add(ctx: click.Context, draft: Path | None, use_editor: bool) -> None:
       prof add reflectie                          vraagt wat ontbreekt
       prof add activiteit --titel "Intervisie" --datum vandaag --vorm intervisie --uren 1.5
       prof add reflectie --editor                 schrijf in je editor (EDITOR="code --wait")
+      prof add --draft 20260314-101500-reflectie  vraagt verder waar je stopte
       prof add --draft .prof-cache/concepten/20260314-101500-reflectie.toml --editor
     """
     if ctx.invoked_subcommand is not None:
-        if draft is not None:
+        if draft_name is not None:
             raise click.UsageError("--draft gaat zonder SOORT: het concept weet zelf wat het is")
         return
-    if draft is None:
+    if draft_name is None:
         click.echo(ctx.get_help())
         ctx.exit(2)
     obj: Invocation = ctx.obj
+    draft = authoring.find_draft(Path(draft_name), obj.root)
     found = authoring.read_draft(draft)  # DraftUnreadable: a usage error (exit 2)
     root = obj.root(draft)
     if use_editor:
         asking.edit(draft)
     found = authoring.read_draft(draft)
-    finish(root, found.kind, found.profile, found.slug, found.text, draft, None)
+    data = authoring.parse(found.text)
+    repo = asking.load(root) if data is not None and stdin_is_tty() else None
+    owner = repo.portfolios.get(found.profile) if repo is not None else None
+    if repo is None or owner is None or data is None or use_editor:
+        finish(root, found.kind, found.profile, found.slug, found.text, draft, None)
+        return
+    header = authoring.draft_header(root, found.kind, found.profile, found.slug)
+    tpl = template(found.kind.name)
+    asked = authoring.asked_in(found.text)
+    text = asking.interview(
+        root, repo, owner, tpl, data, header, found.kind, asked=asked, draft=draft
+    )
+    answered(root, found.kind, found.profile, found.slug, text, draft)
+
+
+def answered(
+    root: Path, kind: Kind, profile: str, slug: str, text: str, draft: Path | None
+) -> None:
+    """finish() after an interview: Ctrl-C while the entry is checked keeps the answers."""
+    try:
+        finish(root, kind, profile, slug, text, draft, authoring.parse(text))
+    except KeyboardInterrupt:
+        asking.interrupted(root, kind, text, draft)
 
 
 def finish(
@@ -135,12 +160,14 @@ def _run(kind: Kind) -> Callable[..., None]:
             draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind)
             finish(root, kind, portfolio.slug, slug or "", text, draft, None)
             return
+        if interactive:
+            text = asking.interview(root, repo, portfolio, tpl, data, header, kind)
+            answered(root, kind, portfolio.slug, slug or "", text, None)
+            return
         day = asking.today(repo)
         for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
             if f.key not in data and not f.section and default_date(f, day):
                 data[f.key] = day
-        if interactive:
-            data = asking.prompt_missing(root, repo, portfolio, tpl, data, header, kind)
         missing = tpl.missing(data)
         if missing:
             names = ", ".join(f.option for f in missing)
@@ -165,8 +192,10 @@ def _help(tpl: Template, kind: Kind) -> str:
     file = f"{kind.folder}/{'JJJJ-MM-DD-' if kind.dated else ''}<slug>.toml"
     return (
         f"Voeg een {kind.name} toe aan {owner} ({file}).\n\n{tpl.description}\n\n"
-        "Verplichte velden die je niet als optie geeft, vraagt prof in een terminal; met "
-        "--no-input is een ontbrekend veld een fout.\n\n\b\nVoorbeelden:\n"
+        "Velden die je niet als optie geeft, vraagt prof in een terminal: eerst de verplichte, "
+        "dan de andere (Enter slaat over). Elk antwoord wordt meteen gecontroleerd; Ctrl-C "
+        "bewaart je antwoorden als concept (verder met prof add --draft NAAM). Met --no-input "
+        "vraagt prof niets en is een ontbrekend verplicht veld een fout.\n\n\b\nVoorbeelden:\n"
         f"  prof add {kind.name}\n  prof add {kind.name} --editor\n  {_example(tpl, kind)}\n"
     )
 

@@ -6,16 +6,17 @@ import datetime as dt
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from profcli import authoring, clock, loader, writing
+from profcli.answers import Choices
 from profcli.cli import dutch
-from profcli.cli.common import NUMBER, Invocation
+from profcli.cli.common import Invocation
 from profcli.kinds import TEAM, WERKER, Kind
 from profcli.model import Portfolio, Repository
-from profcli.templates import Field, Template, assemble, editor_text, merge
+from profcli.templates import Field, Template, assemble, editor_text
 
 
 def today(repo: Repository | None = None) -> dt.date:
@@ -46,8 +47,14 @@ def portfolio(repo: Repository, kind: Kind, slug: str | None, interactive: bool)
         if len(candidates) == 1:
             found = candidates[0]
         elif interactive and candidates:
-            choice = click.prompt("Portfolio", type=click.Choice([p.slug for p in candidates]))
-            found = repo.portfolios[choice]
+            from profcli.cli.questions import choose
+
+            slugs = tuple(p.slug for p in candidates)
+            names = {p.slug: p.naam for p in candidates}
+            choice = choose(
+                "Portfolio", Choices(slugs, frozenset(slugs), "portfolio"), labels=names
+            )
+            found = repo.portfolios[str(choice)]
         else:
             known = ", ".join(p.slug for p in candidates) or "geen; maak er een met `prof new`"
             raise click.UsageError(
@@ -92,7 +99,7 @@ def _pair(f: Field, text: str) -> tuple[str, Any]:
     return item.strip(), raw
 
 
-def prompt_missing(
+def interview(
     root: Path,
     repo: Repository,
     owner: Portfolio,
@@ -100,111 +107,44 @@ def prompt_missing(
     data: dict[str, Any],
     header: list[str],
     kind: Kind,
-) -> dict[str, Any]:
-    """Ask for each missing required field; Ctrl-C keeps what was typed as a draft."""
-    given = dict(data)
-    try:
-        while missing := tpl.missing(data):
-            data = merge(tpl, data, _ask(repo, owner, tpl, missing[0], data))
-        if "leerdoelen" in {f.name for f in tpl.fields} and "leerdoelen" not in data:
-            goals = _offer_goals(owner)
-            if goals:
-                data = merge(tpl, data, {"leerdoelen": goals})
-    except click.Abort:
-        if data != given:
-            text = "\n".join([*header, writing.render(data)])
-            kept = authoring.save_draft(root, kind, text)
-            click.echo(
-                f"\nAfgebroken. Wat je typte staat in {authoring.display(root, kept)}; "
-                f"ga verder met: prof add --draft {authoring.display(root, kept)} --editor",
-                err=True,
-            )
-        raise
-    return data
+    *,
+    asked: set[str] | None = None,
+    draft: Path | None = None,
+) -> str:
+    """Ask for the open fields, each answer checked as typed (profcli.cli.interview), and
+    return the entry as draft text (the header, the fields asked, the TOML).
 
+    Ctrl-C or Ctrl-D keeps every answer so far as a draft (or updates `draft`), prints how
+    to go on, and ends the command with exit code 1.
+    """
+    from profcli.cli.interview import Interview, given
 
-def _ask(
-    repo: Repository, owner: Portfolio, tpl: Template, f: Field, data: Mapping[str, Any]
-) -> dict[str, Any]:
-    click.echo(click.style(f"{f.title}: {f.description}", dim=True), err=True)
-    known = authoring.known_ids(repo, owner, f.name, data)
-    if f.shape == "map":
-        return {f.path[0]: _ask_map(tpl, f, known, repo)}
-    if f.shape in ("list", "records"):
-        if known or f.enum:
-            click.echo(f"  Keuze: {', '.join(f.enum or known)}", err=True)
-        text = click.prompt(f"{f.title} (gescheiden door komma's)")
-        items = [part.strip() for part in text.split(",") if part.strip()]
-        value: Any = items if f.shape == "list" else [{f.record_key: i} for i in items]
-    elif f.enum or (known and f.type == "string" and not f.long):
-        value = click.prompt(
-            f.title,
-            type=click.Choice(list(f.enum or known), case_sensitive=False),
-            show_choices=True,
-        )
-    elif f.type == "date":
-        value = click.prompt(f.title, type=_date_type(), default=today().isoformat())
-    elif f.type in ("number", "integer"):
-        value = click.prompt(f.title, type=NUMBER if f.type == "number" else int)
-    elif f.type == "boolean":
-        value = click.confirm(f.title)
-    else:
-        value = click.prompt(f.title).strip()
-    return {f.section: {f.key: value}} if f.section else {f.key: value}
-
-
-def _date_type() -> click.ParamType[dt.date]:
-    from profcli.cli.completion import DATE
-
-    return DATE
-
-
-def _ask_map(tpl: Template, f: Field, items: list[str], repo: Repository) -> dict[str, Any]:
-    """One question per framework item (empty skips it); the other keys of the table follow."""
-    others = [o for o in tpl.fields if o.shape == "map" and o.path[0] == f.path[0] and o is not f]
-    table: dict[str, Any] = {}
-    while not table:
-        for item in items or [click.prompt("Id van het onderdeel")]:
-            label = repo.catalog.items[item].titel if item in repo.catalog.items else item
-            raw = click.prompt(
-                f"{label} — {f.title.lower()} (leeg = overslaan)", default="", show_default=False
-            ).strip()
-            if not raw:
-                continue
-            entry: dict[str, Any] = {
-                f.key: int(raw) if f.type == "integer" and raw.isdigit() else raw
-            }
-            for other in others:
-                extra = click.prompt(
-                    f"  {other.title} (leeg = geen)", default="", show_default=False
-                ).strip()
-                if extra:
-                    entry[other.key] = extra
-            table[item] = entry
-        if not table:
-            click.echo("Geef minstens één onderdeel een waarde.", err=True)
-    return table
-
-
-def _offer_goals(owner: Portfolio) -> list[str]:
-    goals = authoring.open_goals(owner)
-    if not goals:
-        return []
-    click.echo("Open leerdoelen:", err=True)
-    for number, goal in enumerate(goals, 1):
-        click.echo(f"  {number}. {goal}", err=True)
-    text = click.prompt(
-        "Koppel aan leerdoelen (nummers of id's, komma's; leeg = geen)",
-        default="",
-        show_default=False,
+    talk = Interview(
+        repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )
-    chosen: list[str] = []
-    for part in (p.strip() for p in text.split(",")):
-        if part.isdigit() and 1 <= int(part) <= len(goals):
-            chosen.append(goals[int(part) - 1])
-        elif part:
-            chosen.append(part)
-    return list(dict.fromkeys(chosen))
+    try:
+        talk.run()
+    except click.Abort:
+        if not talk.data and draft is None:
+            click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
+            raise click.exceptions.Exit(1) from None
+        interrupted(root, kind, draft_text(header, talk.asked, talk.data), draft)
+    return draft_text(header, talk.asked, talk.data)
+
+
+def draft_text(header: list[str], asked: set[str], data: dict[str, Any]) -> str:
+    return "\n".join([*header, authoring.asked_line(asked), writing.render(data)])
+
+
+def interrupted(root: Path, kind: Kind, text: str, draft: Path | None) -> NoReturn:
+    """Keep `text` as a draft, say where and how to go on, and stop with exit code 1."""
+    kept = authoring.save_draft(root, kind, text, draft)
+    click.echo(
+        f"\nAfgebroken. Je antwoorden tot nu toe staan in {authoring.display(root, kept)}.\n"
+        f"Ga later verder met: prof add --draft {kept.stem}",
+        err=True,
+    )
+    raise click.exceptions.Exit(1)
 
 
 def via_editor(

@@ -21,6 +21,10 @@ LONG_TEXT = 300
 _RECORD_OPTIONS = {"acties": "actie"}
 """Arrays of tables whose required key is filled by a singular option (`--actie TEXT`)."""
 
+NOT_OFFERED = frozenset({"categorie", "categorie_reden", "telt_als", "telt_als_reden"})
+"""Optional fields whose help says "leave this out, usually": prompts do not offer them (an
+option or the editor still sets them)."""
+
 _SLUG_SOURCES = ("titel", "thema", "kader", "van")
 """Where an entry's file name comes from when `--slug` is not given."""
 
@@ -49,6 +53,19 @@ class Field:
     record_key: str = ""
     """For `records`: the key of each table that the option fills."""
     record_defaults: tuple[tuple[str, Any], ...] = ()
+    minimum: float | None = None
+    """The schema's `minimum` (or `exclusiveMinimum`, then `exclusive_minimum` is true)."""
+    exclusive_minimum: bool = False
+    maximum: float | None = None
+    min_length: int = 0
+    max_length: int = 0
+    """0: no limit. For lists, maps and records: of each item's text."""
+    min_items: int = 0
+
+    @property
+    def offered(self) -> bool:
+        """Whether prompts offer this field when it is optional (see `NOT_OFFERED`)."""
+        return self.required or self.name not in NOT_OFFERED
 
     @property
     def key(self) -> str:
@@ -235,7 +252,23 @@ def _field(
         section=section,
         long=int(item.get("maxLength", 0)) > LONG_TEXT,
         pattern=str(item.get("pattern", "")),
+        **_limits(item),
+        min_items=int(prop.get("minItems", 0)) if shape == "list" else 0,
     )
+
+
+def _limits(prop: Mapping[str, Any]) -> dict[str, Any]:
+    """Range and length from a property's schema, for checking an answer as it is typed."""
+    exclusive = "exclusiveMinimum" in prop
+    low = prop.get("exclusiveMinimum", prop.get("minimum"))
+    high = prop.get("maximum")
+    return {
+        "minimum": float(low) if isinstance(low, int | float) else None,
+        "exclusive_minimum": exclusive,
+        "maximum": float(high) if isinstance(high, int | float) else None,
+        "min_length": int(prop.get("minLength", 0)),
+        "max_length": int(prop.get("maxLength", 0)),
+    }
 
 
 def _records(name: str, prop: Mapping[str, Any], required: bool) -> Field:
@@ -257,6 +290,8 @@ def _records(name: str, prop: Mapping[str, Any], required: bool) -> Field:
         description=prop.get("description", ""),
         required=required,
         long=int(key_prop.get("maxLength", 0)) > LONG_TEXT,
+        **_limits(key_prop),
+        min_items=int(prop.get("minItems", 0)),
         record_key=record_key,
         record_defaults=defaults,
     )

@@ -1,0 +1,358 @@
+"""The questions `prof add` asks in a terminal, one field at a time.
+
+Each answer is checked as it is typed (profcli.answers); a bad one gets one Dutch line with
+the reason and the same question again. Required fields come first, in the schema's order,
+then the optional ones, each skipped with Enter. Long texts take several lines and end with
+an empty line. Choices and references are listed with numbers; a number or a name in any
+case is accepted. Ctrl-C (or Ctrl-D) at any question keeps every answer so far, also the
+lines of a text being typed, as a draft that `prof add --draft NAAM` resumes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import click
+
+from profcli import answers, authoring
+from profcli.answers import Choices, Context
+from profcli.cli.questions import (
+    MORE,
+    MULTI_LINE,
+    ask,
+    choose,
+    label,
+    numbered,
+    read,
+    reason,
+    say,
+)
+from profcli.errors import AnswerRejected
+from profcli.model import Portfolio, Repository
+from profcli.templates import Field, Template, default_date, merge
+
+_SENTENCE = re.compile(r"(?<=\.)\s+")
+"""Help about TOML quoting (in the schema, for editors) is left out of the questions."""
+
+
+class Interview:
+    """Asks for the fields of one entry that are still open and keeps the answers in `data`.
+
+    `asked` names the fields already dealt with (given as options, answered, or skipped); it
+    goes into a draft, so that resuming asks only the rest.
+    """
+
+    def __init__(
+        self,
+        repo: Repository,
+        owner: Portfolio,
+        tpl: Template,
+        data: Mapping[str, Any],
+        asked: set[str],
+        today: dt.date,
+    ) -> None:
+        self.repo, self.owner, self.tpl, self.today = repo, owner, tpl, today
+        self.data: dict[str, Any] = dict(data)
+        self.asked = asked
+
+    def run(self) -> dict[str, Any]:
+        self.recheck()
+        first_optional = True
+        while (f := self.next_field()) is not None:
+            if not f.required and first_optional:
+                say("\nDe volgende velden zijn niet verplicht; Enter slaat er een over.")
+                first_optional = False
+            self.ask(f)
+            self.asked.add(f.name)
+            if f.shape == "map":  # the other keys of the table were asked with it
+                self.asked.update(o.name for o in self.tpl.fields if o.path[0] == f.path[0])
+        return self.data
+
+    def recheck(self) -> None:
+        """Values given as options (or kept in a draft) get the same checks as answers; a
+        value that fails is said, dropped and asked again."""
+        for f in self.tpl.fields:
+            value = self.current(f)
+            if value is None or f.shape in ("map", "records") or f.long:
+                continue
+            if f.shape == "list" and not answers.is_id_list(f, self.choices(f)):
+                continue
+            try:
+                self.check(f, value)
+            except AnswerRejected as e:
+                say(f"{f.option} {_shown(value)}: {reason(e).strip()}")
+                self.drop(f)
+                self.asked.discard(f.name)
+
+    def check(self, f: Field, value: Any) -> None:
+        if isinstance(value, list):
+            answers.items(f, ", ".join(map(str, value)), self.context(), self.choices(f))
+            return
+        text = _shown(value)
+        choices = self.choices(f) if f.type == "string" else None
+        answers.scalar(f, text, self.context(), choices)
+
+    def drop(self, f: Field) -> None:
+        if f.section and isinstance(self.data.get(f.section), dict):
+            self.data[f.section] = {k: v for k, v in self.data[f.section].items() if k != f.key}
+        elif not f.section:
+            self.data.pop(f.path[0], None)
+
+    def next_field(self) -> Field | None:
+        open_fields = [
+            f
+            for f in self.tpl.fields
+            if f.name not in self.asked and (not f.section or self.tpl.active(f.section, self.data))
+        ]
+        for f in open_fields:
+            if f.required:
+                return f
+        for f in open_fields:
+            choices = self.choices(f)
+            if f.offered and (choices is None or choices.allowed or choices.offered):
+                return f
+            self.asked.add(f.name)  # nothing to choose from (no goals yet): not asked
+        return None
+
+    def context(self) -> Context:
+        return Context(
+            self.today,
+            self.data,
+            self.repo.root,
+            authoring.privacy_allowed(self.repo, self.owner),
+        )
+
+    def choices(self, f: Field) -> Choices | None:
+        if f.enum:
+            return Choices(f.enum, frozenset(f.enum))
+        return authoring.choices(self.repo, self.owner, f.name, self.data)
+
+    def store(self, f: Field, value: Any) -> None:
+        if f.shape == "map":
+            extra: dict[str, Any] = {f.path[0]: value}
+        elif f.section:
+            extra = {f.section: {f.key: value}}
+        else:
+            extra = {f.path[0]: value}
+        self.data = merge(self.tpl, self.data, extra)
+
+    def current(self, f: Field) -> Any:
+        return value_of(self.data, f)
+
+    def ask(self, f: Field) -> None:
+        say("")
+        about = " ".join(s for s in _SENTENCE.split(f.description) if "aanhalingstekens" not in s)
+        say(click.style(f.title, bold=True) + click.style(f" — {about}", dim=True))
+        if f.shape == "map":
+            self.ask_map(f)
+            return
+        choices = self.choices(f)
+        existing = self.current(f)
+        if f.shape in ("list", "records") and answers.is_id_list(f, choices):
+            value: Any = self.ask_ids(f, choices, existing)
+        elif f.shape in ("list", "records"):
+            value = self.ask_lines(f, existing)
+        elif f.type == "string" and f.long:
+            value = self.ask_text(f, existing)
+        elif choices is not None and f.type == "string":
+            value = choose(
+                f.title,
+                choices,
+                required=f.required,
+                default=str(existing or ""),
+                labels=None if f.enum else self.labels(choices.offered),
+            )
+        else:
+            value = self.ask_scalar(f, existing)
+        if value is not None and value != []:
+            self.store(f, value)
+
+    def ask_scalar(self, f: Field, existing: Any) -> Any:
+        default = existing if existing is not None else default_date(f, self.today)
+        shown = default.isoformat() if isinstance(default, dt.date) else default
+        if isinstance(default, bool):
+            shown = "j" if default else "n"
+        notes = {
+            "date": ["bijvoorbeeld 21-11-2026 of gisteren"],
+            "boolean": ["j/n"],
+            "number": ["bijvoorbeeld 1,5"],
+        }.get(f.type, [])
+        if f.type in ("number", "integer") and f.minimum is not None and f.maximum is not None:
+            low = f"meer dan {f.minimum:g}" if f.exclusive_minimum else f"{f.minimum:g}"
+            notes = [f"{low} tot en met {f.maximum:g}".replace(".", ",")]
+        return ask(
+            label(f.title, notes, "" if shown is None else str(shown), required=f.required),
+            lambda text: answers.scalar(f, text, self.context()),
+            required=f.required,
+            default=default,
+        )
+
+    def labels(self, ids: tuple[str, ...]) -> dict[str, str]:
+        """What an id stands for, shown beside it: an item's title, a goal's, a worker's name."""
+        goals = self.owner.entries.get("leerdoel", {})
+        found: dict[str, str] = {}
+        for i in ids:
+            if i in goals:
+                found[i] = goals[i].text("titel")
+            elif i in self.repo.catalog.items:
+                found[i] = self.repo.catalog.items[i].titel
+            elif i in self.repo.portfolios:
+                found[i] = self.repo.portfolios[i].naam
+            elif i in self.repo.catalog.frameworks:
+                found[i] = self.repo.catalog.frameworks[i].titel
+        return found
+
+    def ask_ids(self, f: Field, choices: Choices | None, existing: Any) -> list[str] | None:
+        offered = choices.offered if choices else ()
+        numbered(offered, self.labels(offered) if not f.enum else None)
+        kind = "nummers of namen" if offered else "in kleine letters"
+        shown = ", ".join(existing) if isinstance(existing, list) else ""
+        return ask(
+            label(f.title, [f"{kind}, gescheiden door komma's"], shown, required=f.required),
+            lambda text: answers.items(f, text, self.context(), choices),
+            required=f.required,
+            default=existing if isinstance(existing, list) and existing else None,
+        )
+
+    def ask_lines(self, f: Field, existing: Any) -> list[Any] | None:
+        """A list of texts, one a line; for records (`acties`) one table a line."""
+        key = f.record_key
+        so_far: list[str] = [
+            (item.get(key, "") if isinstance(item, Mapping) else str(item))
+            for item in (existing if isinstance(existing, list) else [])
+        ]
+        say(f"  Eén per regel; een lege regel sluit af{'' if f.required else ' (of slaat over)'}.")
+        for item in so_far:
+            say(f"  al ingevuld: {item}")
+
+        def value(lines: list[str]) -> list[Any]:
+            if f.shape == "records":
+                return [{key: line, **dict(f.record_defaults)} for line in lines]
+            return list(lines)
+
+        lines = self.read_lines(
+            f, so_far, one_item_per_line=True, keep=lambda ls: self.store(f, value(ls))
+        )
+        return value(lines) if lines else None
+
+    def ask_text(self, f: Field, existing: Any) -> str | None:
+        so_far = str(existing).split("\n") if isinstance(existing, str) and existing else []
+        say(f"  {MULTI_LINE}")
+        if so_far:
+            say("  Al getypt (typ verder, of geef een lege regel om het zo te laten):")
+            for line in so_far:
+                say(f"  | {line}")
+        lines = self.read_lines(
+            f, so_far, one_item_per_line=False, keep=lambda ls: self.store(f, "\n".join(ls))
+        )
+        return "\n".join(lines) if lines else None
+
+    def read_lines(
+        self,
+        f: Field,
+        so_far: list[str],
+        *,
+        one_item_per_line: bool,
+        keep: Callable[[list[str]], None],
+    ) -> list[str]:
+        """Lines until an empty one; on Ctrl-C `keep` puts the lines so far into the draft."""
+        lines = list(so_far)
+        first = label(f.title, [], required=f.required)
+        try:
+            while True:
+                raw = read(MORE if lines else first)
+                if not raw.strip():
+                    if lines or not f.required:
+                        return lines
+                    say(f"  {answers.REQUIRED}.")
+                    continue
+                try:
+                    context = self.context()
+                    if one_item_per_line:
+                        lines.append(answers.line(f, raw.strip(), [], context))
+                    else:
+                        lines.append(answers.line(f, raw, lines, context))
+                except AnswerRejected as e:
+                    say(reason(e, "typ deze regel opnieuw"))
+        except click.Abort:
+            if lines != so_far:
+                keep(lines)
+            raise
+
+    def ask_map(self, f: Field) -> None:
+        """Scores per framework item: which items, then a score and a note for each."""
+        choices = self.choices(f) or Choices((), frozenset())
+        labels = self.labels(choices.offered)
+        notes = [o for o in self.tpl.fields if o.path[0] == f.path[0] and o is not f]
+        table: dict[str, Any] = dict(self.current_table(f))
+        while True:
+            left = tuple(i for i in choices.offered if i not in table)
+            say("  Onderdelen van het kader:")
+            numbered(left, labels)
+            pick = Choices(left, choices.allowed, choices.what)
+
+            def picking(text: str, pick: Choices = pick) -> list[str]:
+                return answers.items(f, text, self.context(), pick)
+
+            picked = ask(
+                "Welke wil je scoren? (nummers of namen, gescheiden door komma's; "
+                "Enter = allemaal): ",
+                picking,
+                required=False,
+            )
+            for item in picked or list(left):
+                say(click.style(f"\n{labels.get(item, item)}", bold=True))
+                value = ask(
+                    f"  {f.title} ({f.minimum or 1:g} tot en met {f.maximum or 5:g}; "
+                    "Enter slaat dit onderdeel over): ",
+                    lambda text: answers.scalar(f, text, self.context()),
+                    required=False,
+                )
+                if value is None:
+                    continue
+                table[item] = {f.key: value}
+                self.store(f, dict(table))
+                for note in notes:
+                    say(f"  {note.title}: {MULTI_LINE[0].lower()}{MULTI_LINE[1:]}")
+
+                    def keep(lines: list[str], item: str = item, key: str = note.key) -> None:
+                        table[item][key] = "\n".join(lines)
+                        self.store(f, dict(table))
+
+                    lines = self.read_lines(note, [], one_item_per_line=False, keep=keep)
+                    if lines:
+                        keep(lines)
+            if table or not f.required:
+                return
+            say("  Geef minstens één onderdeel een score.")
+
+    def current_table(self, f: Field) -> Mapping[str, Any]:
+        table = self.data.get(f.path[0])
+        return table if isinstance(table, Mapping) else {}
+
+
+def _shown(value: Any) -> str:
+    """A value as it would have been typed."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def value_of(data: Mapping[str, Any], f: Field) -> Any:
+    """The value a field has in `data` (for a map: the whole table), or None."""
+    node: Any = data
+    for part in f.path[:1] if f.shape == "map" else f.path:
+        node = node.get(part) if isinstance(node, Mapping) else None
+    return node
+
+
+def given(tpl: Template, data: Mapping[str, Any]) -> set[str]:
+    """Fields that already have a value (given as options): a new interview skips them."""
+    return {f.name for f in tpl.fields if value_of(data, f) not in (None, "", [], {})}
