@@ -71,6 +71,8 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
     """Set by `prof build`: a fresh folder to build in, swapped into place afterwards."""
     workers_pages: dict[str, list[str]]
     """Each visible worker's generated pages, in site order (for the sidebar)."""
+    titles: dict[str, str]
+    """Generated page path → its title (a page's own title is known only once it is read)."""
     tabs: dict[str, Any]
     """First path segment → the top navigation item (tab) its pages belong to."""
     marked: Any = None
@@ -183,6 +185,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             )
         self.generated = len(pages)
         self.workers_pages = {}
+        self.titles = {page.path: page.title for page in pages}
         for page in pages:
             parts = page.path.split("/")
             if page.path.startswith("werkers/") and len(parts) == 3:
@@ -217,8 +220,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             found = [f.page for f in map(files.get_file_from_path, paths) if f and f.page]
             if not found:
                 continue
-            name = found[0].title or paths[0]
-            sections.append(Section(name, list(found)))
+            sections.append(Section(self.titles.get(paths[0], paths[0]), list(found)))
         werkers = Section(overview.title or "Werkers", [overview, *sections])
         werkers.parent = overview.parent
         for section in sections:
