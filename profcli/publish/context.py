@@ -22,7 +22,7 @@ TEAM_SITE_DIR = "teamsite"
 (`public/`, the folder GitLab Pages publishes). Never the same folder."""
 AUDIENCE_LABEL: dict[str, str] = {
     Publiek.TEAM: "Teamsite: alleen voor het team. Niet delen of publiceren.",
-    Publiek.PUBLIEK: "Openbare site: alleen wat het team als publiek heeft gemarkeerd.",
+    Publiek.PUBLIEK: "Openbare site: alleen wat als publiek is gemarkeerd.",
 }
 """Shown on every page, so nobody mistakes one site for the other."""
 WORKERS_IN_NAV = 60
