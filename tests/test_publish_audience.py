@@ -111,3 +111,22 @@ def test_links_go_to_html_files_so_the_site_works_from_disk(root: Path) -> None:
             for href in hrefs:
                 target = (page.parent / href).resolve()
                 assert target.is_file(), (page.relative_to(base), href)
+
+
+def test_worker_name_in_the_sidebar_is_escaped(tmp_path: Path) -> None:
+    """The sidebar's section per worker and every page title take her name from the page model
+    (plain text); MkDocs' templates do not escape them, so the plugin must. (Before, a name
+    with `</title><script>` ran the script: Material's `striptags` undid the escaping.)"""
+    root = site_copy(tmp_path)
+    profile = root / "profielen" / "noor-bakker" / "profiel.toml"
+    text = profile.read_text(encoding="utf-8")
+    payload = '</title><b id="naam-xss">Noor</b> Bakker'
+    profile.write_text(
+        text.replace('naam = "Noor Bakker"', f"naam = '{payload}'"), encoding="utf-8"
+    )
+    code, output = run("-C", str(root), "build", "--vandaag", TODAY)
+    assert code == 0, output
+    index = (root / "teamsite" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b id=&quot;naam-xss&quot;&gt;Noor&lt;/b&gt; Bakker" in index  # in the sidebar
+    for page in (root / "teamsite").rglob("*.html"):
+        assert 'id="naam-xss"' not in page.read_text(encoding="utf-8"), page

@@ -7,6 +7,7 @@ into `File.generated(...)` objects and ask `mkdocs serve` to watch `profielen/`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 from pathlib import Path
@@ -29,6 +30,7 @@ from profcli.publish.context import (
     AUDIENCE_LABEL,
     AUDIENCES,
     FRAMEWORKS,
+    HOME,
     TEAM,
     TEAM_SITE_DIR,
     WORKERS,
@@ -193,6 +195,17 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         log.debug("profcli: %d pagina's gegenereerd", len(pages))
         return files
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A generated page's title, HTML-escaped, as its `title` meta. Without it MkDocs takes
+        the first heading and Material prints it through `striptags`, which undoes our escaping:
+        a worker named `</title><script>…` would run a script in every reader's browser."""
+        title = getattr(self, "titles", {}).get(page.file.src_uri)
+        if title is not None and page.file.src_uri != HOME:
+            page.meta["title"] = html.escape(title, quote=True)
+        return markdown
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Worker pages belong to the Werkers tab: each worker a section in the sidebar (for a
         team of ordinary size; a very large one keeps the overview table only, since every
@@ -220,7 +233,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             found = [f.page for f in map(files.get_file_from_path, paths) if f and f.page]
             if not found:
                 continue
-            sections.append(Section(self.titles.get(paths[0], paths[0]), list(found)))
+            # A Page's title is plain text (a worker's name, user input); MkDocs' templates do
+            # not escape, so a section title must be HTML-escaped here.
+            title = html.escape(self.titles.get(paths[0], paths[0]), quote=True)
+            sections.append(Section(title, list(found)))
         werkers = Section(overview.title or "Werkers", [overview, *sections])
         werkers.parent = overview.parent
         for section in sections:
