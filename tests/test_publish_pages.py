@@ -255,3 +255,15 @@ def test_public_site_of_the_example_shows_team_entries_and_no_empty_headings() -
     team = pages_of(REPO, "team")
     assert any(line.startswith(EMPTY) for md in team.values() for line in md.splitlines())
     assert _empty_sections("# A\n\n## B\n\n## C\n\ntext\n") == ["## B"]
+
+
+def test_public_workers_page_says_why_nobody_is_there(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    for profile in (root / "profielen").glob("*/profiel.toml"):
+        text = profile.read_text(encoding="utf-8")
+        if 'soort = "werker"' in text:
+            profile.write_text(text.replace('zichtbaarheid = "publiek"\n', ""), encoding="utf-8")
+    public = pages_of(root, "publiek")
+    assert not any(p.startswith("werkers/") and p.count("/") == 2 for p in public)
+    assert "kiest zelf of haar portfolio op de openbare site staat" in public["werkers/index.md"]
+    assert "## Samenwerken met ervaringsdeskundigen" in public["team/kennis.md"]
