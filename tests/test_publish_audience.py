@@ -13,6 +13,7 @@ import gzip
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,3 +131,38 @@ def test_worker_name_in_the_sidebar_is_escaped(tmp_path: Path) -> None:
     assert "&lt;b id=&quot;naam-xss&quot;&gt;Noor&lt;/b&gt; Bakker" in index  # in the sidebar
     for page in (root / "teamsite").rglob("*.html"):
         assert 'id="naam-xss"' not in page.read_text(encoding="utf-8"), page
+
+
+def _plugin(root: Path, voor: str, **overrides: str) -> tuple[Any, Any]:
+    from mkdocs.config import load_config
+
+    from profcli.publish.plugin import ProfcliPlugin
+
+    config = load_config(
+        str(root / "mkdocs.yml"), plugins=["search", {"profcli": {"voor": voor}}], **overrides
+    )
+    plugin = config.plugins["profcli"]
+    assert isinstance(plugin, ProfcliPlugin)
+    return config, plugin
+
+
+def test_the_team_site_is_never_deployed_nor_built_into_the_public_folder(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    root = site_copy(tmp_path)
+    config, plugin = _plugin(root, "team")
+    try:
+        plugin.on_startup(command="gh-deploy", dirty=False)
+        with pytest.raises(PluginError, match="nooit gepubliceerd"):
+            plugin.on_config(config)
+    finally:
+        plugin.on_shutdown()
+    config, plugin = _plugin(root, "team", site_dir=str(root / "teamsite"))
+    with pytest.raises(PluginError, match="map van de teamsite"):
+        plugin.on_config(config)
+    config, plugin = _plugin(root, "team")
+    plugin.on_config(config)
+    assert Path(config.site_dir) == root / "teamsite" and config.use_directory_urls is False
+    config, plugin = _plugin(root, "publiek")
+    plugin.on_config(config)
+    assert Path(config.site_dir) == root / "public"
