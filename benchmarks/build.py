@@ -46,7 +46,7 @@ def plain_config(root: Path, docs: Path, site: Path) -> Path:
 
 def measure(root: Path, runs: int) -> dict[str, float]:
     builds = [run([*prof(), "build", "--vandaag", TODAY], root) for _ in range(runs)]
-    public = root / "public"
+    public = root / "teamsite"
     pages = [p for p in public.rglob("*.html") if p.name != "404.html"]
     html = sum(p.stat().st_size for p in pages)
     docs, site = root / "plain-docs", root / "plain-site"

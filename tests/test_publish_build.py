@@ -19,6 +19,8 @@ from tests.publish_repo import (
 )
 
 TODAY = "2026-11-22"
+FOLDER = {"team": "teamsite", "publiek": "public"}
+"""Each audience its own output folder (DESIGN.md: `prof build`)."""
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -35,17 +37,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_build_strict_passes_and_writes_public(built: Path) -> None:
-    public = built / "public"
+def test_build_strict_passes_and_writes_teamsite(built: Path) -> None:
+    public = built / "teamsite"
     assert (public / "index.html").is_file()
     assert (public / "search" / "search_index.json").is_file()
     worker = first_worker(built)
     assert (public / "werkers" / worker / "index.html").is_file()
     assert not any((built / "site").rglob("index.md")), "generated pages must not land in site/"
+    assert not (built / "public").exists(), "the team build must not touch the public folder"
 
 
 def test_build_output_is_offline(built: Path) -> None:
-    for page in (built / "public").rglob("*.html"):
+    for page in (built / "teamsite").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         for tag in (
@@ -69,7 +72,7 @@ def test_build_refuses_invalid_repository(tmp_path: Path) -> None:
     for line in validate_output.splitlines():
         assert line in output
     assert "niet gebouwd" in output
-    assert not (root / "public").exists()
+    assert not (root / "public").exists() and not (root / "teamsite").exists()
 
 
 def test_render_writes_markdown_but_never_into_site(tmp_path: Path) -> None:
@@ -94,7 +97,7 @@ def test_prive_canary_reaches_no_built_file(tmp_path: Path, audience: str) -> No
     add_prive_canaries(root)
     code, output = run("-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", TODAY)
     assert code == 0, output
-    files = [p for p in (root / "public").rglob("*") if p.is_file()]
+    files = [p for p in (root / FOLDER[audience]).rglob("*") if p.is_file()]
     names = {p.name for p in files}
     assert {"search_index.json", "sitemap.xml", "index.html"} <= names
     for path in files:
@@ -156,7 +159,7 @@ def test_team_canary_reaches_no_public_build(tmp_path: Path) -> None:
     _add_team_canaries(root)
     code, output = run("-C", str(root), "build", "--strict", "--voor", "team", "--vandaag", TODAY)
     assert code == 0, output
-    seen = _leaks(root / "public", TEAM_CANARY)
+    seen = _leaks(root / "teamsite", TEAM_CANARY)
     assert "search/search_index.json" in seen, "control: the team build must show the canary"
     assert any(p.endswith(".html") for p in seen)
     code, output = run(
@@ -194,7 +197,8 @@ def test_audience_comes_from_mkdocs_yml_never_from_the_environment(
     # Control: the same config saying team does show the canary.
     config.write_text(text, encoding="utf-8")
     mkdocs_build(load_config(str(config)))
-    assert _leaks(public, TEAM_CANARY) != []
+    assert _leaks(root / "teamsite", TEAM_CANARY) != []
+    assert _leaks(public, TEAM_CANARY) == [], "a plain team build must not write into public/"
 
 
 def test_prof_build_voor_overrides_mkdocs_yml(tmp_path: Path) -> None:

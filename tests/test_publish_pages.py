@@ -152,8 +152,14 @@ tekst = "Dit is voor het team."
     assert f"werkers/{worker}/zelftoetsen.md" in public
     assert f"werkers/{worker}/uren.md" not in public
     assert "uren.md" not in public["index.md"]
-    others = {p.split("/")[1] for p in public if p.count("/") == 2} - {worker}
-    assert not others, f"workers without a public profile appear: {others}"
+    opted_in = {
+        p.parent.name
+        for p in (root / "profielen").glob("*/profiel.toml")
+        if 'zichtbaarheid = "publiek"' in p.read_text(encoding="utf-8")
+    }
+    shown = {p.split("/")[1] for p in public if p.count("/") == 2}
+    assert worker in shown and len(opted_in) > 1, "control: the example opts in a worker too"
+    assert shown == opted_in - {team_slug(root)}, "only workers whose profile opts in appear"
 
 
 def test_colophon_shows_the_privacy_allow_list(tmp_path: Path) -> None:
@@ -213,3 +219,51 @@ def test_public_site_shows_team_entries_marked_publiek(tmp_path: Path) -> None:
     profile.write_text(text.replace('soort = "team"', 'soort = "team"\nzichtbaarheid = "prive"'))
     hidden = pages_of(root, "publiek")
     assert all("Samenwerken met ervaringsdeskundigen" not in page for page in hidden.values())
+
+
+EMPTY = ("Nog geen", "Geen ", "Er zijn geen", "Er zijn (nog) geen", "Er is geen")
+
+
+def _empty_sections(markdown: str) -> list[str]:
+    """Headings with nothing under them before the next heading of the same or a higher level."""
+    lines = [line for line in markdown.splitlines() if line.strip()]
+    found = []
+    for n, line in enumerate(lines):
+        if not line.startswith("#"):
+            continue
+        level = len(line) - len(line.lstrip("#"))
+        after = lines[n + 1] if n + 1 < len(lines) else "#"
+        if after.startswith("#") and len(after) - len(after.lstrip("#")) <= level:
+            found.append(line)
+    return found
+
+
+def test_public_site_of_the_example_shows_team_entries_and_no_empty_headings() -> None:
+    """Issue #11: the example marks team knowledge, meetings and leeropdrachten `publiek`;
+    the public site shows them and prints no empty section or "nothing yet" line."""
+    public = pages_of(REPO, "publiek")
+    for path, markdown in public.items():
+        assert _empty_sections(markdown) == [], path
+        lines = [line for line in markdown.splitlines() if line.startswith(EMPTY)]
+        assert lines == [], (path, lines)
+    assert "## Samenwerken met ervaringsdeskundigen" in public["team/kennis.md"]
+    assert "### Leeropdrachten" in public["team/index.md"]
+    assert "### Maatschappelijke signalen" in public["index.md"]
+    assert "armoede" in public["index.md"].split("### Maatschappelijke signalen")[1]
+    assert "Wat op de openbare site komt" in public["colofon.md"]
+    # Control: the team site still says when there is nothing (a supervisor wants to know).
+    team = pages_of(REPO, "team")
+    assert any(line.startswith(EMPTY) for md in team.values() for line in md.splitlines())
+    assert _empty_sections("# A\n\n## B\n\n## C\n\ntext\n") == ["## B"]
+
+
+def test_public_workers_page_says_why_nobody_is_there(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    for profile in (root / "profielen").glob("*/profiel.toml"):
+        text = profile.read_text(encoding="utf-8")
+        if 'soort = "werker"' in text:
+            profile.write_text(text.replace('zichtbaarheid = "publiek"\n', ""), encoding="utf-8")
+    public = pages_of(root, "publiek")
+    assert not any(p.startswith("werkers/") and p.count("/") == 2 for p in public)
+    assert "kiest zelf of haar portfolio op de openbare site staat" in public["werkers/index.md"]
+    assert "## Samenwerken met ervaringsdeskundigen" in public["team/kennis.md"]

@@ -56,7 +56,10 @@ def _validated(obj: Invocation, fixed: dt.date | None) -> tuple[Path, Repository
 @_VANDAAG
 @click.pass_obj
 def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> None:
-    """Bouw de site in public/ (eerst wordt alles gecontroleerd).
+    """Bouw de site: voor het team in teamsite/, voor publiek in public/.
+
+    Eerst wordt alles gecontroleerd. De vorige site in die map wordt pas vervangen als de
+    nieuwe helemaal klaar is.
 
     Gegenereerde pagina's worden niet in site/ geschreven en horen niet in git.
 

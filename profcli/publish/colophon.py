@@ -28,6 +28,13 @@ def page(ctx: Context) -> Page:
         f"**Voor wie:** {_AUDIENCE[ctx.audience]}. Stukken met zichtbaarheid `prive` staan "
         "op geen enkele pagina, in geen zoekindex en in geen telling.",
         "",
+        "**Wat op de openbare site komt:** een stuk van het team (kennis, bijeenkomst, "
+        "leeropdracht) met zichtbaarheid `publiek` staat erop, tenzij het teamprofiel `prive` "
+        "is. Een stuk van een werker met zichtbaarheid `publiek` staat er alleen op als de "
+        'werker dat in het eigen profiel toestaat (`zichtbaarheid = "publiek"` in '
+        "profiel.toml); uren en zelftoetsen alleen als het profiel ze noemt onder "
+        "`publiek_tonen`.",
+        "",
         "**Zonder verzoeken naar buiten:** deze site laadt geen lettertypes, scripts of "
         "afbeeldingen van andere servers.",
         "",

@@ -17,6 +17,18 @@ from profcli.words import Publiek, Soort, Zichtbaarheid
 
 AUDIENCES = words.AUDIENCES
 
+TEAM_SITE_DIR = "teamsite"
+"""Where the team site is built, beside mkdocs.yml; the public one goes to `site_dir`
+(`public/`, the folder GitLab Pages publishes). Never the same folder."""
+AUDIENCE_LABEL: dict[str, str] = {
+    Publiek.TEAM: "Teamsite: alleen voor het team. Niet delen of publiceren.",
+    Publiek.PUBLIEK: "Openbare site: alleen wat als publiek is gemarkeerd.",
+}
+"""Shown on every page, so nobody mistakes one site for the other."""
+WORKERS_IN_NAV = 60
+"""Up to this many workers each get a section in the sidebar; every page carries the whole
+navigation, so a very large team keeps the overview table only."""
+
 
 @dataclass(slots=True)
 class Context:
@@ -28,6 +40,7 @@ class Context:
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
     _of: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _portfolios: dict[str, list[Portfolio]] = field(default_factory=dict)
+    _position: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -76,6 +89,24 @@ class Context:
                 t for t in self.repo.teams() if self.portfolio_visible(t)
             ]
         return list(self._portfolios[Soort.TEAM])
+
+    def neighbours(self, worker: Portfolio) -> tuple[Portfolio | None, Portfolio | None]:
+        """The visible workers before and after this one, in the order of the overview."""
+        workers = self.workers()
+        if not self._position:
+            self._position = {w.slug: n for n, w in enumerate(workers)}
+        n = self._position.get(worker.slug)
+        if n is None:
+            return None, None
+        before = workers[n - 1] if n > 0 else None
+        after = workers[n + 1] if n + 1 < len(workers) else None
+        return before, after
+
+    @property
+    def quiet(self) -> bool:
+        """Leave out a section with nothing in it. The team site says "none yet" (a supervisor
+        wants to know); the public site shows only what there is, no empty headings."""
+        return self.audience == Publiek.PUBLIEK
 
     @property
     def split(self) -> bool:

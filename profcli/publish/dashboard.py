@@ -60,6 +60,8 @@ def _goals(ctx: Context, here: str, workers: list[Portfolio], teams: list[Portfo
         rows.append([name, *(str(counts.get(s, 0)) for s in STATUS)])
     if rows:
         rows.append(["**Totaal**", *(f"**{total.get(s, 0)}**" for s in STATUS)])
+    if ctx.quiet and not total:
+        return []
     return [
         "## Leerdoelen per status",
         "",
@@ -90,17 +92,24 @@ def _deadlines(
             elif day <= ctx.today + HORIZON:
                 soon.append((day, [*row, f"over {(day - ctx.today).days} dagen"]))
     header = ["Deadline", "Leerdoel", "Van", "Status", "Wanneer"]
-    out = ["## Deadlines", "", "### Verlopen", ""]
-    out.append(
-        table(header, [r for _, r in sorted(late, key=lambda x: x[0])])
-        or "Geen open leerdoelen met een verlopen deadline."
-    )
-    out += ["", "### In de komende acht weken", ""]
-    out.append(
-        table(header, [r for _, r in sorted(soon, key=lambda x: x[0])])
-        or "Geen deadlines in de komende acht weken."
-    )
-    return [*out, ""]
+    if ctx.quiet and not late and not soon:
+        return []
+    out = ["## Deadlines", ""]
+    if late or not ctx.quiet:
+        out += ["### Verlopen", ""]
+        out.append(
+            table(header, [r for _, r in sorted(late, key=lambda x: x[0])])
+            or "Geen open leerdoelen met een verlopen deadline."
+        )
+        out.append("")
+    if soon or not ctx.quiet:
+        out += ["### In de komende acht weken", ""]
+        out.append(
+            table(header, [r for _, r in sorted(soon, key=lambda x: x[0])])
+            or "Geen deadlines in de komende acht weken."
+        )
+        out.append("")
+    return out
 
 
 def _coverage(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
@@ -122,7 +131,7 @@ def _coverage(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
         )
     out = ["## Zelftoetsen", ""]
     if not rows:
-        return [*out, "Er zijn geen gepubliceerde zelftoetsen.", ""]
+        return [] if ctx.quiet else [*out, "Er zijn geen gepubliceerde zelftoetsen.", ""]
     out += [
         f"{done} van {len(rows)} werkers deden een zelftoets in de afgelopen zes maanden "
         f"(sinds {datum(since)}).",
@@ -137,6 +146,8 @@ def meetings(ctx: Context, here: str, teams: list[Portfolio]) -> list[str]:
     """The latest meetings of these teams and the social signals they raised this year."""
     out = ["## Recente bijeenkomsten", ""]
     meetings = latest_meetings(ctx, 5, teams)
+    if ctx.quiet and not meetings:
+        return []
     rows = [
         [
             cell(datum(m.datum)),
@@ -159,6 +170,8 @@ def meetings(ctx: Context, here: str, teams: list[Portfolio]) -> list[str]:
         if m.datum and since <= m.datum <= ctx.today
         for s in m.ids("signalen")
     )
+    if ctx.quiet and not signals:
+        return [*out, ""]
     out += ["", "### Maatschappelijke signalen", ""]
     if signals:
         out += ["Signalen die het team in de bijeenkomsten van het afgelopen jaar inbracht.", ""]

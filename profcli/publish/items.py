@@ -129,7 +129,8 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
         "",
     ]
     scores = latest_scores(ctx, item)
-    out += ["## Zelftoetsen van het team", ""]
+    if scores or not ctx.quiet:
+        out += ["## Zelftoetsen van het team", ""]
     if 0 < len(scores) < MIN_GROUP:
         out.append(
             f"Minder dan {MIN_GROUP} werkers scoorden dit onderdeel; de scores worden niet "
@@ -158,11 +159,12 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
         out.append(
             table(["Score", "Aantal werkers"], [[str(s), str(counts[s - 1])] for s in range(1, 6)])
         )
-    else:
+    elif not ctx.quiet:
         out.append("Nog geen gepubliceerde zelftoetsen die dit onderdeel scoren.")
-    out += ["", "## Reflecties", ""]
     reflections = _newest(about.reflections.get(item.id, []))
     goals = about.goals.get(item.id, [])
+    if reflections or not ctx.quiet:
+        out += ["", "## Reflecties", ""]
     if ctx.split and len(reflections) + len(goals) > 2 * LATEST:
         out += [
             f"De laatste {LATEST} van {len(reflections)} reflecties en de eerste {LATEST} van "
@@ -175,10 +177,11 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
             "",
         ]
         reflections, goals = reflections[:LATEST], goals[:LATEST]
-    out.append(
-        table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections))
-        or "Nog geen gepubliceerde reflecties over dit onderdeel."
-    )
+    if reflections or not ctx.quiet:
+        out.append(
+            table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections))
+            or "Nog geen gepubliceerde reflecties over dit onderdeel."
+        )
     if goals:
         out += [
             "",

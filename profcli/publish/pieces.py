@@ -45,7 +45,18 @@ def worker_menu(ctx: Context, worker: Portfolio, here: str) -> str:
     for page, title in names:
         path = worker_page(worker.slug, page)
         parts.append(f"**{title}**" if path == here else link(title, rel(here, path)))
-    return " · ".join(parts)
+    menu = " · ".join(parts)
+    before, after = ctx.neighbours(worker)
+    steps = []
+    if before is not None:
+        to = rel(here, worker_page(before.slug))
+        steps.append(f"← vorige werker: {link(before.naam, to)}")
+    if after is not None:
+        to = rel(here, worker_page(after.slug))
+        steps.append(f"volgende werker: {link(after.naam, to)} →")
+    if steps:
+        menu += "\n\n" + " · ".join(steps) + "\n{: .prof-buren }"
+    return menu
 
 
 def expertise_links(ctx: Context, here: str, slugs: list[str]) -> str:

@@ -11,7 +11,9 @@ import errno
 import ipaddress
 import logging
 import os
+import shutil
 import socket
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +84,12 @@ def build(
     audience: str,
     strict: bool,
     today: dt.date,
-    site_dir: Path | None = None,
 ) -> Built:
-    """Build the site into `site_dir` (default: `site_dir` of mkdocs.yml, i.e. `public/`)."""
+    """Build the site into the audience's own folder (`public/` or `teamsite/`, see
+    `ProfcliPlugin.site_dir_for`).
+
+    The build goes to a fresh folder beside it that replaces the old one only when it is
+    complete: the folder never holds a half-built site or pages left from another audience."""
     quiet_material()
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -95,23 +100,51 @@ def build(
     start = time.perf_counter()
     path = config_file(root)
     overrides: dict[str, Any] = {"plugins": plugins_for(path, audience)}
-    if site_dir:
-        overrides["site_dir"] = str(site_dir)
+    staging: Path | None = None
+    plugin: ProfcliPlugin | None = None
     try:
         config = load_config(str(path), strict=strict, **overrides)
-        plugin = config.plugins.get("profcli")
-        if not isinstance(plugin, ProfcliPlugin):
+        found = config.plugins.get("profcli")
+        if not isinstance(found, ProfcliPlugin):
             raise SiteError(f"{CONFIG_FILE} noemt de plugin `profcli` niet onder `plugins:`")
+        plugin = found
         plugin.preloaded = repo
         plugin.fixed_today = today
         plugin.serving = False  # MkDocs may hand back an instance that served before
+        target = plugin.site_dir_for(config).resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-bouw-", dir=target.parent))
+        staging.chmod(0o755)
+        plugin.build_into = staging
         _log_to_stderr()
         mkdocs_build(config)
+        _replace(target, staging)
+        staging = None
     except MkDocsException as e:
         raise SiteError(f"de site is niet gebouwd: {e}") from e
     except SystemExit as e:  # mkdocs' Abort is a ClickException in some versions
         raise SiteError("de site is niet gebouwd") from e
-    return Built(Path(config.site_dir), plugin.generated, time.perf_counter() - start)
+    finally:
+        if plugin is not None:  # MkDocs keeps the plugin for the process: leave nothing behind
+            plugin.preloaded = plugin.fixed_today = plugin.build_into = None
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return Built(target, found.generated, time.perf_counter() - start)
+
+
+def _replace(target: Path, fresh: Path) -> None:
+    """Put the complete build `fresh` in the place of `target`: two renames, so a reader
+    sees the old site or the new one, never a mixture."""
+    if target.is_symlink() or target.is_file():
+        raise SiteError(f"{target} is geen map; haal het weg of kies een andere `site_dir`")
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-oud-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    fresh.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _log_to_stderr() -> None:

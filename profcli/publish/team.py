@@ -54,8 +54,9 @@ def index(ctx: Context, team: Portfolio | None) -> Page:
         if members:
             out += ["**Werkers:** " + expertise_links(ctx, here, [w.slug for w in members]), ""]
         goals = ctx.of(each, LEERDOEL)
-        out += ["### Leeropdrachten", ""]
-        out.append(goal_table(ctx, here, goals) or "Nog geen gepubliceerde leeropdrachten.")
+        if goals or not ctx.quiet:
+            out += ["### Leeropdrachten", ""]
+            out.append(goal_table(ctx, here, goals) or "Nog geen gepubliceerde leeropdrachten.")
         meetings = ctx.of(each, BIJEENKOMST)
         meetings_page = rel(here, ctx.team_page(team, "bijeenkomsten"))
         for goal in goals:
@@ -164,13 +165,14 @@ def who_knows(ctx: Context, team: Portfolio | None) -> Page:
                 or NONE,
             ]
         )
-    out += [
-        "## Per persoon",
-        "",
-        table(["Naam", "Expertise", "Aanspreekpunt voor"], rows)
-        or "Nog geen gepubliceerde profielen.",
-        "",
-    ]
+    if rows or not ctx.quiet:
+        out += [
+            "## Per persoon",
+            "",
+            table(["Naam", "Expertise", "Aanspreekpunt voor"], rows)
+            or "Nog geen gepubliceerde profielen.",
+            "",
+        ]
     if by_tag:
         out += ["## Per onderwerp", ""]
         rows = [

@@ -32,7 +32,12 @@ def overview(ctx: Context) -> Page:
         "zelftoetsen en uren. Kies een naam.",
         "",
         table(["Naam", "Functie", "Fase", "Open leerdoelen"], rows)
-        or "Er zijn (nog) geen gepubliceerde portfolio's.",
+        or (
+            "Een werker kiest zelf of haar portfolio op de openbare site staat; nog niemand "
+            "heeft dat gedaan."
+            if ctx.quiet
+            else "Er zijn (nog) geen gepubliceerde portfolio's."
+        ),
         "",
         f"Zie ook {link('wie weet wat', rel(WORKERS, WHO_KNOWS))}.",
     ]

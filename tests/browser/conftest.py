@@ -65,7 +65,7 @@ def build_site(root: Path, *extra: str) -> Path:
         main, ["-C", str(root), "build", "--strict", "--vandaag", TODAY, *extra]
     )
     assert result.exit_code == 0, result.output
-    return root / "public"
+    return root / ("public" if "publiek" in extra else "teamsite")
 
 
 @functools.cache

@@ -22,3 +22,9 @@ if (typeof document$ !== "undefined") {
   window.addEventListener("load", focusableScrollers);
 }
 window.addEventListener("resize", focusableScrollers);
+
+// Opened straight from disk (file://) Material's search cannot load its index: hide the
+// magnifier on small screens too, instead of a button that opens nothing (README: Vanaf schijf).
+if (location.protocol === "file:") {
+  document.documentElement.classList.add("prof-vanaf-schijf");
+}

@@ -1,0 +1,144 @@
+"""Issue #11.4: the built site works when opened straight from disk (file://).
+
+Both audiences of the example team are built once; Chromium opens `index.html` from the
+folder, clicks through the tabs, a worker's pages and a framework item, and checks that real
+pages load (no directory listing), that the right tab is marked active and that every page
+says for whom it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import build_site
+from tests.publish_repo import site_copy
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = site_copy(tmp_path_factory.mktemp("vanafschijf"))
+    return {"team": build_site(root), "publiek": build_site(root, "--voor", "publiek")}
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    opened.errors = errors
+    yield opened
+    context.close()
+
+
+def _is_a_real_page(page: Any, heading: str) -> None:
+    assert page.url.startswith("file://") and page.url.endswith(".html"), page.url
+    assert "Index of" not in page.title()
+    assert page.locator("article h1").first.inner_text().strip().rstrip("¶") == heading
+    assert page.locator(".md-header").count() == 1
+
+
+def _active_tab(page: Any) -> str:
+    active = page.locator(".md-tabs__item--active")
+    assert active.count() == 1, page.url
+    return str(active.inner_text()).strip()
+
+
+def _other_errors(page: Any) -> list[str]:
+    """Material asks for a search index script that only a server gives; nothing else fails."""
+    return [e for e in page.errors if "search_index.js" not in e]
+
+
+def test_team_site_from_disk_tabs_worker_pages_and_frameworks(
+    page: Any, sites: dict[str, Path]
+) -> None:
+    page.goto((sites["team"] / "index.html").as_uri())
+    assert page.locator(".prof-publiek--team").inner_text().startswith("Teamsite")
+    assert _active_tab(page) == "Home"
+
+    page.locator(".md-tabs__link", has_text="Werkers").click()
+    _is_a_real_page(page, "Werkers")
+    assert page.url.endswith("/werkers/index.html")
+    assert _active_tab(page) == "Werkers"
+
+    page.locator("article a", has_text="Noor Bakker").first.click()
+    _is_a_real_page(page, "Noor Bakker")
+    assert page.url.endswith("/werkers/noor-bakker/index.html")
+    assert _active_tab(page) == "Werkers"
+
+    # Each worker's pages are in the sidebar, under her name.
+    sidebar = page.locator("nav.md-nav--primary")
+    own = sidebar.locator('a[href="reflecties.html"]')
+    assert own.count() == 1 and own.is_visible()
+    assert sidebar.locator('a[href="../sanne-de-boer/reflecties.html"]').count() == 1
+    own.click()
+    _is_a_real_page(page, "Reflecties van Noor Bakker")
+    assert _active_tab(page) == "Werkers"
+
+    page.locator("article a", has_text="Priya Ramdin").first.click()  # "volgende werker"
+    _is_a_real_page(page, "Priya Ramdin")
+    page.locator("article a", has_text="Noor Bakker").first.click()  # "vorige werker"
+    _is_a_real_page(page, "Noor Bakker")
+
+    page.locator(".md-tabs__link", has_text="Kaders").click()
+    _is_a_real_page(page, "Kaders")
+    assert _active_tab(page) == "Kaders"
+    page.locator('article a[href$="netwerken.html"]').first.click()
+    _is_a_real_page(page, "Netwerken")
+    assert page.url.endswith("/kaders/netwerken.html")
+    assert _active_tab(page) == "Kaders"
+
+    page.locator(".md-tabs__link", has_text="Team").click()
+    _is_a_real_page(page, "Team")
+    assert _active_tab(page) == "Team"
+    assert _other_errors(page) == []
+
+
+def test_public_site_from_disk_shows_the_opted_in_worker_and_team_entries(
+    page: Any, sites: dict[str, Path]
+) -> None:
+    page.goto((sites["publiek"] / "index.html").as_uri())
+    assert page.locator(".prof-publiek--publiek").inner_text().startswith("Openbare site")
+    assert "Teamsite" not in page.content()
+
+    page.locator(".md-tabs__link", has_text="Werkers").click()
+    _is_a_real_page(page, "Werkers")
+    names = page.locator("article table a").all_inner_texts()
+    assert names == ["Priya Ramdin"]
+    page.locator("article table a", has_text="Priya Ramdin").click()
+    _is_a_real_page(page, "Priya Ramdin")
+    assert _active_tab(page) == "Werkers"
+    assert page.locator("article", has_text="vorige werker").count() == 0  # she is the only one
+
+    page.locator(".md-tabs__link", has_text="Team").click()
+    page.locator("article a", has_text="Kennisbank").first.click()
+    _is_a_real_page(page, "Kennisbank")
+    assert page.locator("article h2", has_text="Samenwerken met ervaringsdeskundigen").count()
+    assert _active_tab(page) == "Team"
+    assert _other_errors(page) == []
+
+
+def test_narrow_screen_from_disk_reaches_a_worker_through_the_drawer(
+    browser: Any, sites: dict[str, Path]
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto((sites["team"] / "index.html").as_uri())
+        # Search needs a server: from disk no magnifier that opens nothing (README).
+        assert not page.locator('label.md-header__button[for="__search"]').is_visible()
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        drawer = page.locator("nav.md-nav--primary")
+        for name in ("Werkers", "Marieke Jansen"):  # open the section, then hers
+            container = drawer.locator(".md-nav__container", has_text=name).first
+            container.locator("label.md-nav__link").click()
+            page.wait_for_timeout(400)  # the drawer slides
+        link = drawer.locator('a[href="werkers/marieke-jansen/reflecties.html"]')
+        link.click()
+        _is_a_real_page(page, "Reflecties van Marieke Jansen")
+    finally:
+        context.close()
