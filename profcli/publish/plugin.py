@@ -202,6 +202,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=content))
         fixed = self.fixed_day()
         repo = self._repository(config, fixed)
+        self.workers_pages, self.titles = {}, {}
         if repo is None:  # serving, and nothing good yet: one page that says what to do
             if files.get_file_from_path("index.md") is None:
                 files.append(File.generated(config, "index.md", content=preview.WAITING_PAGE))
@@ -223,7 +224,6 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
                 File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             )
         self.generated = len(pages)
-        self.workers_pages = {}
         self.titles = {page.path: page.title for page in pages}
         for page in pages:
             parts = page.path.split("/")
