@@ -41,3 +41,15 @@ class UnknownAudience(ProfError):
     """An audience other than `team` or `publiek` was asked for."""
 
     exit_code = 2
+
+
+class EntryNotFound(ProfError):
+    """No entry has the id that was asked for (or more than one has it)."""
+
+    exit_code = 2
+
+
+class BadChange(ProfError):
+    """A change cannot be made as asked: a key, a value or an action number is wrong."""
+
+    exit_code = 2

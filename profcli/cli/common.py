@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ class Invocation:
     def today(self, zone_name: str | None = None) -> dt.date:
         """The command's reference date: the fixed one, or today in the team's time zone."""
         return self.vandaag or clock.today(zone_name)
+
+    def record(self, root: Path, paths: Sequence[Path], message: str) -> None:
+        """Replaced by the git recorder (branch h2)."""
 
 
 _DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}

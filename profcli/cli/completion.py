@@ -73,3 +73,32 @@ def known(field: str, kind: str) -> Completer:
         return [CompletionItem(i + suffix) for i in ids if i.startswith(prefix)]
 
     return complete
+
+
+def entry_ids(kinds: tuple[str, ...] = ()) -> Completer:
+    """Complete entry ids from file names only (no parse, no schema): fast in any repository.
+
+    Within `--profiel`/PROF_PROFIEL (and its team) when one is given; `kinds` narrows to
+    e.g. goals for `prof done`."""
+
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from profcli.discovery import find_root
+        from profcli.entries import scope, sources
+
+        try:
+            repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
+            root = find_root(Path(repo_opt) if repo_opt else Path.cwd())
+            found = sources(root)
+            profile = ctx.params.get("profiel") or os.environ.get("PROF_PROFIEL")
+            found = scope(root, found, str(profile) if profile else None)
+        except Exception:  # completion must never crash the shell
+            return []
+        return [
+            CompletionItem(s.stem, help=f"{s.kind.name}, {s.profile}")
+            for s in found
+            if s.stem.startswith(incomplete) and (not kinds or s.kind.name in kinds)
+        ]
+
+    return complete

@@ -1,0 +1,87 @@
+"""`prof edit ID`: change an entry in the editor, or set fields with `--zet`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from profcli import authoring, changes, drafts
+from profcli.cli import asking
+from profcli.cli.common import Invocation
+from profcli.cli.picking import id_argument, locate, profile_option, read, today
+from profcli.discovery import Source
+from profcli.errors import InvalidContent
+from profcli.findings import Finding
+
+
+@click.command()
+@id_argument()
+@profile_option
+@click.option(
+    "--zet",
+    multiple=True,
+    metavar="SLEUTEL=WAARDE",
+    help="Zet één veld zonder editor, bijvoorbeeld status=bezig of deadline=31-12-2026 "
+    "(een tabel: starr.situatie=...; leeg laten haalt het veld weg). Herhaal de optie.",
+)
+@click.pass_obj
+def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...]) -> None:
+    """Wijzig een stuk in je editor ($VISUAL/$EDITOR); je opmerkingen en opmaak blijven staan.
+
+    Na het opslaan controleert prof het stuk zoals `prof validate` dat doet. Klopt het niet,
+    dan blijft het bestand zoals het was en staat jouw versie als concept klaar: ga verder
+    met `prof drafts --hervat NAAM`.
+
+    \b
+    Voorbeelden:
+      prof edit grenzen-stellen-bij-huisbezoeken
+      prof edit grenzen-stellen-bij-huisbezoeken --zet status=bezig --zet deadline=31-12-2026
+      EDITOR="code --wait" prof edit 2026-04-21-schaamte-over-schulden
+    """
+    root, source = locate(obj, ident, profiel)
+    original = read(source)
+    if zet:
+        new = changes.set_fields(original, source.display, source.kind, zet)
+        apply(obj, root, source, original, new, None)
+        return
+    draft = drafts.save_edit(root, source, original)
+    asking.edit(draft)
+    new = drafts.entry_text(root, source, draft.read_text(encoding="utf-8"))
+    apply(obj, root, source, original, new, draft)
+
+
+def apply(
+    obj: Invocation, root: Path, source: Source, original: str, new: str, draft: Path | None
+) -> None:
+    """Check the new text and put it in place; refused: the draft stays, the file is as it was."""
+    if new == original:
+        if draft is not None:
+            draft.unlink(missing_ok=True)
+        click.echo(f"Niets gewijzigd in {source.display}.")
+        return
+    result = authoring.check(root, source.path, new, today=today(obj, root, source))
+    if not result.ok:
+        if draft is None:
+            for finding in result.sorted():
+                click.echo(finding.text(), err=True)
+            raise InvalidContent(f"niet opgeslagen: {source.display} is niet gewijzigd.")
+        shown = authoring.display(root, draft)
+        offset = drafts.header_line(draft.read_text(encoding="utf-8"))
+        for finding in result.sorted():
+            line = finding.line + (1 if offset and finding.line >= offset else 0)
+            moved = Finding(
+                shown, line, finding.column, finding.rule, finding.message, finding.severity
+            )
+            click.echo(moved.text(), err=True)
+        raise InvalidContent(
+            f"niet opgeslagen: {source.display} is niet gewijzigd. Jouw versie staat in "
+            f"{shown}.\nVerbeter het en ga verder met: prof drafts --hervat {draft.stem}"
+        )
+    for finding in result.sorted():
+        click.echo(finding.text(), err=True)
+    changes.write(source.path, original, new)
+    if draft is not None:
+        draft.unlink(missing_ok=True)
+    obj.record(root, [source.path], f"prof: {source.kind.name} {source.stem} bijgewerkt")
+    click.echo(f"Opgeslagen: {source.display}")
