@@ -168,9 +168,7 @@ class Listing:
 
 def listing(loaded: Loaded, filters: Filters) -> Listing:
     repo = loaded.repository
-    root = repo.root
-    team = team_slug(root, filters.profile) if filters.profile else None
-    profiles = {filters.profile, team} if filters.profile else None
+    profiles = {filters.profile} if filters.profile else None
     rows: list[Row] = []
     shown: set[str] = set()
     for portfolio in repo.sorted():

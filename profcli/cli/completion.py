@@ -93,6 +93,7 @@ def entry_ids(kinds: tuple[str, ...] = ()) -> Completer:
             found = sources(root)
             profile = ctx.params.get("profiel") or os.environ.get("PROF_PROFIEL")
             found = scope(root, found, str(profile) if profile else None)
+            found.sort(key=lambda s: s.profile != profile)  # her own first, then the team's
         except Exception:  # completion must never crash the shell
             return []
         return [

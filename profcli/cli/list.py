@@ -53,7 +53,9 @@ def list_(
     """Toon de stukken van een portfolio met hun id, om ze te bekijken (`prof show ID`),
     te wijzigen (`prof edit ID`) of af te ronden (`prof done ID`).
 
-    Zonder --profiel en zonder PROF_PROFIEL: de stukken van alle portfolio's. Bij
+    Zonder --profiel en zonder PROF_PROFIEL: de stukken van alle portfolio's. De
+    bijeenkomsten, kennis en leeropdrachten van het team staan onder het team
+    (`prof list --profiel TEAM`). Bij
     leerdoelen staat onder DATUM de deadline. Kan een bestand niet gelezen worden, dan
     staat het onder de tabel en eindigt prof met code 1.
 
