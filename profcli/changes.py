@@ -19,7 +19,7 @@ from tomlkit.exceptions import ParseError, TOMLKitError
 from tomlkit.items import AoT, Table
 
 from profcli import clock, resources, writing
-from profcli.errors import BadChange, WriteRefused
+from profcli.errors import BadChange, InvalidContent, WriteRefused
 from profcli.kinds import Kind
 from profcli.words import Status
 
@@ -38,7 +38,7 @@ def _parse(text: str, what: str) -> tomlkit.TOMLDocument:
         return tomlkit.parse(text)
     except TOMLKitError as e:
         where = f" (regel {e.line}, kolom {e.col})" if isinstance(e, ParseError) else ""
-        raise BadChange(
+        raise InvalidContent(
             f"{what} is geen geldige TOML{where}; verbeter het eerst met `prof edit`"
         ) from e
 

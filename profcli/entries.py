@@ -97,16 +97,15 @@ def _by_path(root: Path, ident: str, candidates: list[Source]) -> Source | None:
 
 
 def referrers(repo: Repository, source: Source) -> list[Entry]:
-    """Entries that name this one by id: a goal in `leerdoelen` of its own portfolio."""
-    if source.kind is not LEERDOEL:
-        return []
+    """Entries that would point at nothing without this one: a goal named in `leerdoelen` of
+    its own portfolio, or the file given as `bewijs` anywhere."""
+    found: list[Entry] = []
     portfolio = repo.portfolios.get(source.profile)
-    if portfolio is None:
-        return []
-    return sorted(
-        (e for e in portfolio.entries_flat() if source.stem in e.ids("leerdoelen")),
-        key=lambda e: (e.kind.name, e.id),
-    )
+    if source.kind is LEERDOEL and portfolio is not None:
+        found += [e for e in portfolio.entries_flat() if source.stem in e.ids("leerdoelen")]
+    found += [e for e in repo.entries() if source.display in e.ids("bewijs")]
+    unique = {e.doc.display: e for e in found if e.doc.display != source.display}
+    return [unique[k] for k in sorted(unique)]
 
 
 # --- what an entry is called and when it is ---------------------------------------------------

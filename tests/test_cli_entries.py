@@ -354,6 +354,22 @@ def test_rm_refuses_a_goal_others_refer_to(root: Path, recorded: Recorded) -> No
     assert goal_path(root).exists() and recorded == []
 
 
+def test_rm_refuses_a_file_given_as_evidence(root: Path, recorded: Recorded) -> None:
+    other = root / "profielen" / WORKER / "activiteiten" / "2026-07-09-supervisie-reeks.toml"
+    shown = f"profielen/{WORKER}/activiteiten/{ACTIVITY}.toml"
+    with other.open("a", encoding="utf-8") as handle:
+        handle.write(f'bewijs = ["{shown}"]\n')
+    assert prof(root, "validate", str(other)).exit_code == 0
+    result = prof(root, "rm", ACTIVITY, "--ja")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"fout: niet verwijderd: {shown} wordt nog genoemd in:\n"
+        f"  profielen/{WORKER}/activiteiten/2026-07-09-supervisie-reeks.toml\n"
+        "Haal het daar eerst weg (`prof edit ID`).\n"
+    )
+    assert activity(root).exists() and recorded == []
+
+
 def test_rm_asks_first(root: Path, recorded: Recorded) -> None:
     no = prof(root, "rm", ACTIVITY, input="n\n")
     assert no.exit_code == 0
@@ -455,3 +471,35 @@ def test_help_is_dutch(root: Path, command: str) -> None:
     result = prof(root, command, "--help")
     assert result.exit_code == 0
     assert "Voorbeelden:" in result.stdout and "Opties" in result.stdout
+
+
+def test_a_file_that_does_not_parse_can_be_mended_with_edit(
+    root: Path, tmp_path: Path, recorded: Recorded
+) -> None:
+    path = goal_path(root, PLANNED)
+    broken = path.read_text().replace('status = "gepland"', 'status = "gepland')
+    path.write_text(broken)
+    done = prof(root, "done", PLANNED)
+    assert done.exit_code == 1
+    assert f"leerdoel {PLANNED} is geen geldige TOML (regel 3," in done.stderr
+    shown = prof(root, "show", PLANNED)
+    assert shown.exit_code == 1
+    assert "Dit bestand kan niet gelezen worden:" in shown.stderr
+    fixed = prof(root, "edit", PLANNED, env=editor(tmp_path, {'"gepland\n': '"gepland"\n'}))
+    assert fixed.exit_code == 0, fixed.output
+    assert 'status = "gepland"\n' in path.read_text()
+    assert len(recorded) == 1
+
+
+def test_edit_zet_inside_a_table(root: Path) -> None:
+    name = "2025-03-04-escalatie-tijdens-huisbezoek"
+    path = root / "profielen" / WORKER / "reflecties" / f"{name}.toml"
+    result = prof(root, "edit", name, "--zet", "starr.resultaat=Niemand raakte gewond.")
+    assert result.exit_code == 0, result.output
+    text = path.read_text()
+    assert 'resultaat = "Niemand raakte gewond."' in text.split("[starr]")[1]
+    assert prof(root, "validate", str(path)).exit_code == 0
+    wrong_place = prof(root, "edit", name, "--zet", "gibbs.beschrijving=Iets")
+    assert wrong_place.exit_code == 1
+    assert '`gibbs` hoort niet bij methode = "starr"' in wrong_place.stderr
+    assert path.read_text() == text

@@ -8,6 +8,7 @@ from profcli import changes, entries, loader
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.errors import WriteRefused
+from profcli.kinds import LEERDOEL
 
 _YES = {"j", "ja", "y", "yes"}
 _NO = {"n", "nee", "no", ""}
@@ -41,10 +42,14 @@ def rm(obj: Invocation, ident: str, profiel: str | None, yes: bool, no_input: bo
     refs = entries.referrers(loaded.repository, source)
     if refs:
         listed = "\n".join(f"  {e.doc.display}" for e in refs)
+        stop = (
+            f", of zet het leerdoel op gestopt: prof edit {source.stem} --zet status=gestopt"
+            if source.kind is LEERDOEL
+            else "."
+        )
         raise WriteRefused(
             f"niet verwijderd: {source.display} wordt nog genoemd in:\n{listed}\n"
-            "Haal het daar eerst weg (`prof edit ID`), of zet het leerdoel op gestopt: "
-            f"prof edit {source.stem} --zet status=gestopt"
+            f"Haal het daar eerst weg (`prof edit ID`){stop}"
         )
     title = entries.title(source.kind, entry.data) if entry else "(kan niet gelezen worden)"
     click.echo(f'Dit wordt verwijderd: {source.kind.name} "{title}"\n  {source.display}')
