@@ -12,21 +12,24 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from profcli.discovery import Source, discover
+from profcli.discovery import Source, discover, discover_portfolios
 from profcli.errors import EntryNotFound
 from profcli.findings import Finding
 from profcli.kinds import ENTRY_KINDS, LEERDOEL, Kind
-from profcli.loader import Loaded
-from profcli.model import Entry, Repository
+
+if TYPE_CHECKING:  # completion imports this module: it need not load jsonschema
+    from profcli.loader import Loaded
+    from profcli.model import Entry, Repository
 
 ENTRY_KIND_SET = frozenset(ENTRY_KINDS)
 
 
-def sources(root: Path) -> list[Source]:
-    """Every entry file of every portfolio (no profiles, frameworks or registers)."""
-    found, _ = discover(root)
+def sources(root: Path, profiles: Iterable[str] | None = None) -> list[Source]:
+    """Every entry file (no profiles, frameworks or registers), of all portfolios or of the
+    named ones."""
+    found = discover(root)[0] if profiles is None else discover_portfolios(root, profiles)
     return [s for s in found if s.kind in ENTRY_KIND_SET]
 
 
@@ -40,12 +43,13 @@ def team_slug(root: Path, profile: str) -> str | None:
     return team if isinstance(team, str) else None
 
 
-def scope(root: Path, all_sources: list[Source], profile: str | None) -> list[Source]:
-    """The entries of `profile` and of its team (team kinds go there, as with `prof add`)."""
+def in_scope(root: Path, profile: str | None) -> list[Source]:
+    """The entries of `profile` and of its team (team kinds go there, as with `prof add`),
+    her own first; without a profile, every entry."""
     if not profile:
-        return all_sources
+        return sources(root)
     team = team_slug(root, profile)
-    return [s for s in all_sources if s.profile in (profile, team)]
+    return sources(root, [profile, *([team] if team else [])])
 
 
 def find(
@@ -53,31 +57,30 @@ def find(
 ) -> Source:
     """The one entry called `ident` (or whose id starts with it, or a path to its file)."""
     wanted = frozenset(kinds)
-    candidates = [s for s in sources(root) if s.kind in wanted]
-    by_path = _by_path(root, ident, candidates)
-    if by_path is not None:
-        return by_path
+    if ident.endswith(".toml"):
+        by_path = _by_path(root, ident, [s for s in sources(root) if s.kind in wanted])
+        if by_path is not None:
+            return by_path
     if profile and not (root / "profielen" / profile).is_dir():
         raise EntryNotFound(f"portfolio `{profile}` bestaat niet (--profiel of PROF_PROFIEL)")
-    within = scope(root, candidates, profile)
+    within = [s for s in in_scope(root, profile) if s.kind in wanted]
     name = ident.removesuffix(".toml")
     exact = [s for s in within if s.stem == name]
     matches = exact or [s for s in within if s.stem.startswith(name)]
     what = " of ".join(k.name for k in wanted) if len(wanted) < 3 else "stuk"
-    where = f" in `{profile}`" if profile else ""
     if not matches:
+        elsewhere = _places([s for s in sources(root) if s.kind in wanted], name) if profile else ""
         raise EntryNotFound(
-            f"geen {what} met id `{name}`{where}; zie `prof list` voor de id's"
-            + (
-                f" (of laat --profiel weg: het staat in {_places(candidates, name)})"
-                if profile and _places(candidates, name)
-                else ""
-            )
+            f"geen {what} met id `{name}`"
+            + (f" in `{profile}`" if profile else "")
+            + "; zie `prof list` voor de id's"
+            + (f" (of laat --profiel weg: het staat in {elsewhere})" if elsewhere else "")
         )
     if len(matches) > 1:
         listed = "\n".join(f"  {s.display}" for s in matches[:20])
+        more = f"\n  ... en nog {len(matches) - 20}" if len(matches) > 20 else ""
         hint = "geef het hele id" if not exact else "kies met --profiel SLUG"
-        raise EntryNotFound(f"`{name}` past bij {len(matches)} stukken; {hint}:\n{listed}")
+        raise EntryNotFound(f"`{name}` past bij {len(matches)} stukken; {hint}:\n{listed}{more}")
     return matches[0]
 
 

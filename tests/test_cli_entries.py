@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -503,3 +504,32 @@ def test_edit_zet_inside_a_table(root: Path) -> None:
     assert wrong_place.exit_code == 1
     assert '`gibbs` hoort niet bij methode = "starr"' in wrong_place.stderr
     assert path.read_text() == text
+
+
+def test_id_commands_load_no_validator_for_completion() -> None:
+    """Tab on an ID imports the command's module; it must not pay for jsonschema or tomlkit."""
+    code = (
+        "import sys\nfrom profcli.cli import main\nimport click\n"
+        "ctx = click.Context(main)\n"
+        "for name in ('show', 'edit', 'done', 'rm'):\n"
+        "    assert main.get_command(ctx, name) is not None\n"
+        "print(sorted(m for m in ('jsonschema', 'tomlkit', 'profcli.loader') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_finding_within_a_profile_walks_only_that_portfolio(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from profcli import entries
+
+    def everything(root: Path) -> None:
+        raise AssertionError("walked every portfolio")
+
+    monkeypatch.setattr(entries, "discover", everything)
+    found = entries.find(root, "2025-03-13-intervisie", "noor-bakker")  # in her team's folder
+    assert found.profile == "wijkteam-feijenoord-noord"
+    assert entries.find(root, PLANNED, WORKER).display.endswith(f"{PLANNED}.toml")

@@ -85,15 +85,13 @@ def entry_ids(kinds: tuple[str, ...] = ()) -> Completer:
         ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
         from profcli.discovery import find_root
-        from profcli.entries import scope, sources
+        from profcli.entries import in_scope
 
         try:
             repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
             root = find_root(Path(repo_opt) if repo_opt else Path.cwd())
-            found = sources(root)
             profile = ctx.params.get("profiel") or os.environ.get("PROF_PROFIEL")
-            found = scope(root, found, str(profile) if profile else None)
-            found.sort(key=lambda s: s.profile != profile)  # her own first, then the team's
+            found = in_scope(root, str(profile) if profile else None)
         except Exception:  # completion must never crash the shell
             return []
         return [

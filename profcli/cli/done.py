@@ -6,7 +6,6 @@ import datetime as dt
 
 import click
 
-from profcli import authoring, changes
 from profcli.cli.common import DAY, Invocation
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
 from profcli.errors import InvalidContent
@@ -36,6 +35,9 @@ def done(
       prof done grenzen-stellen-bij-huisbezoeken --actie 3
       prof done motiverende-gespreksvoering --op 14-03-2026
     """
+    # Imported here: shell completion imports this module and must stay fast.
+    from profcli import authoring, changes
+
     root, source = locate(obj, ident, profiel, [LEERDOEL])
     original = read(source)
     when = day or today(obj, root, source)

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from profcli import authoring, changes, drafts
-from profcli.cli import asking
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
 from profcli.discovery import Source
@@ -39,6 +37,10 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
       prof edit grenzen-stellen-bij-huisbezoeken --zet status=bezig --zet deadline=31-12-2026
       EDITOR="code --wait" prof edit 2026-04-21-schaamte-over-schulden
     """
+    # Imported here: shell completion imports this module and must stay fast.
+    from profcli import changes, drafts
+    from profcli.cli import asking
+
     root, source = locate(obj, ident, profiel)
     original = read(source)
     if zet:
@@ -55,6 +57,8 @@ def apply(
     obj: Invocation, root: Path, source: Source, original: str, new: str, draft: Path | None
 ) -> None:
     """Check the new text and put it in place; refused: the draft stays, the file is as it was."""
+    from profcli import authoring, changes, drafts
+
     if new == original:
         if draft is not None:
             draft.unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from profcli import changes, entries, loader
+from profcli import entries
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.errors import WriteRefused
@@ -35,6 +35,9 @@ def rm(obj: Invocation, ident: str, profiel: str | None, yes: bool, no_input: bo
       prof rm 2026-05-21-congres-armoede-en-schulden
       prof rm 2026-05-21-congres-armoede-en-schulden --ja
     """
+    # Imported here: shell completion imports this module and must stay fast.
+    from profcli import changes, loader
+
     root, source = locate(obj, ident, profiel)
     loaded = loader.load(root)
     portfolio = loaded.repository.portfolios.get(source.profile)

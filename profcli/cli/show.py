@@ -6,12 +6,10 @@ import sys
 
 import click
 
-from profcli import describe, entries
+from profcli import entries
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.findings import Finding
-from profcli.loading import load as load_document
-from profcli.schema import check
 
 
 @click.command()
@@ -29,6 +27,11 @@ def show(obj: Invocation, ident: str, profiel: str | None) -> None:
       prof show grenzen-stellen-bij-huisbezoeken
       prof show 2025-03-04-escalatie --profiel sanne-de-boer
     """
+    # Imported here: shell completion imports this module and must stay fast.
+    from profcli import describe
+    from profcli.loading import load as load_document
+    from profcli.schema import check
+
     _, source = locate(obj, ident, profiel)
     doc = load_document(source.path, source.display)
     if isinstance(doc, Finding):
