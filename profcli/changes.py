@@ -33,9 +33,21 @@ class Change:
     message: str
 
 
+_BOM = "\ufeff"
+
+
+def _dumps(doc: tomlkit.TOMLDocument, original: str) -> str:
+    """The changed text with the byte-order mark and line ends the file had (editors on
+    Windows write both); tomlkit writes new lines as `\n`."""
+    text = tomlkit.dumps(doc)
+    if "\r\n" in original:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (_BOM if original.startswith(_BOM) else "") + text
+
+
 def _parse(text: str, what: str) -> tomlkit.TOMLDocument:
     try:
-        return tomlkit.parse(text)
+        return tomlkit.parse(text.removeprefix(_BOM))
     except TOMLKitError as e:
         where = f" (regel {e.line}, kolom {e.col})" if isinstance(e, ParseError) else ""
         raise InvalidContent(
@@ -58,7 +70,7 @@ def mark_done(text: str, what: str, day: dt.date, action: int | None = None) -> 
         note = {0: "", 1: "; let op: 1 actie staat nog open"}.get(
             count, f"; let op: {count} acties staan nog open"
         )
-        return Change(tomlkit.dumps(doc), f"{what} behaald op {day.isoformat()}{note}")
+        return Change(_dumps(doc, text), f"{what} behaald op {day.isoformat()}{note}")
     actions = _actions(doc)
     if not 1 <= action <= len(actions):
         listed = "".join(f"\n  {n}. {a.get('omschrijving', '')}" for n, a in enumerate(actions, 1))
@@ -72,7 +84,7 @@ def mark_done(text: str, what: str, day: dt.date, action: int | None = None) -> 
         return Change(text, f"{label} was al klaar")
     item["klaar"] = True
     item["klaar_op"] = day
-    return Change(tomlkit.dumps(doc), f"{label} klaar op {day.isoformat()}")
+    return Change(_dumps(doc, text), f"{label} klaar op {day.isoformat()}")
 
 
 def _actions(doc: tomlkit.TOMLDocument) -> list[Table]:
@@ -106,7 +118,7 @@ def set_fields(text: str, what: str, kind: Kind, assignments: Sequence[str]) -> 
                 del table[key]
             continue
         table[key] = _typed(raw.strip(), _property(kind, path), ".".join(path))
-    return tomlkit.dumps(doc)
+    return _dumps(doc, text)
 
 
 def _property(kind: Kind, path: list[str]) -> dict[str, Any]:
@@ -143,12 +155,18 @@ def _typed(raw: str, prop: dict[str, Any], name: str) -> Any:
     return raw
 
 
+def read_exact(path: Path) -> str:
+    """The file's text with its own line ends (`read_text` would turn `\r\n` into `\n`)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
 def write(path: Path, before: str, after: str) -> None:
     """Put `after` in place of the entry, atomically, unless someone changed the file since
     it was read as `before` (then nothing is written)."""
     try:
-        current = path.read_text(encoding="utf-8")
-    except OSError as e:
+        current = read_exact(path)
+    except (OSError, UnicodeDecodeError) as e:
         raise WriteRefused(f"{path.name} kan niet gelezen worden ({e}); niets gewijzigd") from e
     if current != before:
         raise WriteRefused(

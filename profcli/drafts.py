@@ -100,15 +100,16 @@ def edit_text(root: Path, source: Source, text: str) -> str:
     to point at the schema from the drafts folder, so the editor still checks the file)."""
     in_entry, in_draft = _schema_lines(root, source, folder(root))
     lines = text.split("\n")
-    if lines and lines[0] == in_entry:
-        return "\n".join([in_draft, _header(source), *lines[1:]])
-    return "\n".join([_header(source), *lines])
+    end = "\r" if lines[0].endswith("\r") else ""
+    if lines[0].rstrip("\r") == in_entry:
+        return "\n".join([in_draft + end, _header(source) + end, *lines[1:]])
+    return "\n".join([_header(source) + end, *lines])
 
 
 def header_line(text: str) -> int:
     """The 1-based line of the header in a draft (0: none), to point findings at the draft."""
     for number, line in enumerate(text.split("\n"), 1):
-        if _EDIT.fullmatch(line):
+        if _EDIT.fullmatch(line.rstrip("\r")):
             return number
     return 0
 
@@ -116,10 +117,9 @@ def header_line(text: str) -> int:
 def entry_text(root: Path, source: Source, draft_text: str) -> str:
     """The draft's text as the entry's text again: the header out, the schema line back."""
     in_entry, in_draft = _schema_lines(root, source, folder(root))
-    lines = draft_text.split("\n")
-    lines = [line for line in lines if not _EDIT.fullmatch(line)]
-    if lines and lines[0] == in_draft:
-        lines[0] = in_entry
+    lines = [line for line in draft_text.split("\n") if not _EDIT.fullmatch(line.rstrip("\r"))]
+    if lines and lines[0].rstrip("\r") == in_draft:
+        lines[0] = in_entry + ("\r" if lines[0].endswith("\r") else "")
     return "\n".join(lines)
 
 

@@ -178,11 +178,11 @@ def test_ambiguous_id_lists_the_candidates(root: Path) -> None:
 FAKE_EDITOR = """
 import json, os, sys
 path = sys.argv[1]
-text = open(path, encoding="utf-8").read()
+text = open(path, encoding="utf-8", newline="").read()  # an editor keeps line ends
 for old, new in json.loads(os.environ["FAKE_EDITS"]).items():
     assert old in text, old
     text = text.replace(old, new)
-open(path, "w", encoding="utf-8").write(text)
+open(path, "w", encoding="utf-8", newline="").write(text)
 """
 
 
@@ -533,3 +533,28 @@ def test_finding_within_a_profile_walks_only_that_portfolio(
     found = entries.find(root, "2025-03-13-intervisie", "noor-bakker")  # in her team's folder
     assert found.profile == "wijkteam-feijenoord-noord"
     assert entries.find(root, PLANNED, WORKER).display.endswith(f"{PLANNED}.toml")
+
+
+def test_done_keeps_a_byte_order_mark_and_windows_line_ends(root: Path) -> None:
+    path = goal_path(root)
+    original = path.read_text(encoding="utf-8")
+    path.write_bytes(("\ufeff" + original).replace("\n", "\r\n").encode("utf-8"))
+    result = prof(root, "done", GOAL)
+    assert result.exit_code == 0, result.output
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf#:schema")
+    assert b'status = "behaald"\r\n' in raw and b"behaald_op = 2026-11-22\r\n" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_edit_keeps_windows_line_ends(root: Path, tmp_path: Path) -> None:
+    path = goal_path(root, PLANNED)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    env = editor(tmp_path, {'status = "gepland"': 'status = "bezig"'})
+    assert prof(root, "edit", PLANNED, env=env).exit_code == 0
+    assert prof(root, "edit", PLANNED, "--zet", "start=2026-11-01").exit_code == 0
+    raw = path.read_bytes()
+    assert raw.startswith(b"#:schema ../../../schemas/leerdoel.schema.json\r\n")
+    assert b'status = "bezig"\r\n' in raw and b"start = 2026-11-01\r\n" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert drafts_in(root) == []

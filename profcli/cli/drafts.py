@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
-from profcli import authoring, entries
+from profcli import authoring, changes, entries
 from profcli import drafts as store
 from profcli.cli import asking
 from profcli.cli.common import Invocation
@@ -104,7 +104,7 @@ def _resume(ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: 
         if not as_is:
             asking.edit(path)
         original = read(source)
-        new = store.entry_text(root, source, path.read_text(encoding="utf-8"))
+        new = store.entry_text(root, source, changes.read_exact(path))
         apply(obj, root, source, original, new, path)
         return
     from profcli.cli.add import add

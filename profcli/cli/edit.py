@@ -49,7 +49,7 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
         return
     draft = drafts.save_edit(root, source, original)
     asking.edit(draft)
-    new = drafts.entry_text(root, source, draft.read_text(encoding="utf-8"))
+    new = drafts.entry_text(root, source, changes.read_exact(draft))
     apply(obj, root, source, original, new, draft)
 
 
@@ -71,7 +71,7 @@ def apply(
                 click.echo(finding.text(), err=True)
             raise InvalidContent(f"niet opgeslagen: {source.display} is niet gewijzigd.")
         shown = authoring.display(root, draft)
-        offset = drafts.header_line(draft.read_text(encoding="utf-8"))
+        offset = drafts.header_line(changes.read_exact(draft))
         for finding in result.sorted():
             line = finding.line + (1 if offset and finding.line >= offset else 0)
             moved = Finding(

@@ -45,8 +45,10 @@ def locate(
 
 
 def read(source: Source) -> str:
+    from profcli.changes import read_exact
+
     try:
-        return source.path.read_text(encoding="utf-8")
+        return read_exact(source.path)
     except (OSError, UnicodeDecodeError) as e:
         raise WriteRefused(f"{source.display} kan niet gelezen worden ({e})") from e
 
