@@ -173,7 +173,8 @@ def write(path: Path, before: str, after: str) -> None:
             f"{path.name} is intussen door iemand anders gewijzigd; niets opgeslagen. "
             "Probeer het opnieuw."
         )
-    writing.replace(path, after)
+    # A link inside the repository (discovery refuses others) keeps pointing at the new text.
+    writing.replace(path.resolve() if path.is_symlink() else path, after)
 
 
 def remove(path: Path) -> None:
