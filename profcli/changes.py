@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from tomlkit.items import AoT, Table
 
 from profcli import clock, resources, writing
 from profcli.errors import BadChange, InvalidContent, WriteRefused
-from profcli.kinds import Kind
+from profcli.kinds import DATED_RE, Kind
 from profcli.words import Status
 
 
@@ -175,6 +176,39 @@ def write(path: Path, before: str, after: str) -> None:
         )
     # A link inside the repository (discovery refuses others) keeps pointing at the new text.
     writing.replace(path.resolve() if path.is_symlink() else path, after)
+
+
+def moved_stem(kind: Kind, stem: str, text: str) -> str | None:
+    """The new file name (without .toml) of a dated entry whose `datum` was changed, so that
+    name and date agree again; None when it stays where it is."""
+    match = DATED_RE.fullmatch(stem)
+    if not kind.dated or match is None:
+        return None
+    try:
+        datum = tomllib.loads(text.removeprefix(_BOM)).get("datum")
+    except tomllib.TOMLDecodeError:
+        return None
+    if not isinstance(datum, dt.date) or isinstance(datum, dt.datetime):
+        return None
+    return None if match[1] == datum.isoformat() else f"{datum.isoformat()}-{match[2]}"
+
+
+def move(path: Path, target: Path, before: str, after: str) -> None:
+    """Write `after` as `target` (never over an existing file), then remove `path`; nothing
+    happens if `path` changed since it was read as `before`."""
+    if read_exact(path) != before:
+        raise WriteRefused(
+            f"{path.name} is intussen door iemand anders gewijzigd; niets opgeslagen. "
+            "Probeer het opnieuw."
+        )
+    try:
+        writing.create(target.parent, target.stem, after, rename=False)
+    except WriteRefused as e:
+        raise WriteRefused(
+            f"niet opgeslagen: met de nieuwe datum zou het bestand {target.name} heten, maar "
+            "dat bestaat al. Kies een andere datum, of verwijder of hernoem het andere stuk."
+        ) from e
+    remove(path)
 
 
 def remove(path: Path) -> None:

@@ -558,3 +558,39 @@ def test_edit_keeps_windows_line_ends(root: Path, tmp_path: Path) -> None:
     assert b'status = "bezig"\r\n' in raw and b"start = 2026-11-01\r\n" in raw
     assert raw.count(b"\n") == raw.count(b"\r\n")
     assert drafts_in(root) == []
+
+
+def test_a_new_date_moves_a_dated_entry(root: Path, recorded: Recorded) -> None:
+    old = activity(root)
+    new = old.with_name("2026-05-20-congres-armoede-en-schulden.toml")
+    result = prof(root, "edit", ACTIVITY, "--zet", "datum=20-05-2026")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"Opgeslagen: profielen/{WORKER}/activiteiten/{new.name} "
+        f"(was profielen/{WORKER}/activiteiten/{ACTIVITY}.toml)\n"
+    )
+    assert not old.exists() and "datum = 2026-05-20\n" in new.read_text()
+    assert recorded == [
+        (
+            root.resolve(),
+            [old, new],
+            f"prof: activiteit {ACTIVITY} bijgewerkt (nu 2026-05-20-congres-armoede-en-schulden, "
+            "de datum is veranderd)",
+        )
+    ]
+    assert prof(root, "validate").exit_code == 0
+
+
+def test_a_new_date_never_overwrites_another_entry(root: Path, recorded: Recorded) -> None:
+    other = activity(root).with_name("2026-05-20-congres-armoede-en-schulden.toml")
+    shutil.copy(activity(root), other)
+    text = other.read_text().replace("datum = 2026-05-21", "datum = 2026-05-20")
+    other.write_text(text)
+    before = activity(root).read_text()
+    result = prof(root, "edit", ACTIVITY, "--zet", "datum=2026-05-20")
+    assert result.exit_code == 1
+    assert "zou het bestand 2026-05-20-congres-armoede-en-schulden.toml heten, maar" in (
+        result.stderr
+    )
+    assert activity(root).read_text() == before and other.read_text() == text
+    assert recorded == []

@@ -64,7 +64,11 @@ def apply(
             draft.unlink(missing_ok=True)
         click.echo(f"Niets gewijzigd in {source.display}.")
         return
-    result = authoring.check(root, source.path, new, today=today(obj, root, source))
+    moved = changes.moved_stem(source.kind, source.stem, new)
+    target = source.path.with_name(f"{moved}.toml") if moved else source.path
+    result = authoring.check(
+        root, target, new, today=today(obj, root, source), replaces=source.path
+    )
     if not result.ok:
         if draft is None:
             for finding in result.sorted():
@@ -74,18 +78,26 @@ def apply(
         offset = drafts.header_line(changes.read_exact(draft))
         for finding in result.sorted():
             line = finding.line + (1 if offset and finding.line >= offset else 0)
-            moved = Finding(
+            there = Finding(
                 shown, line, finding.column, finding.rule, finding.message, finding.severity
             )
-            click.echo(moved.text(), err=True)
+            click.echo(there.text(), err=True)
         raise InvalidContent(
             f"niet opgeslagen: {source.display} is niet gewijzigd. Jouw versie staat in "
             f"{shown}.\nVerbeter het en ga verder met: prof drafts --hervat {draft.stem}"
         )
     for finding in result.sorted():
         click.echo(finding.text(), err=True)
-    changes.write(source.path, original, new)
+    if moved:
+        changes.move(source.path, target, original, new)
+    else:
+        changes.write(source.path, original, new)
     if draft is not None:
         draft.unlink(missing_ok=True)
-    obj.record(root, [source.path], f"prof: {source.kind.name} {source.stem} bijgewerkt")
+    what = f"prof: {source.kind.name} {source.stem} bijgewerkt"
+    if moved:
+        obj.record(root, [source.path, target], f"{what} (nu {moved}, de datum is veranderd)")
+        click.echo(f"Opgeslagen: {authoring.display(root, target)} (was {source.display})")
+        return
+    obj.record(root, [source.path], what)
     click.echo(f"Opgeslagen: {source.display}")
