@@ -66,6 +66,9 @@ def find(
     within = [s for s in in_scope(root, profile) if s.kind in wanted]
     name = ident.removesuffix(".toml")
     exact = [s for s in within if s.stem == name]
+    own = [s for s in exact if s.profile == profile]
+    if len(exact) > 1 and len(own) == 1:  # her own goal before her team's of the same name
+        return own[0]
     matches = exact or [s for s in within if s.stem.startswith(name)]
     what = " of ".join(k.name for k in wanted) if len(wanted) < 3 else "stuk"
     if not matches:
@@ -94,7 +97,7 @@ def _by_path(root: Path, ident: str, candidates: list[Source]) -> Source | None:
     path = Path(ident)
     target = (path if path.is_absolute() else Path.cwd() / path).resolve()
     for source in candidates:
-        if source.path.resolve() == target or source.display == ident:
+        if source.display == ident or source.path.resolve() == target:
             return source
     return None
 

@@ -594,3 +594,14 @@ def test_a_new_date_never_overwrites_another_entry(root: Path, recorded: Recorde
     )
     assert activity(root).read_text() == before and other.read_text() == text
     assert recorded == []
+
+
+def test_her_own_goal_before_her_teams_of_the_same_name(root: Path) -> None:
+    team = "wijkteam-feijenoord-noord"
+    shutil.copy(goal_path(root), goal_path(root, profile=team))
+    mine = prof(root, "show", GOAL, "--profiel", WORKER)
+    assert mine.exit_code == 0 and f"Portfolio: {WORKER}" in mine.stdout
+    theirs = prof(root, "show", GOAL, "--profiel", team)
+    assert theirs.exit_code == 0 and f"Portfolio: {team}" in theirs.stdout
+    by_path = prof(root, "show", f"profielen/{team}/leerdoelen/{GOAL}.toml")
+    assert by_path.exit_code == 0 and f"Portfolio: {team}" in by_path.stdout
