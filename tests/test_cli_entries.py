@@ -95,6 +95,16 @@ def test_list_without_a_profile_names_the_portfolio(root: Path) -> None:
     assert rows and all(r.startswith("wijkteam-feijenoord-noord/") for r in rows)
 
 
+def test_an_empty_list_points_at_the_team(root: Path) -> None:
+    result = prof(root, "list", "--soort", "bijeenkomst", env={"PROF_PROFIEL": WORKER})
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Geen stukken gevonden.\n"
+        "Stukken van het team (bijeenkomsten, kennis, leeropdrachten): "
+        "prof list --profiel wijkteam-feijenoord-noord\n"
+    )
+
+
 def test_list_json(root: Path) -> None:
     result = prof(root, "list", "--profiel", WORKER, "--status", "gepland", "--format", "json")
     assert result.exit_code == 0

@@ -79,6 +79,14 @@ def list_(
         click.echo(json.dumps(_as_json(found), ensure_ascii=False, indent=2))
     else:
         _table(found, show_profile=not profiel)
+        if not found.rows and profiel:
+            portfolio = loaded.repository.portfolios[profiel]
+            team = loaded.repository.team_of(portfolio)
+            if team is not None and team is not portfolio:
+                click.echo(
+                    f"Stukken van het team (bijeenkomsten, kennis, leeropdrachten): "
+                    f"prof list --profiel {team.slug}"
+                )
     if found.unreadable:
         sys.exit(1)
 
