@@ -12,7 +12,7 @@ from profcli.errors import InvalidContent
 from profcli.kinds import LEERDOEL
 
 
-@click.command()
+@click.command(short_help="Zet een leerdoel op behaald, of vink één actie af.")
 @id_argument(LEERDOEL.name, metavar="LEERDOEL")
 @profile_option
 @click.option(

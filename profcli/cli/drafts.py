@@ -26,7 +26,7 @@ def _names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[
     ]
 
 
-@click.command()
+@click.command(short_help="Toon concepten, ga ermee verder of gooi ze weg.")
 @click.option(
     "--hervat",
     metavar="NAAM",

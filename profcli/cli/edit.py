@@ -13,7 +13,7 @@ from profcli.errors import InvalidContent
 from profcli.findings import Finding
 
 
-@click.command()
+@click.command(short_help="Wijzig een stuk, in je editor of met --zet.")
 @id_argument()
 @profile_option
 @click.option(

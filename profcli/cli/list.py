@@ -16,7 +16,7 @@ from profcli.words import Status
 _HEADINGS = ("ID", "SOORT", "DATUM", "STATUS", "TITEL")
 
 
-@click.command("list")
+@click.command("list", short_help="Toon de stukken van een portfolio met hun id.")
 @profile_option
 @click.option(
     "--soort",

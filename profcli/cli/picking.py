@@ -24,6 +24,7 @@ def profile_option(function: F) -> F:
     return click.option(
         "--profiel",
         envvar="PROF_PROFIEL",
+        metavar="SLUG",
         shell_complete=slugs(),
         help="Zoek in dit portfolio (en zijn team); standaard $PROF_PROFIEL, anders overal.",
     )(function)

@@ -14,7 +14,7 @@ _YES = {"j", "ja", "y", "yes"}
 _NO = {"n", "nee", "no", ""}
 
 
-@click.command()
+@click.command(short_help="Verwijder een stuk (prof vraagt het eerst).")
 @id_argument()
 @profile_option
 @click.option("--ja", "yes", is_flag=True, help="Niet vragen: verwijder meteen.")

@@ -12,7 +12,7 @@ from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.findings import Finding
 
 
-@click.command()
+@click.command(short_help="Toon één stuk, leesbaar.")
 @id_argument()
 @profile_option
 @click.pass_obj
