@@ -615,3 +615,24 @@ def test_her_own_goal_before_her_teams_of_the_same_name(root: Path) -> None:
     assert theirs.exit_code == 0 and f"Portfolio: {team}" in theirs.stdout
     by_path = prof(root, "show", f"profielen/{team}/leerdoelen/{GOAL}.toml")
     assert by_path.exit_code == 0 and f"Portfolio: {team}" in by_path.stdout
+
+
+def test_a_failing_editor_changes_nothing_and_leaves_no_draft(root: Path) -> None:
+    path = goal_path(root, PLANNED)
+    before = path.read_text()
+    result = prof(root, "edit", PLANNED, env={"EDITOR": "false"})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("fout: de editor gaf een fout (false: bewerken mislukt")
+    assert "er is niets gewijzigd" in result.stderr
+    assert path.read_text() == before and drafts_in(root) == []
+
+
+def test_a_failing_editor_keeps_a_draft_being_resumed(root: Path, tmp_path: Path) -> None:
+    refused = prof(root, "edit", PLANNED, env=editor(tmp_path, {'"gepland"': '"klaar"'}))
+    assert refused.exit_code == 1
+    [draft] = drafts_in(root)
+    kept = draft.read_text()
+    result = prof(root, "drafts", "--hervat", draft.stem, env={"EDITOR": "false"})
+    assert result.exit_code == 1
+    assert f"ga verder met: prof drafts --hervat {draft.stem}" in result.stderr
+    assert drafts_in(root) == [draft] and draft.read_text() == kept

@@ -10,7 +10,6 @@ from click.shell_completion import CompletionItem
 
 from profcli import authoring, changes, entries
 from profcli import drafts as store
-from profcli.cli import asking
 from profcli.cli.common import Invocation
 from profcli.cli.picking import read
 
@@ -102,7 +101,9 @@ def _resume(ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: 
 
         source = entries.find(root, info.target)
         if not as_is:
-            asking.edit(path)
+            from profcli.cli.edit import open_editor
+
+            open_editor(root, path, fresh=False)
         original = read(source)
         new = store.entry_text(root, source, changes.read_exact(path))
         apply(obj, root, source, original, new, path)

@@ -9,7 +9,7 @@ import click
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
 from profcli.discovery import Source
-from profcli.errors import InvalidContent
+from profcli.errors import InvalidContent, WriteRefused
 from profcli.findings import Finding
 
 
@@ -39,7 +39,6 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
     """
     # Imported here: shell completion imports this module and must stay fast.
     from profcli import changes, drafts
-    from profcli.cli import asking
 
     root, source = locate(obj, ident, profiel)
     original = read(source)
@@ -48,9 +47,33 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
         apply(obj, root, source, original, new, None)
         return
     draft = drafts.save_edit(root, source, original)
-    asking.edit(draft)
+    open_editor(root, draft, fresh=True)
     new = drafts.entry_text(root, source, changes.read_exact(draft))
     apply(obj, root, source, original, new, draft)
+
+
+def open_editor(root: Path, draft: Path, *, fresh: bool) -> None:
+    """$VISUAL/$EDITOR on the draft. If it fails before anything was saved to a `fresh` draft,
+    the draft goes: it would only be a copy of the entry."""
+    from profcli import authoring, changes
+    from profcli.cli import dutch
+
+    dutch.install(lazy=("click._termui_impl",))
+    before = changes.read_exact(draft)
+    try:
+        click.edit(filename=str(draft))
+    except click.ClickException as e:
+        problem = f"de editor gaf een fout ({e.format_message()})"
+        if fresh and changes.read_exact(draft) == before:
+            draft.unlink(missing_ok=True)
+            raise WriteRefused(
+                f"{problem}; er is niets gewijzigd. Kies een editor met bijvoorbeeld "
+                'export EDITOR=nano (VS Code: EDITOR="code --wait").'
+            ) from e
+        raise WriteRefused(
+            f"{problem}. Wat je al opsloeg staat in {authoring.display(root, draft)}; ga "
+            f"verder met: prof drafts --hervat {draft.stem}"
+        ) from e
 
 
 def apply(
