@@ -475,6 +475,10 @@ def test_completion_offers_ids(root: Path) -> None:
     assert not any(g.startswith("20") for g in goals)
     rm = complete(root, ["rm", "--profiel", WORKER], "2026-05")
     assert rm == [ACTIVITY]
+    folder = root / ".prof-cache" / "concepten"
+    folder.mkdir(parents=True)
+    (folder / "20261120-101500-reflectie.toml").write_text("titel = 1\n")
+    assert complete(root, ["drafts", "--hervat"], "2026") == ["20261120-101500-reflectie"]
 
 
 @pytest.mark.parametrize("command", ["list", "show", "edit", "done", "rm", "drafts"])

@@ -22,6 +22,17 @@ DATE = DAY
 """Dates in options: see profcli.cli.common.DayType."""
 
 
+def root_of(ctx: click.Context) -> Path | None:
+    """The repository root for completion (from `--repo`, PROF_REPO or the working folder)."""
+    from profcli.discovery import find_root
+
+    try:
+        repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
+        return find_root(Path(repo_opt) if repo_opt else Path.cwd())
+    except Exception:  # completion must never crash the shell
+        return None
+
+
 def repository(ctx: click.Context) -> Repository | None:
     """The loaded repository for completion, or None."""
     from profcli.discovery import find_root
@@ -84,14 +95,12 @@ def entry_ids(kinds: tuple[str, ...] = ()) -> Completer:
     def complete(
         ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from profcli.discovery import find_root
         from profcli.entries import in_scope
 
+        root = root_of(ctx)
         try:
-            repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
-            root = find_root(Path(repo_opt) if repo_opt else Path.cwd())
             profile = ctx.params.get("profiel") or os.environ.get("PROF_PROFIEL")
-            found = in_scope(root, str(profile) if profile else None)
+            found = in_scope(root, str(profile) if profile else None) if root else []
         except Exception:  # completion must never crash the shell
             return []
         return [

@@ -15,14 +15,11 @@ from profcli.cli.picking import read
 
 
 def _names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-    from profcli.cli.completion import repository
+    from profcli.cli.completion import root_of
 
-    repo = repository(ctx)
-    if repo is None:
-        return []
-    return [
-        CompletionItem(d.name) for d in store.all_drafts(repo.root) if d.name.startswith(incomplete)
-    ]
+    root = root_of(ctx)
+    found = store.all_drafts(root) if root else []
+    return [CompletionItem(d.name) for d in found if d.name.startswith(incomplete)]
 
 
 @click.command(short_help="Toon concepten, ga ermee verder of gooi ze weg.")
