@@ -153,9 +153,17 @@ def _slug_source(kind: Kind, data: Mapping[str, Any]) -> str:
     return template(kind.name).slug_source(data)
 
 
-def check(root: Path, path: Path, text: str, *, today: dt.date | None = None) -> Result:
-    """Findings for `text` as if it were the file `path`, without touching the repository:
-    one load with the text in place of that file, and the rules over it."""
+def check(
+    root: Path,
+    path: Path,
+    text: str,
+    *,
+    today: dt.date | None = None,
+    replaces: Path | None = None,
+) -> Result:
+    """Findings for `text` as if it were the file `path` (instead of `replaces`, when an entry
+    moves), without touching the repository: one load with the text in place of that file,
+    and the rules over it."""
     root = root.resolve()
     target = path if path.is_absolute() else root / path
     relative = target.resolve().relative_to(root)
@@ -166,7 +174,7 @@ def check(root: Path, path: Path, text: str, *, today: dt.date | None = None) ->
         kind = BY_FOLDER[parts[2]]
     display = relative.as_posix()
     source = Source(target, display, kind, parts[1], target.stem)
-    result = check_loaded(load(root, candidate=(source, text)), today).result
+    result = check_loaded(load(root, candidate=(source, text), replaces=replaces), today).result
     return result.select([display], [display])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +92,17 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
                 else:
                     sources.append(Source(item, display_path(root, item), kind, "", item.stem))
     return sources, findings
+
+
+def discover_portfolios(root: Path, slugs: Iterable[str]) -> list[Source]:
+    """The files of the named portfolios only, without their layout problems: finding one
+    entry of a worker should not cost a walk over every portfolio of the repository."""
+    sources: list[Source] = []
+    for slug in dict.fromkeys(slugs):
+        folder = root / PROFILES_DIR / slug
+        if is_slug(slug) and folder.is_dir() and not _leaves_root(root, folder):
+            _portfolio(root, folder, sources, lambda *_: None)
+    return sources
 
 
 def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem) -> None:

@@ -61,3 +61,15 @@ class AddressUnusable(ProfError):
 
 class AnswerRejected(ProfError):
     """An answer typed at a prompt cannot be used; the prompt says why and asks again."""
+
+
+class EntryNotFound(ProfError):
+    """No entry has the id that was asked for (or more than one has it)."""
+
+    exit_code = 2
+
+
+class BadChange(ProfError):
+    """A change cannot be made as asked: a key, a value or an action number is wrong."""
+
+    exit_code = 2

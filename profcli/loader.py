@@ -58,17 +58,20 @@ class Loaded:
         )
 
 
-def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
+def load(
+    root: Path, *, candidate: tuple[Source, str] | None = None, replaces: Path | None = None
+) -> Loaded:
     """Load everything under `root`.
 
     `candidate` is a file that is not written yet and its text: loaded as if it stood in the
-    repository (replacing the file at its path, if any), so that `prof add` and `prof edit`
-    can check an entry in its context before anything is written."""
+    repository (replacing the file at its path, if any, and the file `replaces`: an entry that
+    `prof edit` renames), so that `prof add` and `prof edit` can check an entry in its context
+    before anything is written."""
     sources, problems = discover(root)
     texts: dict[Path, str] = {}
     if candidate is not None:
         source, text = candidate
-        sources = [s for s in sources if s.path != source.path] + [source]
+        sources = [s for s in sources if s.path not in (source.path, replaces)] + [source]
         problems = [p for p in problems if p.path != source.display]
         texts[source.path] = text
     portfolios: dict[str, Portfolio] = {}

@@ -273,8 +273,9 @@ def _publish(temp: Path, target: Path) -> bool:
 
 
 def replace(path: Path, content: str | bytes) -> None:
-    """Atomically put `content` at `path`, replacing what is there: for generated files only
-    (schemas, CI templates, dossiers, caches), never for a worker's entries (see `create`).
+    """Atomically put `content` at `path`, replacing what is there: for generated files
+    (schemas, CI templates, dossiers, caches), and for an entry only when the worker asked
+    for the change and it was checked (`changes.write`; new entries use `create`).
     Readers see the old file or the new one, never half of either."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content

@@ -16,16 +16,23 @@ from profcli.errors import ProfError
 COMMANDS: dict[str, str] = {
     "add": "profcli.cli.add",
     "build": "profcli.cli.build",
+    "done": "profcli.cli.done",
+    "drafts": "profcli.cli.drafts",
+    "edit": "profcli.cli.edit",
     "export": "profcli.cli.export",
     "init": "profcli.cli.init",
+    "list": "profcli.cli.list",
     "new": "profcli.cli.new",
     "render": "profcli.cli.build",
+    "rm": "profcli.cli.rm",
     "serve": "profcli.cli.build",
+    "show": "profcli.cli.show",
     "status": "profcli.cli.status",
     "sync": "profcli.cli.sync",
     "validate": "profcli.cli.validate",
 }
-"""Command name -> module defining it (as a function of the same name)."""
+"""Command name -> module defining it (as a function of the same name, or with a trailing
+underscore where the name is a Python builtin: `list_`)."""
 
 
 class LazyGroup(click.Group):
@@ -50,7 +57,8 @@ class LazyGroup(click.Group):
         module = COMMANDS.get(cmd_name)
         if module is None:
             return None
-        command = getattr(importlib.import_module(module), cmd_name)
+        imported = importlib.import_module(module)
+        command = getattr(imported, f"{cmd_name}_", None) or getattr(imported, cmd_name)
         assert isinstance(command, click.Command)
         dutch.localise(command)
         return command

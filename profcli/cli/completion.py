@@ -22,6 +22,17 @@ DATE = DAY
 """Dates in options: see profcli.cli.common.DayType."""
 
 
+def root_of(ctx: click.Context) -> Path | None:
+    """The repository root for completion (from `--repo`, PROF_REPO or the working folder)."""
+    from profcli.discovery import find_root
+
+    try:
+        repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
+        return find_root(Path(repo_opt) if repo_opt else Path.cwd())
+    except Exception:  # completion must never crash the shell
+        return None
+
+
 def repository(ctx: click.Context) -> Repository | None:
     """The loaded repository for completion, or None."""
     from profcli.discovery import find_root
@@ -71,5 +82,31 @@ def known(field: str, kind: str) -> Completer:
         ids = known_ids(repo, portfolio, field, data)
         suffix = "=" if param.metavar == "ID=WAARDE" else ""
         return [CompletionItem(i + suffix) for i in ids if i.startswith(prefix)]
+
+    return complete
+
+
+def entry_ids(kinds: tuple[str, ...] = ()) -> Completer:
+    """Complete entry ids from file names only (no parse, no schema): fast in any repository.
+
+    Within `--profiel`/PROF_PROFIEL (and its team) when one is given; `kinds` narrows to
+    e.g. goals for `prof done`."""
+
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from profcli.entries import in_scope
+
+        root = root_of(ctx)
+        try:
+            profile = ctx.params.get("profiel") or os.environ.get("PROF_PROFIEL")
+            found = in_scope(root, str(profile) if profile else None) if root else []
+        except Exception:  # completion must never crash the shell
+            return []
+        return [
+            CompletionItem(s.stem, help=f"{s.kind.name}, {s.profile}")
+            for s in found
+            if s.stem.startswith(incomplete) and (not kinds or s.kind.name in kinds)
+        ]
 
     return complete

@@ -44,7 +44,7 @@ RULE_IDS: dict[str, str] = {
     "uniek-kader": "een kader of onderdeel met een id die al bestaat",
     "uniek-registratienummer": "twee werkers met hetzelfde registratienummer",
     "datum-toekomst": "een datum in de toekomst",
-    "datum-volgorde": "een deadline voor de start",
+    "datum-volgorde": "een deadline of behaald-datum (`behaald_op`) voor de start",
     "datum-tekst": "een datum tussen aanhalingstekens (tekst in plaats van een TOML-datum)",
     "uren-per-dag": "meer dan 24 uur op één dag",
     "bewijs-buiten": "een bewijspad buiten de repository",

@@ -188,23 +188,28 @@ def _self_check(repo: Repository, entry: Entry) -> Iterator[Finding]:
 
 
 def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
-    """No `datum` in the future, deadlines after starts, file-name dates that match."""
+    """No `datum` (or day something was done) in the future, deadlines and reached goals
+    after starts, file-name dates that match."""
     for entry in repo.entries():
         future = False
-        for key in ("datum", "bijgewerkt"):
+        for key in ("datum", "bijgewerkt", "behaald_op"):
             value = _get(entry, key)
             if isinstance(value, dt.date) and value > today:
-                future = True
+                future = key != "behaald_op"
                 yield entry.doc.finding(
                     (key,), "datum-toekomst", f"`{key}` {value.isoformat()} ligt in de toekomst"
                 )
-        start, deadline = _get(entry, "start"), _get(entry, "deadline")
-        if isinstance(start, dt.date) and isinstance(deadline, dt.date) and deadline < start:
-            yield entry.doc.finding(
-                ("deadline",),
-                "datum-volgorde",
-                f"deadline {deadline.isoformat()} ligt voor de start {start.isoformat()}",
-            )
+        yield from _actions_done(entry, today)
+        start = _get(entry, "start")
+        for key in ("deadline", "behaald_op"):
+            value = _get(entry, key)
+            if isinstance(start, dt.date) and isinstance(value, dt.date) and value < start:
+                what = "deadline" if key == "deadline" else "behaald op"
+                yield entry.doc.finding(
+                    (key,),
+                    "datum-volgorde",
+                    f"{what} {value.isoformat()} ligt voor de start {start.isoformat()}",
+                )
         yield from _quoted_dates(entry)
         datum = _datum(entry)
         if entry.kind.dated and datum and not future and not entry.id.startswith(datum.isoformat()):
@@ -213,6 +218,19 @@ def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 "bestand-datum",
                 f"datum {datum.isoformat()} verschilt van de datum in de "
                 f"bestandsnaam `{entry.id}.toml`; pas een van beide aan",
+            )
+
+
+def _actions_done(entry: Entry, today: dt.date) -> Iterator[Finding]:
+    """A step cannot have been taken on a day still to come (`klaar_op` in `[[acties]]`)."""
+    actions = _get(entry, "acties")
+    for index, action in enumerate(actions if isinstance(actions, list) else []):
+        value = action.get("klaar_op") if isinstance(action, dict) else None
+        if isinstance(value, dt.date) and value > today:
+            yield entry.doc.finding(
+                ("acties", index, "klaar_op"),
+                "datum-toekomst",
+                f"`klaar_op` {value.isoformat()} ligt in de toekomst",
             )
 
 

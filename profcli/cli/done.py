@@ -1,0 +1,63 @@
+"""`prof done GOAL`: a goal reached, or one of its actions done, with the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from profcli.cli.common import DAY, Invocation
+from profcli.cli.picking import id_argument, locate, profile_option, read, today
+from profcli.errors import InvalidContent
+from profcli.kinds import LEERDOEL
+
+
+@click.command(short_help="Zet een leerdoel op behaald, of vink één actie af.")
+@id_argument(LEERDOEL.name, metavar="LEERDOEL")
+@profile_option
+@click.option(
+    "--actie",
+    type=click.IntRange(min=1),
+    metavar="NUMMER",
+    help="Vink alleen deze actie af (het nummer uit `prof show`), niet het hele leerdoel.",
+)
+@click.option("--op", "day", type=DAY, help="De datum (standaard vandaag).")
+@click.pass_obj
+def done(
+    obj: Invocation, ident: str, profiel: str | None, actie: int | None, day: dt.date | None
+) -> None:
+    """Zet een leerdoel op behaald (status = "behaald", behaald_op = vandaag), of vink één
+    actie af (klaar = true, klaar_op = vandaag). Je opmerkingen in het bestand blijven staan.
+
+    \b
+    Voorbeelden:
+      prof done grenzen-stellen-bij-huisbezoeken
+      prof done grenzen-stellen-bij-huisbezoeken --actie 3
+      prof done motiverende-gespreksvoering --op 14-03-2026
+    """
+    # Imported here: shell completion imports this module and must stay fast.
+    from profcli import authoring, changes
+
+    root, source = locate(obj, ident, profiel, [LEERDOEL])
+    original = read(source)
+    when = day or today(obj, root, source)
+    change = changes.mark_done(original, f"leerdoel {source.stem}", when, actie)
+    if change.text == original:
+        click.echo(change.message[0].upper() + change.message[1:] + "; niets gewijzigd.")
+        return
+    result = authoring.check(root, source.path, change.text, today=today(obj, root, source))
+    for finding in result.sorted():
+        click.echo(finding.text(), err=True)
+    if not result.ok:
+        raise InvalidContent(
+            f"niet opgeslagen: {source.display} is niet gewijzigd. Verbeter eerst de "
+            "fouten hierboven (`prof edit`)."
+        )
+    changes.write(source.path, original, change.text)
+    what = (
+        f"actie {actie} van leerdoel {source.stem} klaar"
+        if actie
+        else (f"leerdoel {source.stem} behaald")
+    )
+    obj.record(root, [source.path], f"prof: {what}")
+    click.echo(change.message[0].upper() + change.message[1:] + ".")

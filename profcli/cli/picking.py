@@ -1,0 +1,73 @@
+"""What the commands on one existing entry share: `--profiel`, the ID argument, finding it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from profcli import entries
+from profcli.cli.common import Invocation
+from profcli.cli.completion import entry_ids, slugs
+from profcli.discovery import Source
+from profcli.errors import WriteRefused
+from profcli.kinds import ENTRY_KINDS, Kind
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def profile_option(function: F) -> F:
+    return click.option(
+        "--profiel",
+        envvar="PROF_PROFIEL",
+        metavar="SLUG",
+        shell_complete=slugs(),
+        help="Zoek in dit portfolio (en zijn team); standaard $PROF_PROFIEL, anders overal.",
+    )(function)
+
+
+def id_argument(*kinds: str, metavar: str = "ID") -> Callable[[F], F]:
+    def decorate(function: F) -> F:
+        return click.argument("ident", metavar=metavar, shell_complete=entry_ids(kinds))(function)
+
+    return decorate
+
+
+def locate(
+    obj: Invocation, ident: str, profile: str | None, kinds: Iterable[Kind] = ENTRY_KINDS
+) -> tuple[Path, Source]:
+    """The repository root and the entry `ident` names."""
+    root = obj.root().resolve()
+    return root, entries.find(root, ident, profile or None, kinds)
+
+
+def read(source: Source) -> str:
+    from profcli.changes import read_exact
+
+    try:
+        return read_exact(source.path)
+    except (OSError, UnicodeDecodeError) as e:
+        raise WriteRefused(f"{source.display} kan niet gelezen worden ({e})") from e
+
+
+def today(obj: Invocation, root: Path, source: Source) -> dt.date:
+    """The reference date in the zone of the entry's team (`tijdzone` in its profile)."""
+    team = entries.team_slug(root, source.profile) or source.profile
+    zone = None
+    try:
+        with (root / "profielen" / team / "profiel.toml").open("rb") as handle:
+            value = tomllib.load(handle).get("tijdzone")
+        zone = value if isinstance(value, str) else None
+    except (OSError, tomllib.TOMLDecodeError):
+        pass
+    return obj.today(zone)  # an unknown zone falls back to Europe/Amsterdam
+
+
+def label(source: Source, data: dict[str, Any] | None) -> str:
+    """`leerdoel "Titel" (profielen/…/x.toml)` for messages."""
+    name = entries.title(source.kind, data) if data else source.stem
+    return f'{source.kind.name} "{name}" ({source.display})'
