@@ -107,4 +107,4 @@ def _resume(ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: 
         return
     from profcli.cli.add import add
 
-    ctx.invoke(add, draft=path, use_editor=not as_is)
+    ctx.invoke(add, draft_name=str(path), use_editor=not as_is)
