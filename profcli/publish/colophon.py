@@ -56,7 +56,7 @@ def page(ctx: Context) -> Page:
     frameworks = sorted(ctx.repo.catalog.frameworks.values(), key=lambda f: f.id)
     out += ["", "## Kaders", ""]
     out += [
-        f"- {text(f.titel)} (`{f.id}`)"
+        f"- {text(f.titel)}"
         + ("" if f.volledig else ": **onvolledig**, niet alle onderdelen zijn opgenomen")
         for f in frameworks
     ]
@@ -78,8 +78,9 @@ def _registers(ctx: Context) -> list[str]:
         "",
         "De punten op deze site volgen de regels van elk register. Bij elke regel staat waar "
         "hij vandaan komt. **Niet geverifieerd** betekent: het getal staat niet op een "
-        "openbare pagina van het register en is een aanname; controleer het in het "
-        "reglement en pas het zo nodig aan in `registers/<id>.toml`.",
+        "openbare pagina van het register en is een aanname. Controleer het in het "
+        "reglement van het register; klopt het niet, dan past het team het aan in zijn eigen "
+        "bestand voor dat register (de handleiding legt uit hoe).",
         "",
     ]
     for register in sorted(used.values(), key=lambda r: r.id):

@@ -13,7 +13,7 @@ from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
-from profcli.publish.labels import STATUS, label
+from profcli.publish.labels import STATUS, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
 from profcli.publish.pieces import LATEST, scored, teams_menu
 
@@ -82,8 +82,9 @@ def index(ctx: Context) -> Page:
         if not framework.volledig:
             out += [
                 '!!! warning "Onvolledig"',
-                "    Dit kader bevat niet alle onderdelen van de bron. Een team vult het aan met "
-                f"een eigen bestand `kaders/{framework.id}.toml` met hetzelfde id.",
+                "    Dit kader bevat nog niet alle onderdelen van de bron. Het team kan het "
+                "aanvullen met een eigen versie in de repository van het team, in het bestand "
+                f"`kaders/{framework.id}.toml` (de handleiding legt uit hoe).",
                 "",
             ]
         out += [
@@ -132,14 +133,14 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
     out += ["## Zelftoetsen van het team", ""]
     if 0 < len(scores) < MIN_GROUP:
         out.append(
-            f"Minder dan {MIN_GROUP} werkers scoorden dit onderdeel; de scores worden niet "
+            f"Minder dan {MIN_GROUP} medewerkers scoorden dit onderdeel; de scores worden niet "
             "getoond, omdat dan te zien zou zijn wie wat scoorde."
         )
     elif scores:
         average = sum(scores) / len(scores)
         counts = [scores.count(s) for s in range(1, 6)]
         out.append(
-            f"Laatste score van {len(scores)} werker(s); gemiddeld "
+            f"Laatste score van {medewerkers(len(scores))}; gemiddeld "
             f"{f'{average:.1f}'.replace('.', ',')} op een schaal van 1 tot 5. "
             "Alleen de verdeling wordt getoond, niet wie wat scoorde."
         )
@@ -149,14 +150,16 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
                 f"item-{item.id}",
                 f"Verdeling van de laatste scores voor {item.titel}",
                 [
-                    charts.Bar(f"score {s}", counts[s - 1], None, f"{counts[s - 1]} werker(s)")
+                    charts.Bar(f"score {s}", counts[s - 1], None, medewerkers(counts[s - 1]))
                     for s in range(1, 6)
                 ],
             ),
             "",
         ]
         out.append(
-            table(["Score", "Aantal werkers"], [[str(s), str(counts[s - 1])] for s in range(1, 6)])
+            table(
+                ["Score", "Aantal medewerkers"], [[str(s), str(counts[s - 1])] for s in range(1, 6)]
+            )
         )
     else:
         out.append("Nog geen gepubliceerde zelftoetsen die dit onderdeel scoren.")
@@ -176,7 +179,7 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
         ]
         reflections, goals = reflections[:LATEST], goals[:LATEST]
     out.append(
-        table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections))
+        table(["Datum", "Reflectie", "Medewerker"], _reflection_rows(here, reflections))
         or "Nog geen gepubliceerde reflecties over dit onderdeel."
     )
     if goals:
@@ -206,7 +209,7 @@ def team_page(ctx: Context, team: Portfolio, about: Mentions) -> Page:
         out += [f"## {title} {{#{item.id}}}", ""]
         if reflections:
             out += [
-                table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections)),
+                table(["Datum", "Reflectie", "Medewerker"], _reflection_rows(here, reflections)),
                 "",
             ]
         if goals:

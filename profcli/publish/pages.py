@@ -16,7 +16,7 @@ from profcli.words import Publiek
 
 NAV: tuple[tuple[str, str], ...] = (
     ("Home", HOME),
-    ("Werkers", WORKERS),
+    ("Medewerkers", WORKERS),
     ("Team", TEAM),
     ("Kaders", FRAMEWORKS),
     ("Colofon", COLOPHON),

@@ -10,7 +10,7 @@ from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import Context, Page, worker_page
-from profcli.publish.labels import METHODS, SECTIONS, label, slug_words
+from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import item_link, item_title, scored, worker_menu
 
@@ -40,7 +40,7 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
                 "**Dimensies:** " + ", ".join(text(slug_words(d)) for d in entry.ids("dimensies"))
             )
         if entry.ids("tags"):
-            facts.append("**Tags:** " + ", ".join(text(t) for t in entry.ids("tags")))
+            facts.append("**Tags:** " + ", ".join(text(slug_words(t)) for t in entry.ids("tags")))
         out += [f"- {fact}" for fact in facts] + [""]
         method = str(entry.get("methode", "vrij"))
         sections = entry.get(method)
@@ -177,7 +177,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
             cell(datum(line.datum)),
             cell(line.titel),
             cell(_category(report, line.categorie)),
-            cell(slug_words(line.vorm)),
+            cell(display(line.vorm, capital=True)),
             hours(line.punten if line.counts else 0),
             cell(line.accreditatie_id) if line.accreditatie_id else NONE,
             "teambijeenkomst" if line.bron == "bijeenkomst" else "activiteit",
