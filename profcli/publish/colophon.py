@@ -7,10 +7,8 @@ on the site keeps the exception visible to every reader instead of buried in a T
 from __future__ import annotations
 
 from profcli import __version__
-from profcli.publish.context import Context, Page
+from profcli.publish.context import COLOPHON, Context, Page
 from profcli.publish.markdown import datum, join, table, text
-
-COLOPHON = "colofon.md"
 
 _AUDIENCE = {
     "team": "het team: alles wat `team` of `publiek` is, niets wat `prive` is",

@@ -15,7 +15,7 @@ from profcli.publish import charts
 from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
 from profcli.publish.labels import STATUS, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
-from profcli.publish.pieces import LATEST, scored, teams_menu
+from profcli.publish.pieces import LATEST, MIN_GROUP, scored, teams_menu
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")
 SOORT_LABELS = {
@@ -110,10 +110,6 @@ def latest_scores(ctx: Context, item: Item) -> list[int]:
         if checks:
             found.append(scored(ctx, checks[-1])[item.id])
     return found
-
-
-MIN_GROUP = 3
-"""Fewer scores than this and a distribution would show individual scores."""
 
 
 def page(ctx: Context, item: Item, about: Mentions) -> Page:

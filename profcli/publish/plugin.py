@@ -23,7 +23,7 @@ from profcli import clock
 from profcli.discovery import PROFILES_DIR
 from profcli.errors import ProfError
 from profcli.model import Repository
-from profcli.publish.context import AUDIENCES
+from profcli.publish.context import AUDIENCES, COLOPHON, MANUAL
 from profcli.publish.pages import build_pages
 from profcli.words import Publiek
 
@@ -33,6 +33,8 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/profcli/profcli.css"
 """Accessible palette and chart styles; shipped with the package so every team gets them."""
 SCRIPT = "assets/profcli/profcli.js"
+THEME = Path(__file__).resolve().parent / "theme"
+"""Template overrides (a Dutch footer), searched after the team's own `custom_dir`."""
 
 ENV_TODAY = clock.ENV_TODAY
 """A fixed date for a plain `mkdocs build` (like SOURCE_DATE_EPOCH). The audience, by contrast,
@@ -95,6 +97,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         return checked.repository
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        _add_manual_to_nav(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if all(str(s) != SCRIPT for s in config.extra_javascript):
@@ -132,3 +138,24 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _add_manual_to_nav(config: MkDocsConfig) -> None:
+    """A team whose mkdocs.yml predates the manual still gets it in its menu, before the
+    colophon. A team that names `handleiding.md` itself (or has no `nav:`) is left alone."""
+    nav = config.nav
+    if not isinstance(nav, list) or _names(nav, MANUAL):
+        return
+    at = next((i for i, item in enumerate(nav) if _names([item], COLOPHON)), len(nav))
+    nav.insert(at, {"Handleiding": MANUAL})
+
+
+def _names(nav: object, path: str) -> bool:
+    """Whether a `nav:` tree mentions the page `path` anywhere."""
+    if isinstance(nav, str):
+        return nav == path
+    if isinstance(nav, dict):
+        return any(_names(v, path) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_names(v, path) for v in nav)
+    return False
