@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.generate import generate
 from profcli.cli import main
 from profcli.publish import build_pages
 from profcli.publish.labels import display, label, medewerkers
@@ -161,6 +162,20 @@ def test_pages_say_medewerkers_not_werkers(built: dict[str, Path]) -> None:
         for page in public.rglob("*.html"):
             text = visible_text(page.read_text(encoding="utf-8"))
             assert not WERKER.findall(text), (audience, page, WERKER.findall(text))
+
+
+def test_every_generated_page_has_one_title_also_with_several_teams(tmp_path: Path) -> None:
+    """The page model writes exactly one `# ` heading per page, so MkDocs Material never adds
+    a second title (it adds the page title as h1 only when the Markdown has none)."""
+    generate(tmp_path, 48)
+    checked = check_repository(tmp_path, today=TODAY)
+    assert checked.result.ok
+    for audience in ("team", "publiek"):
+        pages = build_pages(checked.repository, today=TODAY, audience=audience)
+        assert any(p.path.startswith("teams/") for p in pages)
+        for page in pages:
+            titles = [line for line in page.markdown.splitlines() if line.startswith("# ")]
+            assert len(titles) == 1, (audience, page.path, titles)
 
 
 def test_nested_lists_in_knowledge_render_nested() -> None:

@@ -13,7 +13,7 @@ from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
-from profcli.publish.labels import STATUS, label, medewerkers
+from profcli.publish.labels import STATUS, display, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
 from profcli.publish.pieces import LATEST, MIN_GROUP, scored, teams_menu
 
@@ -89,7 +89,7 @@ def index(ctx: Context) -> Page:
             ]
         out += [
             f"- {link(i.titel, rel(FRAMEWORKS, item_page(i.id)))} "
-            f"({SOORT_LABELS.get(i.soort, i.soort).lower()})"
+            f"({SOORT_LABELS.get(i.soort, display(i.soort)).lower()})"
             for i in framework.items
             if i.soort in SOORTEN
         ] + [""]
@@ -119,8 +119,8 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
     out = [
         f"# {text(item.titel)}",
         "",
-        f"{SOORT_LABELS.get(item.soort, item.soort)} uit "
-        f"{link(framework.titel if framework else item.framework, rel(here, FRAMEWORKS))}",
+        f"{SOORT_LABELS.get(item.soort, display(item.soort, capital=True))} uit "
+        f"{link(framework.titel if framework else display(item.framework), rel(here, FRAMEWORKS))}",
         "",
         rich(item.omschrijving),
         "",

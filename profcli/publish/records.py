@@ -70,7 +70,7 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
     ]
     for framework_id, checks in by_framework.items():
         framework = ctx.repo.catalog.frameworks.get(framework_id)
-        name = framework.titel if framework else framework_id
+        name = framework.titel if framework else display(framework_id, capital=True)
         dates = sorted({e.datum for e in checks if e.datum})
         order = [i.id for i in framework.items] if framework else []
         seen = {k for e in checks for k in scored(ctx, e)}
@@ -100,7 +100,7 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
     out += ["## Alle zelftoetsen", ""]
     for entry in reversed(entries):
         framework = ctx.repo.catalog.frameworks.get(str(entry.get("kader")))
-        name = framework.titel if framework else str(entry.get("kader"))
+        name = framework.titel if framework else display(entry.get("kader"), capital=True)
         out += [f"### {datum(entry.datum)}: {text(name)} {{#{entry.id}}}", ""]
         scores = entry.get("scores") if isinstance(entry.get("scores"), dict) else {}
         rows = [
