@@ -32,6 +32,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     assert {
         "profcli/publish/assets/profcli.css",
         "profcli/publish/theme/partials/copyright.html",
+        "profcli/publish/theme/404.html",
         "profcli/publish/handleiding.md",
         "profcli/scaffold/files/mkdocs.yml",
     } <= names

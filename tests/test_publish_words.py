@@ -197,14 +197,18 @@ def test_no_developer_text_on_user_pages(built: dict[str, Path]) -> None:
 # --- footer ----------------------------------------------------------------------------------
 
 
-def test_footer_is_dutch_in_both_builds(built: dict[str, Path]) -> None:
+def test_footer_404_and_permalinks_are_dutch_in_both_builds(built: dict[str, Path]) -> None:
     for public in built.values():
         for page in public.rglob("*.html"):
             source = page.read_text(encoding="utf-8")
             assert "Made with" not in source, page
+            assert "Permanent link" not in source, page
         footer = (public / "index.html").read_text(encoding="utf-8")
         assert "Gemaakt met profcli" in footer
         assert 'href="handleiding/"' in footer and 'href="colofon/"' in footer
+        assert 'title="Vaste link naar dit kopje"' in footer
+        missing = (public / "404.html").read_text(encoding="utf-8")
+        assert "Pagina niet gevonden" in missing and "Not found" not in missing
 
 
 def test_a_team_built_from_prof_init_gets_the_footer_and_the_manual(tmp_path: Path) -> None:

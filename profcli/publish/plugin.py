@@ -36,6 +36,9 @@ SCRIPT = "assets/profcli/profcli.js"
 THEME = Path(__file__).resolve().parent / "theme"
 """Template overrides (a Dutch footer), searched after the team's own `custom_dir`."""
 
+PERMALINK = "Vaste link naar dit kopje"
+"""The title of a heading's permalink (Python-Markdown says "Permanent link")."""
+
 ENV_TODAY = clock.ENV_TODAY
 """A fixed date for a plain `mkdocs build` (like SOURCE_DATE_EPOCH). The audience, by contrast,
 is never taken from the environment: a stray shell variable must not publish the team site."""
@@ -101,6 +104,8 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         if str(THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         _add_manual_to_nav(config)
+        if "toc" in config.markdown_extensions:  # the ¶ beside each heading, read aloud
+            config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if all(str(s) != SCRIPT for s in config.extra_javascript):
