@@ -7,8 +7,8 @@ on the site keeps the exception visible to every reader instead of buried in a T
 from __future__ import annotations
 
 from profcli import __version__
-from profcli.publish.context import COLOPHON, Context, Page
-from profcli.publish.markdown import datum, join, table, text
+from profcli.publish.context import COLOPHON, MANUAL, Context, Page
+from profcli.publish.markdown import datum, join, link, rel, table, text
 
 _AUDIENCE = {
     "team": "het team: alles wat `team` of `publiek` is, niets wat `prive` is",
@@ -78,7 +78,8 @@ def _registers(ctx: Context) -> list[str]:
         "hij vandaan komt. **Niet geverifieerd** betekent: het getal staat niet op een "
         "openbare pagina van het register en is een aanname. Controleer het in het "
         "reglement van het register; klopt het niet, dan past het team het aan in zijn eigen "
-        "bestand voor dat register (de handleiding legt uit hoe).",
+        f"bestand voor dat register (de {link('handleiding', rel(COLOPHON, MANUAL))} legt "
+        "uit hoe).",
         "",
     ]
     for register in sorted(used.values(), key=lambda r: r.id):

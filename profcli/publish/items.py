@@ -12,7 +12,14 @@ from profcli.frameworks import Framework, Item
 from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
-from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
+from profcli.publish.context import (
+    FRAMEWORKS,
+    MANUAL,
+    Context,
+    Page,
+    item_page,
+    worker_page,
+)
 from profcli.publish.labels import STATUS, display, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
 from profcli.publish.pieces import LATEST, MIN_GROUP, scored, teams_menu
@@ -84,7 +91,8 @@ def index(ctx: Context) -> Page:
                 '!!! warning "Onvolledig"',
                 "    Dit kader bevat nog niet alle onderdelen van de bron. Het team kan het "
                 "aanvullen met een eigen versie in de repository van het team, in het bestand "
-                f"`kaders/{framework.id}.toml` (de handleiding legt uit hoe).",
+                f"`kaders/{framework.id}.toml` (de {link('handleiding', rel(FRAMEWORKS, MANUAL))} "
+                "legt uit hoe).",
                 "",
             ]
         out += [

@@ -67,8 +67,8 @@ def team_profile(name: str) -> str:
     synonyms = "\n".join(
         [
             "",
-            "# Woorden die collega's door elkaar gebruiken, zet 'wie weet wat' onder één onderwerp.",
-            "# Haal de # weg en vul aan:",
+            "# Woorden die collega's door elkaar gebruiken, zet 'wie weet wat' onder één",
+            "# onderwerp. Haal de # weg en vul aan:",
             "# [synoniemen]",
             '# schuldhulp = ["schulden", "schuldhulpverlening"]',
         ]
