@@ -9,6 +9,7 @@ from __future__ import annotations
 from profcli import __version__
 from profcli.publish.context import COLOPHON, MANUAL, Context, Page
 from profcli.publish.markdown import datum, join, link, rel, table, text
+from profcli.words import Publiek
 
 _AUDIENCE = {
     "team": "het team: alles wat `team` of `publiek` is, niets wat `prive` is",
@@ -76,10 +77,14 @@ def _registers(ctx: Context) -> list[str]:
         "",
         "De punten op deze site volgen de regels van elk register. Bij elke regel staat waar "
         "hij vandaan komt. **Niet geverifieerd** betekent: het getal staat niet op een "
-        "openbare pagina van het register en is een aanname. Controleer het in het "
-        "reglement van het register; klopt het niet, dan past het team het aan in zijn eigen "
-        f"bestand voor dat register (de {link('handleiding', rel(COLOPHON, MANUAL))} legt "
-        "uit hoe).",
+        "openbare pagina van het register en is een aanname."
+        + (
+            " Controleer het in het reglement van het register; klopt het niet, dan past het "
+            "team het aan in zijn eigen bestand voor dat register (de "
+            f"{link('handleiding', rel(COLOPHON, MANUAL))} legt uit hoe)."
+            if ctx.audience == Publiek.TEAM
+            else ""
+        ),
         "",
     ]
     for register in sorted(used.values(), key=lambda r: r.id):

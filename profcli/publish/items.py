@@ -23,6 +23,7 @@ from profcli.publish.context import (
 from profcli.publish.labels import STATUS, display, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
 from profcli.publish.pieces import LATEST, MIN_GROUP, scored, teams_menu
+from profcli.words import Publiek
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")
 SOORT_LABELS = {
@@ -87,12 +88,16 @@ def index(ctx: Context) -> Page:
     for framework in frameworks(ctx):
         out += [f"## {text(framework.titel)}", "", rich(framework.omschrijving), ""]
         if not framework.volledig:
+            fix = (
+                " Het team kan het aanvullen met een eigen versie in de repository van het team, "
+                f"in het bestand `kaders/{framework.id}.toml` (de "
+                f"{link('handleiding', rel(FRAMEWORKS, MANUAL))} legt uit hoe)."
+                if ctx.audience == Publiek.TEAM
+                else ""
+            )
             out += [
                 '!!! warning "Onvolledig"',
-                "    Dit kader bevat nog niet alle onderdelen van de bron. Het team kan het "
-                "aanvullen met een eigen versie in de repository van het team, in het bestand "
-                f"`kaders/{framework.id}.toml` (de {link('handleiding', rel(FRAMEWORKS, MANUAL))} "
-                "legt uit hoe).",
+                f"    Dit kader bevat nog niet alle onderdelen van de bron.{fix}",
                 "",
             ]
         out += [
