@@ -194,3 +194,20 @@ def test_list_preprocessing_leaves_other_text_alone() -> None:
     assert "</ul>\n<p>Daarna een alinea.</p>" in html
     # Code inside an item keeps its four extra spaces.
     assert "<pre><code>code" in rich("- een\n\n      code")
+
+
+_LIST_PIECES = ["- ", "* ", "1. ", "2) ", " ", "  ", "   ", "    ", "\n", "\n\n", "tekst", "|"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), min_size=1, max_size=40))
+def test_list_preprocessing_only_moves_whitespace(pieces: list[str]) -> None:
+    """It changes indents and adds blank lines, nothing else; text without list items stays."""
+    from profcli.publish.markdown import _LIST_LINE, nest_lists
+
+    value = "".join(pieces)
+    once = nest_lists(value)
+    if not _LIST_LINE.search(value):
+        assert once == value
+    assert once.replace(" ", "").replace("\n", "") == value.replace(" ", "").replace("\n", "")
+    assert rich(value).startswith('<div class="prof-tekst">') or not rich(value)

@@ -154,7 +154,13 @@ def nest_lists(value: str) -> str:
                 (d for d in range(len(levels), 0, -1) if indent >= levels[d - 1][0] + 2),
                 1,
             )
-            extra = max(indent - levels[depth - 1][1], 0)
+            item_indent, text_indent = levels[depth - 1]
+            # Text under an item starts at the item's text (as typed) or four spaces in (as
+            # Python-Markdown wants it); four more than the item's text is code, kept as code.
+            if indent >= text_indent + 4 or indent < item_indent + 4:
+                extra = max(indent - text_indent, 0)
+            else:
+                extra = 0
             out.append("    " * depth + " " * extra + line[indent:])
         else:
             if blank:
