@@ -273,3 +273,18 @@ def test_an_older_mkdocs_yml_gets_the_manual_in_its_menu(tmp_path: Path) -> None
     home = (root / "public" / "index.html").read_text(encoding="utf-8")
     manual, colophon = home.find('href="handleiding/"'), home.find('href="colofon/"')
     assert 0 < manual < colophon
+
+
+def test_a_team_footer_in_its_own_custom_dir_wins(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    write(root, "overrides/partials/copyright.html", '<div class="md-copyright">Ons team</div>')
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    own = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    config.write_text(own, encoding="utf-8")
+    code, output = run("-C", str(root), "build", "--vandaag", "2026-11-22")
+    assert code == 0, output
+    home = (root / "public" / "index.html").read_text(encoding="utf-8")
+    assert "Ons team" in home and "Gemaakt met profcli" not in home
+    # The Dutch 404 page still comes from profcli: the team did not replace that one.
+    assert "Pagina niet gevonden" in (root / "public" / "404.html").read_text(encoding="utf-8")

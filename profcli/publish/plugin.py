@@ -34,7 +34,7 @@ STYLESHEET = "assets/profcli/profcli.css"
 """Accessible palette and chart styles; shipped with the package so every team gets them."""
 SCRIPT = "assets/profcli/profcli.js"
 THEME = Path(__file__).resolve().parent / "theme"
-"""Template overrides (a Dutch footer), searched after the team's own `custom_dir`."""
+"""Material template overrides (a Dutch footer and 404 page), after the team's `custom_dir`."""
 
 PERMALINK = "Vaste link naar dit kopje"
 """The title of a heading's permalink (Python-Markdown says "Permanent link")."""
@@ -101,7 +101,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         dirs = config.theme.dirs
-        if str(THEME) not in dirs:
+        if config.theme.name == "material" and str(THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         _add_manual_to_nav(config)
         if "toc" in config.markdown_extensions:  # the ¶ beside each heading, read aloud
