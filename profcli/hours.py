@@ -264,7 +264,7 @@ def classify(
         chosen = register.category(override)
         if chosen is None:
             return "", f"categorie `{override}` bestaat niet bij {register.titel}"
-        return chosen.id, f"door de werker in {chosen.naam} gezet"
+        return chosen.id, f"door de medewerker zelf in {chosen.naam} gezet"
     category = register.for_form(vorm)
     if category.accreditatie and not accreditatie_id:
         fallback = register.category(category.zonder_accreditatie or register.standaard_categorie)

@@ -58,7 +58,7 @@ def register(rid: str) -> registers.Register:
         # Leercirkel and moreel beraad are on neither of Registerplein's lists
         (RP, "leercirkel", 2, {}, "overige-deskundigheidsbevordering", ""),
         # The worker overrides with a reason; an unknown category counts nowhere
-        (RP, "literatuur", 3, {"override": "reflectie"}, "reflectie", "door de werker"),
+        (RP, "literatuur", 3, {"override": "reflectie"}, "reflectie", "door de medewerker zelf"),
         (RP, "literatuur", 3, {"override": "scholing"}, "", "bestaat niet"),
     ],
 )

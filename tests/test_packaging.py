@@ -29,5 +29,11 @@ def test_wheel_contents(tmp_path: Path) -> None:
         f"profcli/registers/data/{p.name}" for p in (REPO / "profcli/registers/data").glob("*")
     }
     assert len(registers) == 5 and registers <= names
-    assert {"profcli/publish/assets/profcli.css", "profcli/scaffold/files/mkdocs.yml"} <= names
+    assert {
+        "profcli/publish/assets/profcli.css",
+        "profcli/publish/theme/partials/copyright.html",
+        "profcli/publish/theme/404.html",
+        "profcli/publish/handleiding.md",
+        "profcli/scaffold/files/mkdocs.yml",
+    } <= names
     assert not any(n.startswith(("tests/", "profielen/", "benchmarks/")) for n in names)

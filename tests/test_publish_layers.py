@@ -20,7 +20,7 @@ BASE = {"context", "labels", "markdown", "charts"}
 """Rendering tools and the audience: no pages, no pieces."""
 PIECES = {"pieces", "dashboard", "attention"}
 """Building blocks that several pages show."""
-PAGES = {"home", "workers", "records", "team", "summary", "items", "colophon"}
+PAGES = {"home", "workers", "records", "team", "summary", "items", "colophon", "manual"}
 """Each renders pages; the list of pages and their order is in `pages.py`."""
 ASSEMBLY = {"pages"}
 ADAPTERS = {"__init__", "site", "plugin", "preview"}

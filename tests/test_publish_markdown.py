@@ -135,3 +135,79 @@ def test_plain_text_shortcut_matches_markdown(pieces: list[str]) -> None:
 def test_plain_text_shortcut_is_taken_for_prose() -> None:
     value = "Ik sprak met de buurvrouw (zij woont er al jaren).\nDat ging goed.\n\nDaarna: rust."
     assert _plain_paragraphs(value) == markdown.markdown(value)
+
+
+def _nested(html: str) -> list[str]:
+    """The list items of `html` as `depth:text`, to compare nesting at a glance."""
+    import re
+
+    out, depth = [], 0
+    for tag in re.finditer(r"<(/?)(ul|ol|li)>([^<]*)", html):
+        closing, name, after = tag.groups()
+        if name in ("ul", "ol"):
+            depth += -1 if closing else 1
+        elif not closing:
+            out.append(f"{depth}:{after.strip()}")
+    return out
+
+
+@pytest.mark.parametrize("indent", [2, 3, 4])
+def test_nested_lists_nest_as_typed(indent: int) -> None:
+    sub = " " * indent
+    value = f"Wat ik deed:\n- bellen\n{sub}- met de tolk\n{sub}- met de school\n- schrijven\n"
+    assert _nested(rich(value)) == [
+        "1:bellen",
+        "2:met de tolk",
+        "2:met de school",
+        "1:schrijven",
+    ]
+    assert "<p>Wat ik deed:</p>" in rich(value)
+
+
+def test_three_levels_and_numbered_lists_nest() -> None:
+    value = "1. Voorbereiden\n   - doel\n      - rolverdeling\n   - tolk bellen\n2. Gesprek\n"
+    html = rich(value)
+    assert _nested(html) == [
+        "1:Voorbereiden",
+        "2:doel",
+        "3:rolverdeling",
+        "2:tolk bellen",
+        "1:Gesprek",
+    ]
+    assert html.index("<ol>") < html.index("<ul>")
+
+
+def test_list_preprocessing_leaves_other_text_alone() -> None:
+    from profcli.publish.markdown import nest_lists
+
+    for value in (
+        "    een codeblok\n    van twee regels",
+        "Ik werk hier sinds\n2024. Toen begon het.",
+        "Een gewone alinea.\n\nNog een.",
+        "| a | b |\n|---|---|\n| - | x |",
+        "- een\n    - twee\n        - drie",  # already four spaces a level
+    ):
+        assert nest_lists(value) == value
+    # A paragraph continuing an item (two spaces, after a blank line) stays in the item.
+    html = rich("- een\n\n  meer over een\n\nDaarna een alinea.")
+    assert "<li>\n<p>een</p>\n<p>meer over een</p>\n</li>" in html
+    assert "</ul>\n<p>Daarna een alinea.</p>" in html
+    # Code inside an item keeps its four extra spaces.
+    assert "<pre><code>code" in rich("- een\n\n      code")
+
+
+_LIST_PIECES = ["- ", "* ", "1. ", "2) ", " ", "  ", "   ", "    ", "\n", "\n\n", "tekst", "|"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), min_size=1, max_size=40))
+def test_list_preprocessing_only_moves_whitespace(pieces: list[str]) -> None:
+    """It changes indents and adds blank lines, nothing else; text without list items stays."""
+    from profcli.publish.markdown import _LIST_LINE, nest_lists
+
+    value = "".join(pieces)
+    once = nest_lists(value)
+    if not _LIST_LINE.search(value):
+        assert once == value
+    assert once.replace(" ", "").replace("\n", "") == value.replace(" ", "").replace("\n", "")
+    assert rich(value).startswith('<div class="prof-tekst">') or not rich(value)

@@ -27,16 +27,16 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
     rows = sorted((_row(ctx, w) for w in workers), key=lambda r: r[0])
     out = ["## Aandacht nodig", ""]
     if not rows:
-        return [*out, "Er zijn geen gepubliceerde werkers.", ""]
+        return [*out, "Er zijn geen gepubliceerde portfolio's van medewerkers.", ""]
     out += [
-        "Per werker, de meest urgente bovenaan: hoe de herregistratie ervoor staat, te late "
+        "Per medewerker, de meest urgente bovenaan: hoe de herregistratie ervoor staat, te late "
         f"leerdoelen, en wanneer er voor het laatst werd gereflecteerd (meer dan "
         f"{THRESHOLDS['reflectie']} dagen: ⚠), een zelftoets werd gedaan of feedback kwam "
         f"(meer dan {THRESHOLDS['zelftoets']} dagen: ⚠).",
         "",
     ]
     header = [
-        "Werker",
+        "Medewerker",
         "Tempo",
         "Einde cyclus",
         "Punten (nog nodig)",

@@ -7,10 +7,9 @@ on the site keeps the exception visible to every reader instead of buried in a T
 from __future__ import annotations
 
 from profcli import __version__
-from profcli.publish.context import Context, Page
-from profcli.publish.markdown import datum, join, table, text
-
-COLOPHON = "colofon.md"
+from profcli.publish.context import COLOPHON, MANUAL, Context, Page
+from profcli.publish.markdown import datum, join, link, rel, table, text
+from profcli.words import Publiek
 
 _AUDIENCE = {
     "team": "het team: alles wat `team` of `publiek` is, niets wat `prive` is",
@@ -63,7 +62,7 @@ def page(ctx: Context) -> Page:
     frameworks = sorted(ctx.repo.catalog.frameworks.values(), key=lambda f: f.id)
     out += ["", "## Kaders", ""]
     out += [
-        f"- {text(f.titel)} (`{f.id}`)"
+        f"- {text(f.titel)}"
         + ("" if f.volledig else ": **onvolledig**, niet alle onderdelen zijn opgenomen")
         for f in frameworks
     ]
@@ -85,8 +84,14 @@ def _registers(ctx: Context) -> list[str]:
         "",
         "De punten op deze site volgen de regels van elk register. Bij elke regel staat waar "
         "hij vandaan komt. **Niet geverifieerd** betekent: het getal staat niet op een "
-        "openbare pagina van het register en is een aanname; controleer het in het "
-        "reglement en pas het zo nodig aan in `registers/<id>.toml`.",
+        "openbare pagina van het register en is een aanname."
+        + (
+            " Controleer het in het reglement van het register; klopt het niet, dan past het "
+            "team het aan in zijn eigen bestand voor dat register (de "
+            f"{link('handleiding', rel(COLOPHON, MANUAL))} legt uit hoe)."
+            if ctx.audience == Publiek.TEAM
+            else ""
+        ),
         "",
     ]
     for register in sorted(used.values(), key=lambda r: r.id):

@@ -167,6 +167,8 @@ MEETINGS = "team/bijeenkomsten.md"
 KNOWLEDGE = "team/kennis.md"
 WHO_KNOWS = "team/wie-weet-wat.md"
 FRAMEWORKS = "kaders/index.md"
+COLOPHON = "colofon.md"
+MANUAL = "handleiding.md"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from profcli.model import Entry, Portfolio
 from profcli.publish import attention
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
-from profcli.publish.labels import OPEN_STATUS, STATUS, label, slug_words
+from profcli.publish.labels import OPEN_STATUS, STATUS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, table, text
 from profcli.publish.pieces import latest_meetings, participants
 from profcli.words import Publiek, Soort
@@ -133,10 +133,10 @@ def _coverage(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
     if not rows:
         return [] if ctx.quiet else [*out, "Er zijn geen gepubliceerde zelftoetsen.", ""]
     out += [
-        f"{done} van {len(rows)} werkers deden een zelftoets in de afgelopen zes maanden "
+        f"{done} van {len(rows)} medewerkers deden een zelftoets in de afgelopen zes maanden "
         f"(sinds {datum(since)}).",
         "",
-        table(["Werker", "Laatste zelftoets", "In de afgelopen zes maanden"], rows),
+        table(["Medewerker", "Laatste zelftoets", "In de afgelopen zes maanden"], rows),
         "",
     ]
     return out
@@ -179,7 +179,7 @@ def meetings(ctx: Context, here: str, teams: list[Portfolio]) -> list[str]:
             table(
                 ["Signaal", "Aantal bijeenkomsten"],
                 [
-                    [cell(slug_words(s)), str(n)]
+                    [cell(display(s, capital=True)), str(n)]
                     for s, n in sorted(signals.items(), key=lambda x: (-x[1], x[0]))
                 ],
             )
@@ -224,7 +224,7 @@ def teams_table(ctx: Context, here: str) -> list[str]:
         )
     header = [
         "Team",
-        "Werkers",
+        "Medewerkers",
         "Open leerdoelen",
         "Verlopen deadlines",
         "Norm gehaald",
@@ -235,7 +235,7 @@ def teams_table(ctx: Context, here: str) -> list[str]:
         "## Teams",
         "",
         "Per team de stand van zaken; het dashboard van een team toont leerdoelen, deadlines, "
-        "uren en zelftoetsen per werker.",
+        "uren en zelftoetsen per medewerker.",
         "",
         table(header, rows) or "Er is geen gepubliceerd teamprofiel.",
         "",

@@ -21,7 +21,7 @@ def page(ctx: Context) -> Page:
         f"# {text(title)}",
         "",
         f"Stand van zaken op {datum(ctx.today)}, gemaakt uit de portfolio's van het team. "
-        f"Zie ook {link('alle werkers', rel(HOME, WORKERS))} en "
+        f"Zie ook {link('alle medewerkers', rel(HOME, WORKERS))} en "
         f"{link('het team', rel(HOME, TEAM))}.",
         "",
     ]

@@ -12,10 +12,18 @@ from profcli.frameworks import Framework, Item
 from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
-from profcli.publish.context import FRAMEWORKS, Context, Page, item_page, worker_page
-from profcli.publish.labels import STATUS, label
+from profcli.publish.context import (
+    FRAMEWORKS,
+    MANUAL,
+    Context,
+    Page,
+    item_page,
+    worker_page,
+)
+from profcli.publish.labels import STATUS, display, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
-from profcli.publish.pieces import LATEST, scored, teams_menu
+from profcli.publish.pieces import LATEST, MIN_GROUP, scored, teams_menu
+from profcli.words import Publiek
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")
 SOORT_LABELS = {
@@ -80,15 +88,21 @@ def index(ctx: Context) -> Page:
     for framework in frameworks(ctx):
         out += [f"## {text(framework.titel)}", "", rich(framework.omschrijving), ""]
         if not framework.volledig:
+            fix = (
+                " Het team kan het aanvullen met een eigen versie in de repository van het team, "
+                f"in het bestand `kaders/{framework.id}.toml` (de "
+                f"{link('handleiding', rel(FRAMEWORKS, MANUAL))} legt uit hoe)."
+                if ctx.audience == Publiek.TEAM
+                else ""
+            )
             out += [
                 '!!! warning "Onvolledig"',
-                "    Dit kader bevat niet alle onderdelen van de bron. Een team vult het aan met "
-                f"een eigen bestand `kaders/{framework.id}.toml` met hetzelfde id.",
+                f"    Dit kader bevat nog niet alle onderdelen van de bron.{fix}",
                 "",
             ]
         out += [
             f"- {link(i.titel, rel(FRAMEWORKS, item_page(i.id)))} "
-            f"({SOORT_LABELS.get(i.soort, i.soort).lower()})"
+            f"({SOORT_LABELS.get(i.soort, display(i.soort)).lower()})"
             for i in framework.items
             if i.soort in SOORTEN
         ] + [""]
@@ -111,10 +125,6 @@ def latest_scores(ctx: Context, item: Item) -> list[int]:
     return found
 
 
-MIN_GROUP = 3
-"""Fewer scores than this and a distribution would show individual scores."""
-
-
 def page(ctx: Context, item: Item, about: Mentions) -> Page:
     """The page of one framework item: `kaders/<item>.md`."""
     here = item_page(item.id)
@@ -122,8 +132,8 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
     out = [
         f"# {text(item.titel)}",
         "",
-        f"{SOORT_LABELS.get(item.soort, item.soort)} uit "
-        f"{link(framework.titel if framework else item.framework, rel(here, FRAMEWORKS))}",
+        f"{SOORT_LABELS.get(item.soort, display(item.soort, capital=True))} uit "
+        f"{link(framework.titel if framework else display(item.framework), rel(here, FRAMEWORKS))}",
         "",
         rich(item.omschrijving),
         "",
@@ -133,14 +143,14 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
         out += ["## Zelftoetsen van het team", ""]
     if 0 < len(scores) < MIN_GROUP:
         out.append(
-            f"Minder dan {MIN_GROUP} werkers scoorden dit onderdeel; de scores worden niet "
+            f"Minder dan {MIN_GROUP} medewerkers scoorden dit onderdeel; de scores worden niet "
             "getoond, omdat dan te zien zou zijn wie wat scoorde."
         )
     elif scores:
         average = sum(scores) / len(scores)
         counts = [scores.count(s) for s in range(1, 6)]
         out.append(
-            f"Laatste score van {len(scores)} werker(s); gemiddeld "
+            f"Laatste score van {medewerkers(len(scores))}; gemiddeld "
             f"{f'{average:.1f}'.replace('.', ',')} op een schaal van 1 tot 5. "
             "Alleen de verdeling wordt getoond, niet wie wat scoorde."
         )
@@ -150,14 +160,16 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
                 f"item-{item.id}",
                 f"Verdeling van de laatste scores voor {item.titel}",
                 [
-                    charts.Bar(f"score {s}", counts[s - 1], None, f"{counts[s - 1]} werker(s)")
+                    charts.Bar(f"score {s}", counts[s - 1], None, medewerkers(counts[s - 1]))
                     for s in range(1, 6)
                 ],
             ),
             "",
         ]
         out.append(
-            table(["Score", "Aantal werkers"], [[str(s), str(counts[s - 1])] for s in range(1, 6)])
+            table(
+                ["Score", "Aantal medewerkers"], [[str(s), str(counts[s - 1])] for s in range(1, 6)]
+            )
         )
     elif not ctx.quiet:
         out.append("Nog geen gepubliceerde zelftoetsen die dit onderdeel scoren.")
@@ -179,7 +191,7 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
         reflections, goals = reflections[:LATEST], goals[:LATEST]
     if reflections or not ctx.quiet:
         out.append(
-            table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections))
+            table(["Datum", "Reflectie", "Medewerker"], _reflection_rows(here, reflections))
             or "Nog geen gepubliceerde reflecties over dit onderdeel."
         )
     if goals:
@@ -209,7 +221,7 @@ def team_page(ctx: Context, team: Portfolio, about: Mentions) -> Page:
         out += [f"## {title} {{#{item.id}}}", ""]
         if reflections:
             out += [
-                table(["Datum", "Reflectie", "Werker"], _reflection_rows(here, reflections)),
+                table(["Datum", "Reflectie", "Medewerker"], _reflection_rows(here, reflections)),
                 "",
             ]
         if goals:

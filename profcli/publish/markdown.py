@@ -64,7 +64,7 @@ def rich(value: str, *, css_class: str = "prof-tekst") -> str:
     plain = _plain_paragraphs(value)
     if plain is not None:  # letters, punctuation and <p> only: nothing to sanitise
         return f'<div class="{css_class}">\n{plain}\n</div>'
-    html = _CONVERTER.reset().convert(value)
+    html = _CONVERTER.reset().convert(nest_lists(value))
     html = _HEADING.sub(_demote, html)
     clean = nh3.clean(
         html,
@@ -98,6 +98,76 @@ def _plain_paragraphs(value: str) -> str | None:
             return None
         paragraphs.append("<p>" + "\n".join(lines) + "</p>")
     return "\n".join(paragraphs)
+
+
+_ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])( +|$)")
+"""A list item: its indent, its marker and the spaces after it."""
+_INTERRUPTS = frozenset({"-", "*", "+", "1.", "1)"})
+"""Items that may start a list right under a line of text (as in CommonMark)."""
+_LIST_LINE = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])(?: |$)", re.M)
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+
+
+def nest_lists(value: str) -> str:
+    """Lists as people type them, in the form Python-Markdown needs: a nested item two or
+    three spaces deeper than the item above becomes four spaces a level, and a list straight
+    under a line of text ("Wat ik deed:") starts a list instead of continuing the sentence.
+
+    Only lines inside a list change: an item is one level deeper than the nearest item above
+    it with less indent, and a line that continues an item gets that item's text indent. Text
+    outside lists, and so an indented code block, is left exactly as it was.
+    """
+    if not _LIST_LINE.search(value):
+        return value
+    out: list[str] = []
+    levels: list[tuple[int, int]] = []  # per open level: the item's indent, its text indent
+    fenced = False
+    blank = True
+    for line in value.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or _FENCE.match(line):
+            out.append(line)
+            levels, blank = [], False
+            continue
+        if not line.strip():
+            out.append(line)
+            blank = True
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _ITEM.match(line)
+        starts = indent <= 3 and (
+            blank or (item is not None and item.group(2) in _INTERRUPTS and bool(item.group(3)))
+        )
+        if item and (levels or starts):
+            if not levels and not blank:
+                out.append("")  # "Wat ik deed:" straight above a list, as people type it
+            while levels and levels[-1][0] > indent:
+                levels.pop()
+            if levels and indent - levels[-1][0] < 2:
+                levels.pop()  # a sibling of the item above
+            text_indent = indent + len(item.group(2)) + max(len(item.group(3)), 1)
+            levels.append((indent, text_indent))
+            out.append("    " * (len(levels) - 1) + line[indent:])
+        elif levels and indent > 0:
+            depth = next(
+                (d for d in range(len(levels), 0, -1) if indent >= levels[d - 1][0] + 2),
+                1,
+            )
+            item_indent, text_indent = levels[depth - 1]
+            # Text under an item starts at the item's text (as typed) or four spaces in (as
+            # Python-Markdown wants it); four more than the item's text is code, kept as code.
+            if indent >= text_indent + 4 or indent < item_indent + 4:
+                extra = max(indent - text_indent, 0)
+            else:
+                extra = 0
+            out.append("    " * depth + " " * extra + line[indent:])
+        else:
+            if blank:
+                levels = []  # a paragraph at the left margin ends the list
+            out.append(line)
+        blank = False
+    return "\n".join(out)
 
 
 def _demote(match: re.Match[str]) -> str:

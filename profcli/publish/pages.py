@@ -9,16 +9,25 @@ from __future__ import annotations
 import datetime as dt
 
 from profcli.model import Repository
-from profcli.publish import colophon, home, items, records, summary, team, workers
-from profcli.publish.colophon import COLOPHON
-from profcli.publish.context import FRAMEWORKS, HOME, TEAM, WORKERS, Context, Page
+from profcli.publish import colophon, home, items, manual, records, summary, team, workers
+from profcli.publish.context import (
+    COLOPHON,
+    FRAMEWORKS,
+    HOME,
+    MANUAL,
+    TEAM,
+    WORKERS,
+    Context,
+    Page,
+)
 from profcli.words import Publiek
 
 NAV: tuple[tuple[str, str], ...] = (
     ("Home", HOME),
-    ("Werkers", WORKERS),
+    ("Medewerkers", WORKERS),
     ("Team", TEAM),
     ("Kaders", FRAMEWORKS),
+    ("Handleiding", MANUAL),
     ("Colofon", COLOPHON),
 )
 """Top sections only: worker pages are linked from the overview, not listed in the nav."""
@@ -57,5 +66,6 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEA
     found += [items.page(ctx, item, about) for item in items.page_items(ctx)]
     if ctx.split:
         found += [items.team_page(ctx, each, about) for each in ctx.teams()]
+    found.append(manual.page(ctx))
     found.append(colophon.page(ctx))
     return found

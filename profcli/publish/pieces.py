@@ -15,6 +15,8 @@ from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, 
 from profcli.words import OPEN_STATUSES
 
 LATEST = 20
+MIN_GROUP = 3
+"""Fewer self-check scores than this and a distribution would show individual scores."""
 """Overview pages of several teams show this many of the latest items; the rest is per team."""
 
 MENU = (

@@ -31,8 +31,10 @@ from profcli.publish import preview
 from profcli.publish.context import (
     AUDIENCE_LABEL,
     AUDIENCES,
+    COLOPHON,
     FRAMEWORKS,
     HOME,
+    MANUAL,
     TEAM,
     TEAM_SITE_DIR,
     WORKERS,
@@ -47,6 +49,11 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/profcli/profcli.css"
 """Accessible palette and chart styles; shipped with the package so every team gets them."""
 SCRIPT = "assets/profcli/profcli.js"
+THEME = Path(__file__).resolve().parent / "theme"
+"""Material template overrides (a Dutch footer and 404 page), after the team's `custom_dir`."""
+
+PERMALINK = "Vaste link naar dit kopje"
+"""The title of a heading's permalink (Python-Markdown says "Permanent link")."""
 
 ENV_TODAY = clock.ENV_TODAY
 """A fixed date for a plain `mkdocs build` (like SOURCE_DATE_EPOCH). The audience, by contrast,
@@ -190,6 +197,12 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             config.use_directory_urls = False
         if self.command != "serve":  # `mkdocs serve` builds in a temporary folder of its own
             config.site_dir = str(self.build_into or self.site_dir_for(config))
+        dirs = config.theme.dirs
+        if config.theme.name == "material" and str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        _add_manual_to_nav(config)
+        if "toc" in config.markdown_extensions:  # the ¶ beside each heading, read aloud
+            config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if all(str(s) != SCRIPT for s in config.extra_javascript):
@@ -348,3 +361,24 @@ def _pages(items: list[Any]) -> list[MkPage]:
             found.append(item)
         found += _pages(getattr(item, "children", None) or [])
     return found
+
+
+def _add_manual_to_nav(config: MkDocsConfig) -> None:
+    """A team whose mkdocs.yml predates the manual still gets it in its menu, before the
+    colophon. A team that names `handleiding.md` itself (or has no `nav:`) is left alone."""
+    nav = config.nav
+    if not isinstance(nav, list) or _names(nav, MANUAL):
+        return
+    at = next((i for i, item in enumerate(nav) if _names([item], COLOPHON)), len(nav))
+    nav.insert(at, {"Handleiding": MANUAL})
+
+
+def _names(nav: object, path: str) -> bool:
+    """Whether a `nav:` tree mentions the page `path` anywhere."""
+    if isinstance(nav, str):
+        return nav == path
+    if isinstance(nav, dict):
+        return any(_names(v, path) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_names(v, path) for v in nav)
+    return False

@@ -10,7 +10,7 @@ from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.context import Context, Page, worker_page
-from profcli.publish.labels import METHODS, SECTIONS, label, slug_words
+from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import item_link, item_title, scored, worker_menu
 
@@ -40,7 +40,7 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
                 "**Dimensies:** " + ", ".join(text(slug_words(d)) for d in entry.ids("dimensies"))
             )
         if entry.ids("tags"):
-            facts.append("**Tags:** " + ", ".join(text(t) for t in entry.ids("tags")))
+            facts.append("**Tags:** " + ", ".join(text(slug_words(t)) for t in entry.ids("tags")))
         out += [f"- {fact}" for fact in facts] + [""]
         method = str(entry.get("methode", "vrij"))
         sections = entry.get(method)
@@ -70,7 +70,7 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
     ]
     for framework_id, checks in by_framework.items():
         framework = ctx.repo.catalog.frameworks.get(framework_id)
-        name = framework.titel if framework else framework_id
+        name = framework.titel if framework else display(framework_id, capital=True)
         dates = sorted({e.datum for e in checks if e.datum})
         order = [i.id for i in framework.items] if framework else []
         seen = {k for e in checks for k in scored(ctx, e)}
@@ -100,7 +100,7 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
     out += ["## Alle zelftoetsen", ""]
     for entry in reversed(entries):
         framework = ctx.repo.catalog.frameworks.get(str(entry.get("kader")))
-        name = framework.titel if framework else str(entry.get("kader"))
+        name = framework.titel if framework else display(entry.get("kader"), capital=True)
         out += [f"### {datum(entry.datum)}: {text(name)} {{#{entry.id}}}", ""]
         scores = entry.get("scores") if isinstance(entry.get("scores"), dict) else {}
         rows = [
@@ -177,7 +177,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
             cell(datum(line.datum)),
             cell(line.titel),
             cell(_category(report, line.categorie)),
-            cell(slug_words(line.vorm)),
+            cell(display(line.vorm, capital=True)),
             hours(line.punten if line.counts else 0),
             cell(line.accreditatie_id) if line.accreditatie_id else NONE,
             "teambijeenkomst" if line.bron == "bijeenkomst" else "activiteit",

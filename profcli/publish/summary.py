@@ -12,7 +12,7 @@ from profcli.model import Entry, Portfolio
 from profcli.publish.context import TEAM, WORKERS, Context, Page
 from profcli.publish.dashboard import teams_table
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
-from profcli.publish.labels import label
+from profcli.publish.labels import label, medewerkers
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, table
 from profcli.publish.pieces import LATEST, MENU, latest_meetings
 
@@ -20,17 +20,17 @@ from profcli.publish.pieces import LATEST, MENU, latest_meetings
 def workers_index(ctx: Context) -> Page:
     """With several teams the werkers page points to the teams, whose pages list the workers."""
     out = [
-        "# Werkers",
+        "# Medewerkers",
         "",
-        "Iedere werker heeft een eigen portfolio: profiel en leerdoelen, reflecties, "
-        "zelftoetsen en uren. Kies een team; het dashboard van het team noemt alle werkers.",
+        "Iedere medewerker heeft een eigen portfolio: profiel en leerdoelen, reflecties, "
+        "zelftoetsen en uren. Kies een team; het dashboard van het team noemt alle medewerkers.",
         "",
     ]
     out += [
-        f"- {link(t.naam, rel(WORKERS, ctx.team_page(t)))} ({len(ctx.members(t))} werkers)"
+        f"- {link(t.naam, rel(WORKERS, ctx.team_page(t)))} ({medewerkers(len(ctx.members(t)))})"
         for t in ctx.teams()
     ]
-    return Page(WORKERS, "Werkers", join(out), in_nav=True)
+    return Page(WORKERS, "Medewerkers", join(out), in_nav=True)
 
 
 def _menu(here: str) -> str:
@@ -49,7 +49,7 @@ def _team_links(ctx: Context, here: str, page: str, count: Kind | None) -> list[
 
 def count_of(ctx: Context, team: Portfolio, what: Kind | None) -> str:
     if what is None:
-        return f"{len(ctx.members(team))} werkers"
+        return medewerkers(len(ctx.members(team)))
     return f"{len(ctx.of(team, what))} {what.label}"
 
 

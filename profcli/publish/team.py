@@ -14,8 +14,8 @@ from profcli.model import Entry, Portfolio
 from profcli.publish import dashboard
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
-from profcli.publish.labels import label, slug_words
-from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text, url_link
+from profcli.publish.labels import display, label, slug_words
+from profcli.publish.markdown import NONE, datum, join, link, rel, rich, table, text, url_link
 from profcli.publish.pieces import (
     expertise_links,
     goal_section,
@@ -52,7 +52,7 @@ def index(ctx: Context, team: Portfolio | None) -> Page:
         out += [rich(profile.text("omschrijving")), ""]
         members = ctx.members(each)
         if members:
-            out += ["**Werkers:** " + expertise_links(ctx, here, [w.slug for w in members]), ""]
+            out += ["**Medewerkers:** " + expertise_links(ctx, here, [w.slug for w in members]), ""]
         goals = ctx.of(each, LEERDOEL)
         if goals or not ctx.quiet:
             out += ["### Leeropdrachten", ""]
@@ -86,7 +86,7 @@ def meetings(ctx: Context, team: Portfolio | None) -> Page:
         out += [f"## {datum(meeting.datum)}: {text(meeting.text('thema'))} {{#{meeting.id}}}", ""]
         facts = [f"**Soort:** {text(kind)}"]
         if meeting.text("methode"):
-            facts.append(f"**Methode:** {text(slug_words(meeting.text('methode')))}")
+            facts.append(f"**Methode:** {text(display(meeting.text('methode'), capital=True))}")
         duur = meeting.get("duur_uren")
         if isinstance(duur, int | float):
             facts.append(f"**Duur:** {text(str(duur).replace('.', ','))} uur")
@@ -143,6 +143,7 @@ def who_knows(ctx: Context, team: Portfolio | None) -> Page:
         "Expertise uit de profielen en de kennisitems waarvoor iemand aanspreekpunt is.",
         "",
     ]
+    synonyms = synonyms_of(teams)
     by_tag: dict[str, list[str]] = defaultdict(list)
     knowledge: dict[str, list[Entry]] = defaultdict(list)
     for each in teams:
@@ -153,7 +154,9 @@ def who_knows(ctx: Context, team: Portfolio | None) -> Page:
     for worker in workers:
         tags = worker.profile.ids("expertise") if worker.profile else []
         for tag in tags:
-            by_tag[tag].append(worker.slug)
+            names = by_tag[synonyms.get(tag, tag)]
+            if worker.slug not in names:
+                names.append(worker.slug)
         rows.append(
             [
                 link(worker.naam, rel(here, worker_page(worker.slug))),
@@ -175,9 +178,35 @@ def who_knows(ctx: Context, team: Portfolio | None) -> Page:
         ]
     if by_tag:
         out += ["## Per onderwerp", ""]
+        variants: dict[str, list[str]] = defaultdict(list)
+        for word, subject in synonyms.items():
+            variants[subject].append(word)
         rows = [
-            [cell(slug_words(tag)), expertise_links(ctx, here, slugs)]
-            for tag, slugs in sorted(by_tag.items())
+            [_subject(tag, variants.get(tag, [])), expertise_links(ctx, here, slugs)]
+            for tag, slugs in sorted(by_tag.items(), key=lambda pair: display(pair[0]))
         ]
         out.append(table(["Onderwerp", "Wie"], rows))
     return Page(here, "Wie weet wat", join(out))
+
+
+def synonyms_of(teams: list[Portfolio]) -> dict[str, str]:
+    """Word → the subject it is listed under in the `[synoniemen]` of these teams' profiles
+    (a word the first team already placed keeps that place)."""
+    found: dict[str, str] = {}
+    for team in teams:
+        table_ = team.profile.get("synoniemen") if team.profile else None
+        if not isinstance(table_, dict):
+            continue
+        for subject, words in table_.items():
+            for word in words if isinstance(words, list) else []:
+                if isinstance(word, str) and word != subject:
+                    found.setdefault(word, str(subject))
+    return found
+
+
+def _subject(tag: str, variants: list[str]) -> str:
+    """A subject's name, with the other words the team uses for it."""
+    name = text(display(tag, capital=True))
+    if not variants:
+        return name
+    return f"{name} (ook: {', '.join(text(display(v)) for v in sorted(variants))})"

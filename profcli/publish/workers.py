@@ -5,7 +5,7 @@ from __future__ import annotations
 from profcli.kinds import ACTIVITEIT, FEEDBACK, LEERDOEL, REFLECTIE
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import WHO_KNOWS, WORKERS, Context, Page, worker_page
-from profcli.publish.labels import FEEDBACK_FROM, REGISTERS, label, slug_words
+from profcli.publish.labels import FEEDBACK_FROM, REGISTERS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text
 from profcli.publish.pieces import goal_section, goal_table, item_links, worker_menu
 from profcli.words import OPEN_STATUSES
@@ -21,14 +21,14 @@ def overview(ctx: Context) -> Page:
             [
                 link(worker.naam, rel(WORKERS, worker_page(worker.slug))),
                 cell(profile.text("functie") if profile else ""),
-                cell(slug_words(profile.text("fase")) if profile else ""),
+                cell(display(profile.text("fase"), capital=True) if profile else ""),
                 f"{open_goals} van {len(goals)}",
             ]
         )
     body = [
-        "# Werkers",
+        "# Medewerkers",
         "",
-        "Iedere werker heeft een eigen portfolio: profiel en leerdoelen, reflecties, "
+        "Iedere medewerker heeft een eigen portfolio: profiel en leerdoelen, reflecties, "
         "zelftoetsen en uren. Kies een naam.",
         "",
         table(["Naam", "Functie", "Fase", "Open leerdoelen"], rows)
@@ -41,7 +41,7 @@ def overview(ctx: Context) -> Page:
         "",
         f"Zie ook {link('wie weet wat', rel(WORKERS, WHO_KNOWS))}.",
     ]
-    return Page(WORKERS, "Werkers", "\n".join(body) + "\n", in_nav=True)
+    return Page(WORKERS, "Medewerkers", "\n".join(body) + "\n", in_nav=True)
 
 
 def profile_page(ctx: Context, worker: Portfolio) -> Page:
@@ -59,7 +59,7 @@ def profile_page(ctx: Context, worker: Portfolio) -> Page:
             if team and ctx.portfolio_visible(team)
             else NONE,
         ),
-        ("Fase", cell(slug_words(profile.text("fase")))),
+        ("Fase", cell(display(profile.text("fase"), capital=True))),
         ("Contexten", item_links(ctx, here, profile.ids("contexten"))),
         ("Expertise", ", ".join(text(slug_words(t)) for t in profile.ids("expertise")) or NONE),
     ]

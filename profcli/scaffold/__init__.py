@@ -66,7 +66,16 @@ def team_profile(name: str) -> str:
             "# zelf vast, zet dan `git_vastleggen = false` in dit bestand.",
         ]
     )
-    return writing.render(data, header=header)
+    synonyms = "\n".join(
+        [
+            "",
+            "# Woorden die collega's door elkaar gebruiken, zet 'wie weet wat' onder één",
+            "# onderwerp. Haal de # weg en vul aan:",
+            "# [synoniemen]",
+            '# schuldhulp = ["schulden", "schuldhulpverlening"]',
+        ]
+    )
+    return writing.render(data, header=header) + synonyms + "\n"
 
 
 def taplo() -> str:

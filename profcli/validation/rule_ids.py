@@ -20,6 +20,7 @@ RULE_IDS: dict[str, str] = {
     "registratienummer": "een registratienummer dat niet past bij het register",
     "register": "een registerbestand dat naar een categorie verwijst die het niet heeft",
     "tijdzone": "de tijdzone in het teamprofiel bestaat niet",
+    "synoniem-dubbel": "een trefwoord dat bij twee onderwerpen in [synoniemen] staat",
     "soort-map": "een soort item in het verkeerde soort profiel (werker of team)",
     "toml-syntax": "het bestand is geen geldige TOML",
     # schema

@@ -103,6 +103,35 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                     "ref-kader",
                     f"kader `{fid}` is onbekend{_suggest(fid, repo.catalog.frameworks)}",
                 )
+        yield from _synonyms(profile)
+
+
+def _synonyms(profile: Entry) -> Iterator[Finding]:
+    """Each word means one subject: a word under two subjects (or a subject that is also
+    another subject's synonym) would put the same workers under two headings."""
+    table = _get(profile, "synoniemen")
+    if not isinstance(table, dict):
+        return
+    owner: dict[str, str] = {main: main for main in table}
+    for main, words in table.items():
+        if not isinstance(words, list):
+            continue
+        for index, word in enumerate(words):
+            if not isinstance(word, str):
+                continue
+            earlier = owner.get(word)
+            if earlier is None:
+                owner[word] = main
+                continue
+            if word == main:
+                why = "is het onderwerp zelf; laat het hier weg"
+            elif word == earlier:
+                why = "is zelf een onderwerp in [synoniemen]; noem het maar op één plek"
+            else:
+                why = f"staat ook bij `{earlier}`; een woord hoort bij één onderwerp"
+            yield profile.doc.finding(
+                ("synoniemen", main, index), "synoniem-dubbel", f"`{word}` {why}"
+            )
 
 
 def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:

@@ -18,6 +18,7 @@ PAGES = [
     "werkers/sanne-de-boer/zelftoetsen/",
     "team/bijeenkomsten/",
     "kaders/integriteit/",
+    "handleiding/",
 ]
 
 
