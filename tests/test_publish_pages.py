@@ -249,7 +249,7 @@ def test_public_site_of_the_example_shows_team_entries_and_no_empty_headings() -
     assert "## Samenwerken met ervaringsdeskundigen" in public["team/kennis.md"]
     assert "### Leeropdrachten" in public["team/index.md"]
     assert "### Maatschappelijke signalen" in public["index.md"]
-    assert "armoede" in public["index.md"].split("### Maatschappelijke signalen")[1]
+    assert "Armoede" in public["index.md"].split("### Maatschappelijke signalen")[1]
     assert "Wat op de openbare site komt" in public["colofon.md"]
     # Control: the team site still says when there is nothing (a supervisor wants to know).
     team = pages_of(REPO, "team")

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from benchmarks.generate import generate
 from profcli.cli import main
 from profcli.publish import build_pages
+from profcli.publish.context import TEAM_SITE_DIR
 from profcli.publish.labels import display, label, medewerkers
 from profcli.publish.manual import render
 from profcli.validation import check_repository
@@ -40,7 +41,7 @@ def pages_of(root: Path, audience: str = "team") -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example team built for both audiences: audience -> its public/ folder."""
+    """The example team built for both audiences: audience -> its output folder."""
     out = {}
     for audience in ("team", "publiek"):
         root = site_copy(tmp_path_factory.mktemp(audience))
@@ -48,7 +49,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", "2026-11-22"
         )
         assert code == 0, output
-        out[audience] = root / "public"
+        out[audience] = root / (TEAM_SITE_DIR if audience == "team" else "public")
     return out
 
 
@@ -186,13 +187,13 @@ def test_nested_lists_in_knowledge_render_nested() -> None:
 
 def test_no_developer_text_on_user_pages(built: dict[str, Path]) -> None:
     for audience, public in built.items():
-        colophon = visible_text((public / "colofon" / "index.html").read_text(encoding="utf-8"))
+        colophon = visible_text((public / "colofon.html").read_text(encoding="utf-8"))
         assert "sociaal-werk-competenties" not in colophon and "<id>" not in colophon
         kaders = visible_text((public / "kaders" / "index.html").read_text(encoding="utf-8"))
         assert "kaders/.toml" not in kaders and "Onvolledig" in kaders
         # Where the team can complete a framework is for the team, not for the public.
         assert ("kaders/beroepscode-2021.toml" in kaders) == (audience == "team")
-        over = visible_text((public / "over" / "index.html").read_text(encoding="utf-8"))
+        over = visible_text((public / "over.html").read_text(encoding="utf-8"))
         assert "TOML" not in over and "site/over.md" not in over
 
 
@@ -207,7 +208,7 @@ def test_footer_404_and_permalinks_are_dutch_in_both_builds(built: dict[str, Pat
             assert "Permanent link" not in source, page
         footer = (public / "index.html").read_text(encoding="utf-8")
         assert "Gemaakt met profcli" in footer
-        assert 'href="handleiding/"' in footer and 'href="colofon/"' in footer
+        assert 'href="handleiding.html"' in footer and 'href="colofon.html"' in footer
         assert 'title="Vaste link naar dit kopje"' in footer
         missing = (public / "404.html").read_text(encoding="utf-8")
         assert "Pagina niet gevonden" in missing and "Not found" not in missing
@@ -217,10 +218,10 @@ def test_a_team_built_from_prof_init_gets_the_footer_and_the_manual(tmp_path: Pa
     root = make_repo(tmp_path)
     code, output = run("-C", str(root), "build", "--vandaag", "2026-11-22")
     assert code == 0, output
-    home = (root / "public" / "index.html").read_text(encoding="utf-8")
+    home = (root / TEAM_SITE_DIR / "index.html").read_text(encoding="utf-8")
     assert "Made with" not in home and "Gemaakt met profcli" in home
-    assert (root / "public" / "handleiding" / "index.html").is_file()
-    assert re.search(r'<a[^>]*href="handleiding/"[^>]*>\s*Handleiding', home)
+    assert (root / TEAM_SITE_DIR / "handleiding.html").is_file()
+    assert re.search(r'<a[^>]*href="handleiding.html"[^>]*>\s*Handleiding', home)
 
 
 # --- the manual ------------------------------------------------------------------------------
@@ -245,11 +246,11 @@ def test_manual_for_each_audience() -> None:
 
 def test_manual_in_both_builds_and_in_the_nav(built: dict[str, Path]) -> None:
     for audience, public in built.items():
-        page = (public / "handleiding" / "index.html").read_text(encoding="utf-8")
+        page = (public / "handleiding.html").read_text(encoding="utf-8")
         assert "Wie ziet wat" in visible_text(article(page)), audience
         assert ("prof add" in page) == (audience == "team")
         nav = (public / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'href="handleiding/"[^>]*>\s*(<span[^>]*>\s*)?Handleiding', nav)
+        assert re.search(r'href="handleiding.html"[^>]*>\s*(<span[^>]*>\s*)?Handleiding', nav)
 
 
 def test_a_team_replaces_the_manual_with_its_own_page(tmp_path: Path) -> None:
@@ -257,7 +258,7 @@ def test_a_team_replaces_the_manual_with_its_own_page(tmp_path: Path) -> None:
     write(root, "site/handleiding.md", "# Handleiding\n\nOnze eigen afspraken over de site.\n")
     code, output = run("-C", str(root), "build", "--vandaag", "2026-11-22")
     assert code == 0, output
-    page = (root / "public" / "handleiding" / "index.html").read_text(encoding="utf-8")
+    page = (root / TEAM_SITE_DIR / "handleiding.html").read_text(encoding="utf-8")
     assert "Onze eigen afspraken" in page and "prof add" not in page
 
 
@@ -270,8 +271,8 @@ def test_an_older_mkdocs_yml_gets_the_manual_in_its_menu(tmp_path: Path) -> None
     )
     code, output = run("-C", str(root), "build", "--strict", "--vandaag", "2026-11-22")
     assert code == 0, output
-    home = (root / "public" / "index.html").read_text(encoding="utf-8")
-    manual, colophon = home.find('href="handleiding/"'), home.find('href="colofon/"')
+    home = (root / TEAM_SITE_DIR / "index.html").read_text(encoding="utf-8")
+    manual, colophon = home.find('href="handleiding.html"'), home.find('href="colofon.html"')
     assert 0 < manual < colophon
 
 
@@ -284,7 +285,7 @@ def test_a_team_footer_in_its_own_custom_dir_wins(tmp_path: Path) -> None:
     config.write_text(own, encoding="utf-8")
     code, output = run("-C", str(root), "build", "--vandaag", "2026-11-22")
     assert code == 0, output
-    home = (root / "public" / "index.html").read_text(encoding="utf-8")
+    home = (root / TEAM_SITE_DIR / "index.html").read_text(encoding="utf-8")
     assert "Ons team" in home and "Gemaakt met profcli" not in home
     # The Dutch 404 page still comes from profcli: the team did not replace that one.
-    assert "Pagina niet gevonden" in (root / "public" / "404.html").read_text(encoding="utf-8")
+    assert "Pagina niet gevonden" in (root / TEAM_SITE_DIR / "404.html").read_text(encoding="utf-8")

@@ -29,8 +29,8 @@ def page(ctx: Context) -> Page:
         "",
         "**Wat op de openbare site komt:** een stuk van het team (kennis, bijeenkomst, "
         "leeropdracht) met zichtbaarheid `publiek` staat erop, tenzij het teamprofiel `prive` "
-        "is. Een stuk van een werker met zichtbaarheid `publiek` staat er alleen op als de "
-        'werker dat in het eigen profiel toestaat (`zichtbaarheid = "publiek"` in '
+        "is. Een stuk van een medewerker met zichtbaarheid `publiek` staat er alleen op als de "
+        'medewerker dat in het eigen profiel toestaat (`zichtbaarheid = "publiek"` in '
         "profiel.toml); uren en zelftoetsen alleen als het profiel ze noemt onder "
         "`publiek_tonen`.",
         "",

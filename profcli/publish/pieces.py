@@ -52,10 +52,10 @@ def worker_menu(ctx: Context, worker: Portfolio, here: str) -> str:
     steps = []
     if before is not None:
         to = rel(here, worker_page(before.slug))
-        steps.append(f"← vorige werker: {link(before.naam, to)}")
+        steps.append(f"← vorige medewerker: {link(before.naam, to)}")
     if after is not None:
         to = rel(here, worker_page(after.slug))
-        steps.append(f"volgende werker: {link(after.naam, to)} →")
+        steps.append(f"volgende medewerker: {link(after.naam, to)} →")
     if steps:
         menu += "\n\n" + " · ".join(steps) + "\n{: .prof-buren }"
     return menu

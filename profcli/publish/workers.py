@@ -33,7 +33,7 @@ def overview(ctx: Context) -> Page:
         "",
         table(["Naam", "Functie", "Fase", "Open leerdoelen"], rows)
         or (
-            "Een werker kiest zelf of haar portfolio op de openbare site staat; nog niemand "
+            "Een medewerker kiest zelf of haar portfolio op de openbare site staat; nog niemand "
             "heeft dat gedaan."
             if ctx.quiet
             else "Er zijn (nog) geen gepubliceerde portfolio's."

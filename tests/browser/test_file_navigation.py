@@ -60,15 +60,15 @@ def test_team_site_from_disk_tabs_worker_pages_and_frameworks(
     assert page.locator(".prof-publiek--team").inner_text().startswith("Teamsite")
     assert _active_tab(page) == "Home"
 
-    page.locator(".md-tabs__link", has_text="Werkers").click()
-    _is_a_real_page(page, "Werkers")
+    page.locator(".md-tabs__link", has_text="Medewerkers").click()
+    _is_a_real_page(page, "Medewerkers")
     assert page.url.endswith("/werkers/index.html")
-    assert _active_tab(page) == "Werkers"
+    assert _active_tab(page) == "Medewerkers"
 
     page.locator("article a", has_text="Noor Bakker").first.click()
     _is_a_real_page(page, "Noor Bakker")
     assert page.url.endswith("/werkers/noor-bakker/index.html")
-    assert _active_tab(page) == "Werkers"
+    assert _active_tab(page) == "Medewerkers"
 
     # Each worker's pages are in the sidebar, under her name.
     sidebar = page.locator("nav.md-nav--primary")
@@ -77,11 +77,11 @@ def test_team_site_from_disk_tabs_worker_pages_and_frameworks(
     assert sidebar.locator('a[href="../sanne-de-boer/reflecties.html"]').count() == 1
     own.click()
     _is_a_real_page(page, "Reflecties van Noor Bakker")
-    assert _active_tab(page) == "Werkers"
+    assert _active_tab(page) == "Medewerkers"
 
-    page.locator("article a", has_text="Priya Ramdin").first.click()  # "volgende werker"
+    page.locator("article a", has_text="Priya Ramdin").first.click()  # "volgende medewerker"
     _is_a_real_page(page, "Priya Ramdin")
-    page.locator("article a", has_text="Noor Bakker").first.click()  # "vorige werker"
+    page.locator("article a", has_text="Noor Bakker").first.click()  # "vorige medewerker"
     _is_a_real_page(page, "Noor Bakker")
 
     page.locator(".md-tabs__link", has_text="Kaders").click()
@@ -105,14 +105,14 @@ def test_public_site_from_disk_shows_the_opted_in_worker_and_team_entries(
     assert page.locator(".prof-publiek--publiek").inner_text().startswith("Openbare site")
     assert "Teamsite" not in page.content()
 
-    page.locator(".md-tabs__link", has_text="Werkers").click()
-    _is_a_real_page(page, "Werkers")
+    page.locator(".md-tabs__link", has_text="Medewerkers").click()
+    _is_a_real_page(page, "Medewerkers")
     names = page.locator("article table a").all_inner_texts()
     assert names == ["Priya Ramdin"]
     page.locator("article table a", has_text="Priya Ramdin").click()
     _is_a_real_page(page, "Priya Ramdin")
-    assert _active_tab(page) == "Werkers"
-    assert page.locator("article", has_text="vorige werker").count() == 0  # she is the only one
+    assert _active_tab(page) == "Medewerkers"
+    assert page.locator("article", has_text="vorige medewerker").count() == 0  # she is the only one
 
     page.locator(".md-tabs__link", has_text="Team").click()
     page.locator("article a", has_text="Kennisbank").first.click()
@@ -133,7 +133,7 @@ def test_narrow_screen_from_disk_reaches_a_worker_through_the_drawer(
         assert not page.locator('label.md-header__button[for="__search"]').is_visible()
         page.locator('label.md-header__button[for="__drawer"]').click()
         drawer = page.locator("nav.md-nav--primary")
-        for name in ("Werkers", "Marieke Jansen"):  # open the section, then hers
+        for name in ("Medewerkers", "Marieke Jansen"):  # open the section, then hers
             container = drawer.locator(".md-nav__container", has_text=name).first
             container.locator("label.md-nav__link").click()
             page.wait_for_timeout(400)  # the drawer slides
