@@ -25,6 +25,10 @@ class Context:
     audience: str = Publiek.TEAM
     item_pages: set[str] = field(default_factory=set)
     """Framework items that get a page of their own (so links to them never break)."""
+    evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Evidence files linked from a page so far, with (page#anchor, label) of each entry that
+    names them: only these are published (publish/evidence.py), so a file reaches the site
+    exactly when an entry that may be shown to this audience links it."""
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
     _of: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _portfolios: dict[str, list[Portfolio]] = field(default_factory=dict)
@@ -146,3 +150,6 @@ class Page:
     title: str
     markdown: str
     in_nav: bool = False
+    source: str = ""
+    """For a copied file (evidence such as a PDF): its path in the repository; `markdown` is
+    then empty and the file is published as it is."""

@@ -33,6 +33,9 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/profcli/profcli.css"
 """Accessible palette and chart styles; shipped with the package so every team gets them."""
 SCRIPT = "assets/profcli/profcli.js"
+FILTER_SCRIPT = "assets/profcli/filter.js"
+"""Filters the meetings overview by kind and signal; the table works without it."""
+FILTER_STYLESHEET = "assets/profcli/filter.css"
 
 ENV_TODAY = clock.ENV_TODAY
 """A fixed date for a plain `mkdocs build` (like SOURCE_DATE_EPOCH). The audience, by contrast,
@@ -95,14 +98,17 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         return checked.repository
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if all(str(s) != SCRIPT for s in config.extra_javascript):
-            config.extra_javascript.append(SCRIPT)
+        for sheet in (STYLESHEET, FILTER_STYLESHEET):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+        for script in (SCRIPT, FILTER_SCRIPT):
+            if all(str(s) != script for s in config.extra_javascript):
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for path, asset in ((STYLESHEET, "profcli.css"), (SCRIPT, "profcli.js")):
+        for path in (STYLESHEET, SCRIPT, FILTER_STYLESHEET, FILTER_SCRIPT):
+            asset = path.rsplit("/", 1)[1]
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, path, content=content))
         fixed = self.fixed_day()
@@ -119,6 +125,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
                 )
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.source:  # an evidence file, copied as it is
+                source = str(repo.root / page.source)
+                files.append(File.generated(config, page.path, abs_src_path=source))
+                continue
             files.append(
                 File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             )
