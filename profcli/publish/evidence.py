@@ -107,7 +107,10 @@ def pages(ctx: Context) -> list[Page]:
             "",
             f"*Bestand in de repository: {text(ref)}*",
             "",
-            rich(body),
+            "## Tekst van het bewijsstuk",
+            "",
+            # The file's own `##` sections become `###` under ours (no skipped heading level).
+            rich(body, demote=1),
         ]
         found.append(Page(target, title, join(out)))
     return found
