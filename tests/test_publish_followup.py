@@ -264,3 +264,22 @@ def test_several_teams_each_get_a_citizens_page(tmp_path: Path) -> None:
     for team in teams:
         assert f"teams/{team}/burgers.md" in pages
         assert f"(../teams/{team}/burgers.md)" in overview
+
+
+def test_public_goal_of_an_opted_in_worker_publishes_its_evidence(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    worker = first_worker(root)
+    profile = root / "profielen" / worker / "profiel.toml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(
+        text.replace('soort = "werker"', 'soort = "werker"\nzichtbaarheid = "publiek"', 1),
+        encoding="utf-8",
+    )
+    write(root, "bewijs/openbaar.pdf", "%PDF-1.4\n")
+    _goal(root, worker, "openbaar-doel", ["bewijs/openbaar.pdf"], "publiek")
+    _goal(root, worker, "team-doel", ["bewijs/alleen-team.pdf"], "team")
+    write(root, "bewijs/alleen-team.pdf", "%PDF-1.4\n")
+    public = pages_of(root, "publiek")
+    assert public["bijlagen/bewijs/openbaar.pdf"] == "<kopie van bewijs/openbaar.pdf>"
+    assert "bijlagen/bewijs/alleen-team.pdf" not in public
+    assert "alleen-team" not in public[f"werkers/{worker}/index.md"]

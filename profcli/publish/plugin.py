@@ -138,7 +138,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)
-        for folder in (root / PROFILES_DIR, root / "kaders"):
+        for folder in (root / PROFILES_DIR, root / "kaders", root / "bewijs"):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
