@@ -27,7 +27,7 @@ def open_count(meeting: Entry) -> int:
     return sum(1 for a in agreements(meeting) if a.open)
 
 
-def overview(meetings: list[Entry], anchor: str = "") -> list[str]:
+def overview(meetings: list[Entry]) -> list[str]:
     """The overview table (newest first) with its filter controls, as one raw HTML block."""
     if not meetings:
         return []
@@ -62,7 +62,7 @@ def overview(meetings: list[Entry], anchor: str = "") -> list[str]:
             f'<tr data-soort="{_e(m.get("soort"))}" data-signalen="{_e(tags)}">'
             f"<td>{_e(datum(m.datum))}</td>"
             f"<td>{_e(label(MEETING_LABELS, m.get('soort')))}</td>"
-            f'<td><a href="{anchor}#{_e(m.id)}">{_e(m.text("thema"))}</a></td>'
+            f'<td><a href="#{_e(m.id)}">{_e(m.text("thema"))}</a></td>'
             f"<td>{_e(words) if words else 'geen'}</td>"
             f"<td>{still if still else 'geen'}</td></tr>"
         )
