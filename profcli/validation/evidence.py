@@ -34,8 +34,8 @@ def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 team = repo.team_of(portfolio) if portfolio else None
                 allowed = team.profile.ids("privacy_toegestaan") if team and team.profile else []
                 texts.setdefault(PurePosixPath(ref).as_posix(), set()).update(allowed)
-    for ref, allowed in sorted(texts.items()):
-        yield from _scan_text(root, ref, allowed)
+    for ref, permitted in sorted(texts.items()):
+        yield from _scan_text(root, ref, permitted)
 
 
 def _scan_text(root: Path, ref: str, allowed: set[str]) -> Iterator[Finding]:
