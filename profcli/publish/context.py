@@ -32,6 +32,7 @@ class Context:
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
     _of: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _portfolios: dict[str, list[Portfolio]] = field(default_factory=dict)
+    _members: dict[str, list[Portfolio]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -87,7 +88,10 @@ class Context:
         return len(self.teams()) > 1
 
     def members(self, team: Portfolio) -> list[Portfolio]:
-        return [w for w in self.workers() if self.repo.team_of(w) is team]
+        """Asked for by every team page and dashboard: computed once per team."""
+        if team.slug not in self._members:
+            self._members[team.slug] = [w for w in self.workers() if self.repo.team_of(w) is team]
+        return list(self._members[team.slug])
 
     def team_page(self, team: Portfolio | None, page: str = "index") -> str:
         """A team page: `team/<page>.md` for a single team, `teams/<slug>/<page>.md` if split."""
