@@ -283,3 +283,21 @@ def test_public_goal_of_an_opted_in_worker_publishes_its_evidence(tmp_path: Path
     assert public["bijlagen/bewijs/openbaar.pdf"] == "<kopie van bewijs/openbaar.pdf>"
     assert "bijlagen/bewijs/alleen-team.pdf" not in public
     assert "alleen-team" not in public[f"werkers/{worker}/index.md"]
+
+
+def test_evidence_named_by_a_goal_and_its_activity_is_listed_once(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    worker = first_worker(root)
+    write(root, "bewijs/certificaat.pdf", "%PDF-1.4\n")
+    _goal(root, worker, "met-training", ["bewijs/certificaat.pdf"], "team")
+    write(
+        root,
+        f"profielen/{worker}/activiteiten/2026-11-05-training.toml",
+        'datum = 2026-11-05\ntitel = "Training"\nvorm = "training"\n'
+        'uren = 4\nbewijs = ["bewijs/certificaat.pdf"]\nleerdoelen = ["met-training"]\n',
+    )
+    profile = pages_of(root)[f"werkers/{worker}/index.md"]
+    section = profile[profile.index("{#doel-met-training}") :]
+    section = section[: section.index("\n### ")] if "\n### " in section else section
+    assert section.count("bijlagen/bewijs/certificaat.pdf") == 1
+    assert "- Training (5 november 2026)" in section

@@ -160,14 +160,16 @@ def goal_section(
             for r in reversed(linked)
         ]
     anchor, what = f"doel-{goal.id}", f"leerdoel {goal.text('titel')}"
+    listed = set(goal.ids("bewijs"))
     evidence = [f"- {b}" for b in files.links(ctx, here, goal.ids("bewijs"), anchor, what)]
     for activity in activities:
         if goal.id in activity.ids("leerdoelen"):
             evidence.append(f"- {text(activity.text('titel'))} ({datum(activity.datum)})")
-            shown = files.links(
-                ctx, here, activity.ids("bewijs"), anchor, f"activiteit {activity.text('titel')}"
-            )
-            evidence += [f"    - {b}" for b in shown]
+            # A file the goal already names (a certificate of this training) is listed once.
+            refs = [r for r in activity.ids("bewijs") if r not in listed]
+            listed.update(refs)
+            label_of = f"activiteit {activity.text('titel')}"
+            evidence += [f"    - {b}" for b in files.links(ctx, here, refs, anchor, label_of)]
     if evidence:
         out += ["", "**Bewijs**", "", *evidence]
     return out
