@@ -18,9 +18,19 @@ PACKAGE = "profcli.publish"
 
 BASE = {"context", "labels", "markdown", "charts"}
 """Rendering tools and the audience: no pages, no pieces."""
-PIECES = {"pieces", "dashboard", "attention"}
+PIECES = {"pieces", "dashboard", "attention", "followup", "evidence"}
 """Building blocks that several pages show."""
-PAGES = {"home", "workers", "records", "team", "summary", "items", "colophon", "manual"}
+PAGES = {
+    "home",
+    "workers",
+    "records",
+    "team",
+    "summary",
+    "items",
+    "colophon",
+    "manual",
+    "citizens",
+}
 """Each renders pages; the list of pages and their order is in `pages.py`."""
 ASSEMBLY = {"pages"}
 ADAPTERS = {"__init__", "site", "plugin", "preview"}

@@ -37,10 +37,15 @@ class Context:
     audience: str = Publiek.TEAM
     item_pages: set[str] = field(default_factory=set)
     """Framework items that get a page of their own (so links to them never break)."""
+    evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Evidence files linked from a page so far, with (page#anchor, label) of each entry that
+    names them: only these are published (publish/evidence.py), so a file reaches the site
+    exactly when an entry that may be shown to this audience links it."""
     _hours: dict[str, hours.HoursReport] = field(default_factory=dict)
     _of: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _portfolios: dict[str, list[Portfolio]] = field(default_factory=dict)
     _position: dict[str, int] = field(default_factory=dict)
+    _members: dict[str, list[Portfolio]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -114,7 +119,10 @@ class Context:
         return len(self.teams()) > 1
 
     def members(self, team: Portfolio) -> list[Portfolio]:
-        return [w for w in self.workers() if self.repo.team_of(w) is team]
+        """Asked for by every team page and dashboard: computed once per team."""
+        if team.slug not in self._members:
+            self._members[team.slug] = [w for w in self.workers() if self.repo.team_of(w) is team]
+        return list(self._members[team.slug])
 
     def team_page(self, team: Portfolio | None, page: str = "index") -> str:
         """A team page: `team/<page>.md` for a single team, `teams/<slug>/<page>.md` if split."""
@@ -179,3 +187,6 @@ class Page:
     title: str
     markdown: str
     in_nav: bool = False
+    source: str = ""
+    """For a copied file (evidence such as a PDF): its path in the repository; `markdown` is
+    then empty and the file is published as it is."""

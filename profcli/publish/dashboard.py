@@ -11,7 +11,7 @@ from collections import Counter
 
 from profcli.kinds import BIJEENKOMST, LEERDOEL, ZELFTOETS
 from profcli.model import Entry, Portfolio
-from profcli.publish import attention
+from profcli.publish import attention, followup
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import OPEN_STATUS, STATUS, display, label, slug_words
@@ -29,7 +29,9 @@ def sections(
 ) -> list[str]:
     """What a supervisor checks first, for these workers and teams."""
     # "Aandacht nodig" is for the team's supervisors, never for the public site.
-    first = attention.section(ctx, here, workers) if ctx.audience == Publiek.TEAM else []
+    first: list[str] = []
+    if ctx.audience == Publiek.TEAM:
+        first = attention.section(ctx, here, workers) + followup.open_agreements(ctx, here, teams)
     return (
         first
         + _goals(ctx, here, workers, teams)

@@ -57,15 +57,16 @@ def cell(value: object) -> str:
     return escaped if escaped else NONE
 
 
-def rich(value: str, *, css_class: str = "prof-tekst") -> str:
-    """A long text as a sanitised HTML block; Markdown in it is honoured."""
+def rich(value: str, *, css_class: str = "prof-tekst", demote: int = 2) -> str:
+    """A long text as a sanitised HTML block; Markdown in it is honoured. Its headings move
+    `demote` levels down, below the page's own."""
     if not value.strip():
         return ""
     plain = _plain_paragraphs(value)
     if plain is not None:  # letters, punctuation and <p> only: nothing to sanitise
         return f'<div class="{css_class}">\n{plain}\n</div>'
     html = _CONVERTER.reset().convert(nest_lists(value))
-    html = _HEADING.sub(_demote, html)
+    html = _HEADING.sub(functools.partial(_demote, by=demote), html)
     clean = nh3.clean(
         html,
         tags=_TAGS,
@@ -170,9 +171,9 @@ def nest_lists(value: str) -> str:
     return "\n".join(out)
 
 
-def _demote(match: re.Match[str]) -> str:
+def _demote(match: re.Match[str], by: int = 2) -> str:
     """User headings sit below our own `##`/`###` so the page outline stays ours."""
-    return f"<{match.group(1)}h{min(int(match.group(2)) + 2, 6)}>"
+    return f"<{match.group(1)}h{min(int(match.group(2)) + by, 6)}>"
 
 
 def link(label: str, target: str) -> str:

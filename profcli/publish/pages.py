@@ -9,7 +9,18 @@ from __future__ import annotations
 import datetime as dt
 
 from profcli.model import Repository
-from profcli.publish import colophon, home, items, manual, records, summary, team, workers
+from profcli.publish import (
+    citizens,
+    colophon,
+    evidence,
+    home,
+    items,
+    manual,
+    records,
+    summary,
+    team,
+    workers,
+)
 from profcli.publish.context import (
     COLOPHON,
     FRAMEWORKS,
@@ -53,6 +64,7 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEA
             summary.meetings(ctx),
             summary.knowledge(ctx),
             summary.who_knows(ctx),
+            summary.citizens(ctx),
         ]
     for each in ctx.teams() if ctx.split else [None]:
         found += [
@@ -60,6 +72,7 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEA
             team.meetings(ctx, each),
             team.knowledge(ctx, each),
             team.who_knows(ctx, each),
+            citizens.page(ctx, each),
         ]
     about = items.mentions(ctx)
     found.append(items.index(ctx))
@@ -68,4 +81,6 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEA
         found += [items.team_page(ctx, each, about) for each in ctx.teams()]
     found.append(manual.page(ctx))
     found.append(colophon.page(ctx))
+    # Last: only the evidence that the pages above linked is published.
+    found += evidence.pages(ctx)
     return found

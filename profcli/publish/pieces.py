@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from profcli.kinds import BIJEENKOMST
+from profcli.kinds import BIJEENKOMST, LEERDOEL
 from profcli.model import Entry, Portfolio
+from profcli.publish import evidence as files
 from profcli.publish.context import TEAM, Context, item_page, worker_page
 from profcli.publish.labels import STATUS, label, slug_words
-from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, text, url_link
+from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, text
 from profcli.words import OPEN_STATUSES
 
 LATEST = 20
@@ -24,6 +25,7 @@ MENU = (
     ("bijeenkomsten", "Bijeenkomsten"),
     ("kennis", "Kennisbank"),
     ("wie-weet-wat", "Wie weet wat"),
+    ("burgers", "Wat burgers ons vertellen"),
 )
 """The pages every team has, in menu order (`teams/<slug>/<page>.md` or `team/<page>.md`)."""
 
@@ -170,11 +172,44 @@ def goal_section(
             f"- {link(r.text('titel'), rel(here, page) + '#' + r.id)} ({datum(r.datum)})"
             for r in reversed(linked)
         ]
-    evidence = [f"- {url_link(b)}" for b in goal.ids("bewijs")]
+    anchor, what = f"doel-{goal.id}", f"leerdoel {goal.text('titel')}"
+    listed = set(goal.ids("bewijs"))
+    evidence = [f"- {b}" for b in files.links(ctx, here, goal.ids("bewijs"), anchor, what)]
     for activity in activities:
         if goal.id in activity.ids("leerdoelen"):
             evidence.append(f"- {text(activity.text('titel'))} ({datum(activity.datum)})")
-            evidence += [f"    - {url_link(b)}" for b in activity.ids("bewijs")]
+            # A file the goal already names (a certificate of this training) is listed once.
+            refs = [r for r in activity.ids("bewijs") if r not in listed]
+            listed.update(refs)
+            label_of = f"activiteit {activity.text('titel')}"
+            evidence += [f"    - {b}" for b in files.links(ctx, here, refs, anchor, label_of)]
     if evidence:
         out += ["", "**Bewijs**", "", *evidence]
     return out
+
+
+FEEDBACK_ROLES = ("burger", "collega", "leidinggevende", "ketenpartner")
+
+
+def feedback_lines(
+    ctx: Context, here: str, entry: Entry, heading: str, learned: str, intro: str = ""
+) -> list[str]:
+    """One piece of feedback: `heading` and `intro` (already escaped), what was said, what was
+    learned, its themes and the goals it feeds. The giver is only ever named by role."""
+    out = [f"{heading} {{#{entry.id}}}", "", intro, "", rich(entry.text("samenvatting")), ""]
+    if entry.text("geleerd"):
+        out += [f"**{learned}**", "", rich(entry.text("geleerd")), ""]
+    facts = []
+    if entry.ids("tags"):
+        facts.append("Thema's: " + ", ".join(text(slug_words(t)) for t in entry.ids("tags")))
+    owner = ctx.worker(entry.profile)
+    goals = {g.id: g for g in ctx.of(owner, LEERDOEL)} if owner else {}
+    page = rel(here, worker_page(entry.profile)) if here != worker_page(entry.profile) else ""
+    found = [
+        link(goals[i].text("titel"), f"{page}#doel-{i}")
+        for i in entry.ids("leerdoelen")
+        if i in goals
+    ]
+    if found:
+        facts.append(f"Leerdoelen: {', '.join(found)}")
+    return [*out, " · ".join(facts), ""] if facts else out

@@ -55,6 +55,10 @@ THEME = Path(__file__).resolve().parent / "theme"
 PERMALINK = "Vaste link naar dit kopje"
 """The title of a heading's permalink (Python-Markdown says "Permanent link")."""
 
+FILTER_SCRIPT = "assets/profcli/filter.js"
+"""Filters the meetings overview by kind and signal; the table works without it."""
+FILTER_STYLESHEET = "assets/profcli/filter.css"
+
 ENV_TODAY = clock.ENV_TODAY
 """A fixed date for a plain `mkdocs build` (like SOURCE_DATE_EPOCH). The audience, by contrast,
 is never taken from the environment: a stray shell variable must not publish the team site."""
@@ -207,10 +211,18 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             config.extra_css.append(STYLESHEET)
         if all(str(s) != SCRIPT for s in config.extra_javascript):
             config.extra_javascript.append(SCRIPT)
+
+        for sheet in (STYLESHEET, FILTER_STYLESHEET):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+        for script in (SCRIPT, FILTER_SCRIPT):
+            if all(str(s) != script for s in config.extra_javascript):
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for path, asset in ((STYLESHEET, "profcli.css"), (SCRIPT, "profcli.js")):
+        for path in (STYLESHEET, SCRIPT, FILTER_STYLESHEET, FILTER_SCRIPT):
+            asset = path.rsplit("/", 1)[1]
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, path, content=content))
         fixed = self.fixed_day()
@@ -233,6 +245,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
                 )
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.source:  # an evidence file, copied as it is
+                source = str(repo.root / page.source)
+                files.append(File.generated(config, page.path, abs_src_path=source))
+                continue
             files.append(
                 File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             )
@@ -347,7 +363,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)
-        for folder in (root / PROFILES_DIR, root / "kaders", root / "registers"):
+        for folder in (root / PROFILES_DIR, root / "kaders", root / "registers", root / "bewijs"):
             if folder.is_dir():
                 server.watch(str(folder))
         server.builder = preview.never_stuck(server.builder, log)

@@ -9,6 +9,7 @@ from profcli.hours import HoursReport, pace_sentence
 from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
+from profcli.publish import evidence as files
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
@@ -175,7 +176,12 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
     rows = [
         [
             cell(datum(line.datum)),
-            cell(line.titel),
+            " · ".join(
+                [
+                    cell(line.titel),
+                    *files.links(ctx, here, list(line.bewijs), "", f"uren: {line.titel}"),
+                ]
+            ),
             cell(_category(report, line.categorie)),
             cell(display(line.vorm, capital=True)),
             hours(line.punten if line.counts else 0),

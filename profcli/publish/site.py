@@ -277,6 +277,9 @@ def render(root: Path, repo: Repository, out: Path, *, audience: str, today: dt.
     for page in build_pages(repo, today=today, audience=audience):
         path = target / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        if page.source:  # an evidence file, copied as it is
+            path.write_bytes((root / page.source).read_bytes())
+        else:
+            path.write_text(page.markdown, encoding="utf-8")
         written.append(path)
     return written

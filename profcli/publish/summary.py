@@ -7,7 +7,7 @@ latest few items only, so that no page grows with the number of workers.
 
 from __future__ import annotations
 
-from profcli.kinds import BIJEENKOMST, KENNIS, Kind
+from profcli.kinds import BIJEENKOMST, FEEDBACK, KENNIS, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import TEAM, WORKERS, Context, Page
 from profcli.publish.dashboard import teams_table
@@ -119,3 +119,21 @@ def who_knows(ctx: Context) -> Page:
     ]
     out += _team_links(ctx, here, "wie-weet-wat", None)
     return Page(here, "Wie weet wat", join(out))
+
+
+def citizens(ctx: Context) -> Page:
+    """With several teams, what citizens tell each team is on that team's own page."""
+    here = "team/burgers.md"
+    out = ["# Wat burgers ons vertellen", "", _menu(here), ""]
+    out += [
+        "Wat inwoners en cliënten de werkers vertelden, per team naast de leeropdrachten en de "
+        "signalen van dat team.",
+        "",
+    ]
+    for team in ctx.teams():
+        told = sum(
+            1 for w in ctx.members(team) for f in ctx.of(w, FEEDBACK) if f.get("van") == "burger"
+        )
+        target = rel(here, ctx.team_page(team, "burgers"))
+        out.append(f"- {link(team.naam, target)} ({told} keer feedback van burgers)")
+    return Page(here, "Wat burgers ons vertellen", join(out))

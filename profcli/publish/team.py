@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from profcli.agreements import agreements
 from profcli.kinds import BIJEENKOMST, KENNIS, LEERDOEL
 from profcli.model import Entry, Portfolio
-from profcli.publish import dashboard
+from profcli.publish import dashboard, followup
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import display, label, slug_words
@@ -81,6 +82,15 @@ def meetings(ctx: Context, team: Portfolio | None) -> Page:
     meetings.sort(key=lambda m: m.id, reverse=True)
     if not meetings:
         out.append("Nog geen gepubliceerde bijeenkomsten.")
+    else:
+        out += [
+            "## Overzicht",
+            "",
+            "Alle bijeenkomsten, de nieuwste eerst. Kies een soort of een signaal om de tabel te "
+            "filteren; een afspraak is open tot iemand haar als klaar markeert.",
+            "",
+            *followup.overview(meetings),
+        ]
     for meeting in meetings:
         kind = label(MEETING_LABELS, meeting.get("soort"))
         out += [f"## {datum(meeting.datum)}: {text(meeting.text('thema'))} {{#{meeting.id}}}", ""]
@@ -98,9 +108,13 @@ def meetings(ctx: Context, team: Portfolio | None) -> Page:
         out += [f"- {fact}" for fact in facts] + [""]
         if meeting.text("casus"):
             out += ["### Casus", "", rich(meeting.text("casus")), ""]
-        for key, title in (("inzichten", "Inzichten"), ("afspraken", "Afspraken")):
-            if meeting.ids(key):
-                out += [f"### {title}", ""] + [f"- {text(v)}" for v in meeting.ids(key)] + [""]
+        if meeting.ids("inzichten"):
+            out += ["### Inzichten", ""] + [f"- {text(v)}" for v in meeting.ids("inzichten")]
+            out.append("")
+        found = agreements(meeting)
+        if found:
+            out += ["### Afspraken", ""]
+            out += [followup.agreement_line(ctx, here, a) for a in found] + [""]
     return Page(here, "Bijeenkomsten", join(out))
 
 

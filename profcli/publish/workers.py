@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from profcli.kinds import ACTIVITEIT, FEEDBACK, LEERDOEL, REFLECTIE
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import WHO_KNOWS, WORKERS, Context, Page, worker_page
 from profcli.publish.labels import FEEDBACK_FROM, REGISTERS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text
-from profcli.publish.pieces import goal_section, goal_table, item_links, worker_menu
+from profcli.publish.pieces import (
+    FEEDBACK_ROLES,
+    feedback_lines,
+    goal_section,
+    goal_table,
+    item_links,
+    worker_menu,
+)
 from profcli.words import OPEN_STATUSES
 
 
@@ -77,22 +86,38 @@ def profile_page(ctx: Context, worker: Portfolio) -> Page:
     activities = ctx.of(worker, ACTIVITEIT) if ctx.shows_hours(worker) else []
     for goal in goals:
         out += ["", *goal_section(ctx, here, goal, reflections, activities)]
-    feedback = ctx.of(worker, FEEDBACK)
-    if feedback:
-        out += ["", "## Feedback", ""]
-        for entry in reversed(feedback):
-            van = label(FEEDBACK_FROM, entry.get("van"))
-            out += [f"### {datum(entry.datum)}, van {text(van)} {{#{entry.id}}}", ""]
-            out += [rich(entry.text("samenvatting")), ""]
-            if entry.text("geleerd"):
-                out += ["**Wat ik ervan leerde**", "", rich(entry.text("geleerd")), ""]
-            out += [_goal_links(ctx, here, worker, entry), ""]
+    out += _feedback(ctx, here, worker)
     return Page(here, worker.naam, join(out))
 
 
-def _goal_links(ctx: Context, here: str, worker: Portfolio, entry: Entry) -> str:
-    goals = {g.id: g for g in ctx.of(worker, LEERDOEL)}
-    found = [
-        link(goals[i].text("titel"), f"#doel-{i}") for i in entry.ids("leerdoelen") if i in goals
+def _feedback(ctx: Context, here: str, worker: Portfolio) -> list[str]:
+    """Her feedback over time: how much per year and from whom, then each piece, newest first."""
+    feedback = ctx.of(worker, FEEDBACK)
+    if not feedback:
+        return []
+    by_year: dict[int, list[Entry]] = defaultdict(list)
+    for entry in reversed(feedback):
+        by_year[entry.datum.year if entry.datum else 0].append(entry)
+    first = min((f.datum for f in feedback if f.datum), default=None)
+    out = ["", "## Feedback", ""]
+    out += [
+        f"{len(feedback)} keer feedback" + (f" sinds {datum(first)}" if first else "") + ", per "
+        "jaar en naar wie het gaf (alleen een rol, nooit een naam).",
+        "",
     ]
-    return f"Leerdoelen: {', '.join(found)}" if found else ""
+    rows = [
+        [str(year or "zonder datum")]
+        + [str(sum(1 for e in entries if e.get("van") == r) or NONE) for r in FEEDBACK_ROLES]
+        for year, entries in by_year.items()
+    ]
+    headers = [
+        label(FEEDBACK_FROM, r).removeprefix("een ").removeprefix("de ") for r in FEEDBACK_ROLES
+    ]
+    out += [table(["Jaar", *(h.capitalize() for h in headers)], rows), ""]
+    for year, entries in by_year.items():
+        out += [f"### {year or 'Zonder datum'}", ""]
+        for entry in entries:
+            van = label(FEEDBACK_FROM, entry.get("van"))
+            heading = f"#### {datum(entry.datum)}, van {text(van)}"
+            out += feedback_lines(ctx, here, entry, heading, "Wat ik ervan leerde")
+    return out

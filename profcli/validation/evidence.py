@@ -9,11 +9,19 @@ from pathlib import Path, PurePosixPath
 
 from profcli.findings import Finding
 from profcli.model import Repository
+from profcli.validation import privacy
+
+TEXT = (".md", ".markdown", ".txt")
+"""Evidence that the site shows as text, so it gets the same privacy scan as the portfolios."""
+LIMIT = 1_000_000
+"""Larger text evidence is not shown on the site (publish/evidence.py), so not scanned."""
 
 
 def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
-    """Evidence is a web address or a file inside the repository."""
+    """Evidence is a web address or a file inside the repository; text evidence holds no
+    client identifiers."""
     root = repo.root.resolve()
+    texts: dict[str, set[str]] = {}
     for entry in repo.entries():
         if "bewijs" in entry.invalid_keys:
             continue  # reported by the schema check
@@ -21,6 +29,28 @@ def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             problem = evidence_problem(root, ref)
             if problem:
                 yield entry.doc.finding(("bewijs", index), *problem)
+            elif "://" not in ref and ref.lower().endswith(TEXT):
+                portfolio = repo.portfolios.get(entry.profile)
+                team = repo.team_of(portfolio) if portfolio else None
+                allowed = team.profile.ids("privacy_toegestaan") if team and team.profile else []
+                texts.setdefault(PurePosixPath(ref).as_posix(), set()).update(allowed)
+    for ref, permitted in sorted(texts.items()):
+        yield from _scan_text(root, ref, permitted)
+
+
+def _scan_text(root: Path, ref: str, allowed: set[str]) -> Iterator[Finding]:
+    """Privacy findings in a text evidence file, at their line and column in that file."""
+    path = root / ref
+    try:
+        if path.stat().st_size > LIMIT:
+            return
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    for hit in privacy.scan(content, sorted(allowed)):
+        line = content.count("\n", 0, hit.start) + 1
+        column = hit.start - (content.rfind("\n", 0, hit.start) + 1) + 1
+        yield Finding(ref, line, column, hit.rule, hit.message)
 
 
 def evidence_problem(root: Path, ref: str) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ from profcli.findings import Finding
 from profcli.frameworks import VALUE_SOORTEN
 from profcli.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
 from profcli.model import Entry, Portfolio, Repository
+from profcli.validation.agreements import agreement_rules
 from profcli.validation.evidence import evidence_rules
 from profcli.validation.registration import registration_rules
 
@@ -360,4 +361,5 @@ RULES: tuple[Rule, ...] = (
     evidence_rules,
     uniqueness_rules,
     registration_rules,
+    agreement_rules,
 )

@@ -1,0 +1,68 @@
+"""The meetings filter, the citizens page and an evidence page in headless Chromium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MEETINGS = "team/bijeenkomsten/"
+
+
+def _visible_rows(page: Any) -> int:
+    return int(
+        page.eval_on_selector_all(".prof-filter tbody tr", "rs => rs.filter(r => !r.hidden).length")
+    )
+
+
+def test_meetings_filter_by_kind_and_signal(browser: Any, example_site: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(example_site + MEETINGS, wait_until="networkidle")
+    count = page.locator(".prof-filter__count")
+    assert page.is_visible(".prof-filter__controls")
+    assert count.inner_text() == "8 van 8 bijeenkomsten"
+    page.get_by_label("Soort").select_option("leercirkel")
+    assert count.inner_text() == "3 van 8 bijeenkomsten" and _visible_rows(page) == 3
+    page.get_by_label("Signaal").select_option("huisvesting")
+    assert count.inner_text() == "0 van 8 bijeenkomsten" and _visible_rows(page) == 0
+    page.get_by_label("Soort").select_option("")
+    assert count.inner_text() == "1 van 8 bijeenkomsten"
+    # Keyboard only: Tab reaches the controls and arrow keys change the choice.
+    page.get_by_label("Signaal").select_option("")
+    page.get_by_label("Soort").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_label("Soort").input_value() == "casusbespreking"
+    assert count.inner_text() == "2 van 8 bijeenkomsten"
+    page.close()
+
+
+def test_meetings_table_without_script(browser: Any, example_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_site + MEETINGS)
+    assert not page.is_visible(".prof-filter__controls"), "no controls that cannot work"
+    assert _visible_rows(page) == 8
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+@pytest.mark.parametrize(
+    "path",
+    [MEETINGS, "team/burgers/", "bijlagen/bewijs/priya-ramdin/verslag-buurtgesprek-armoede/"],
+)
+def test_new_pages_pass_axe(
+    browser: Any, example_site: str, axe_source: str, path: str, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(example_site + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways page"
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run()).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+    )
+    assert violations == []
+    page.close()
