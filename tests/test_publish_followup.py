@@ -224,8 +224,11 @@ def test_citizens_page_shows_citizen_feedback_by_role_only(tmp_path: Path) -> No
     assert "| armoede | 2 | in 5 bijeenkomsten |" in page
     assert page.index("### 2026") < page.index("### 2025")
     assert "## Waar het team zelf aan werkt" in page and "### Signalen uit de bijeenkomsten" in page
+    # The public site: only what a worker who opted in (Priya Ramdin) marked publiek.
     public = pages_of(root, "publiek")["team/burgers.md"]
-    assert "Er is (nog) geen gepubliceerde feedback van burgers." in public
+    assert CANARY not in public
+    assert 0 < public.count("*Van een inwoner aan ") < 8
+    assert public.count("*Van een inwoner aan ") == public.count("aan [Priya Ramdin]")
 
 
 def test_citizens_feedback_has_no_field_for_a_name(tmp_path: Path) -> None:

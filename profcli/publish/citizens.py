@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from profcli.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL
 from profcli.model import Entry, Portfolio
 from profcli.publish.context import Context, Page, worker_page
-from profcli.publish.labels import STATUS, label, slug_words
+from profcli.publish.labels import STATUS, label, medewerkers, slug_words
 from profcli.publish.markdown import cell, datum, join, link, rel, table, text
 from profcli.publish.pieces import feedback_lines, teams_menu
 
@@ -46,16 +46,18 @@ def page(ctx: Context, team: Portfolio | None) -> Page:
         "",
         teams_menu(ctx, team, here),
         "",
-        "Wat inwoners en cliënten de werkers van het team vertelden, naast de leeropdrachten van "
-        "het team en de signalen uit de bijeenkomsten: zo kijkt het team met de ogen van burgers "
-        "naar het eigen werk. De gever staat er alleen met een rol bij, nooit met een naam.",
+        "Wat inwoners en cliënten de medewerkers van het team vertelden, naast de "
+        "leeropdrachten van het team en de signalen uit de bijeenkomsten: zo kijkt het team "
+        "met de ogen van burgers naar het eigen werk. De gever staat er alleen met een rol "
+        "bij, nooit met een naam.",
         "",
     ]
     if feedback:
         givers = {f.profile for f in feedback}
         first = min((f.datum for f in feedback if f.datum), default=None)
         since = f" sinds {datum(first)}" if first else ""
-        out += [f"{len(feedback)} keer feedback van burgers aan {len(givers)} werkers{since}.", ""]
+        told = f"{len(feedback)} keer feedback van burgers aan {medewerkers(len(givers))}"
+        out += [f"{told}{since}.", ""]
     out += _themes(ctx, here, feedback, meetings)
     out += ["## Wat burgers vertelden", ""]
     if not feedback:
@@ -71,8 +73,9 @@ def page(ctx: Context, team: Portfolio | None) -> Page:
                 continue
             name = link(worker.naam, rel(here, worker_page(worker.slug)))
             heading = f"#### {datum(entry.datum)}, aan {text(worker.naam)}"
-            intro = f"*Van een inwoner aan {name}, in de woorden van de werker samengevat.*"
-            out += feedback_lines(ctx, here, entry, heading, "Wat de werker ervan leerde", intro)
+            intro = f"*Van een inwoner aan {name}, in de woorden van de medewerker samengevat.*"
+            learned = "Wat de medewerker ervan leerde"
+            out += feedback_lines(ctx, here, entry, heading, learned, intro)
     out += _team_work(ctx, here, team, teams, meetings)
     return Page(here, "Wat burgers ons vertellen", join(out))
 
