@@ -18,7 +18,7 @@ PACKAGE = "profcli.publish"
 
 BASE = {"context", "labels", "markdown", "charts"}
 """Rendering tools and the audience: no pages, no pieces."""
-PIECES = {"pieces", "dashboard", "attention"}
+PIECES = {"pieces", "dashboard", "attention", "scores"}
 """Building blocks that several pages show."""
 PAGES = {"home", "workers", "records", "team", "summary", "items", "colophon"}
 """Each renders pages; the list of pages and their order is in `pages.py`."""
