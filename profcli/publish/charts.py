@@ -183,7 +183,7 @@ def trend(
         x0 = tick_width / 2 + 4
         x1 = width - max(tick_width / 2, 3 * CHAR + 10) - 4
         span = x1 - x0
-        head, band = 20, 30  # the item's name on a line of its own, above its line
+        head, band = 30, 30  # the item's name on a line of its own, above its line
         row = head + band + 18
 
         def x_of(day: dt.date) -> float:
@@ -223,10 +223,10 @@ def trend(
             previous = -1e9
             for (x, y), (_, value) in zip(coords, points, strict=True):
                 body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" class="prof-punt"/>')
-                # Beside the point; above it when the previous value's text is too close.
+                # Above and right of the point, clear of a flat line; below it when the
+                # previous value's text is too close.
                 close = x - previous < 3 * CHAR + 8
-                where = (x, y - 8, "middle") if close else (x + 7, y + 5, "")
-                body.append(_text(where[0], where[1], dutch(value), "prof-waarde", where[2]))
+                body.append(_text(x + 6, y + (17 if close else -7), dutch(value), "prof-waarde"))
                 previous = x
         return height, body
 
