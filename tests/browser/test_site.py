@@ -286,3 +286,66 @@ def test_dossier_prints_on_a4(browser: Any, tmp_path: Any) -> None:
     pages = len(re.findall(rb"/Type /Page\b", pdf))
     assert 1 <= pages <= 4
     page.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "werkers/sanne-de-boer/uren/",
+        "werkers/sanne-de-boer/zelftoetsen/",
+        "kaders/integriteit/",
+    ],
+)
+def test_no_serious_accessibility_violations_on_a_phone(
+    browser: Any, example_site: str, axe_source: str, path: str
+) -> None:
+    """The stacked tables and the narrow charts are only laid out on a phone: check them there."""
+    page, _ = open_page(browser, example_site + path, width=PHONE)
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run()).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+    )
+    assert violations == []
+    page.close()
+
+
+def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> None:
+    """With Material's instant navigation a page change swaps the content without loading the
+    scripts again; the tables of the new page must still sort (profcli.js follows document$)."""
+    from tests.browser.conftest import build_site, serve
+    from tests.publish_repo import site_copy
+
+    root = site_copy(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    - navigation.tabs\n" in text
+    # Instant navigation needs a site_url whose host and port are those of the server
+    # (Material keeps only the path of the sitemap's addresses): serve first, then build.
+    base, server = serve(root / "public")
+    text = text.replace(
+        "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"
+    )
+    config.write_text(f"site_url: {base}\n" + text, encoding="utf-8")
+    build_site(root)
+    try:
+        page, foreign = open_page(browser, base)
+        page.evaluate("window.profMarker = 1")  # gone if the browser loads a whole new page
+        page.click("article a:has-text('alle werkers')")
+        page.wait_for_url("**/werkers/")
+        page.wait_for_selector("article table th button.prof-sorteer")
+        assert page.evaluate("window.profMarker") == 1
+        table = page.locator("article table").first
+        header = table.locator("thead th").first
+        assert table.locator("thead th button").count() == table.locator("thead th").count()
+        before = _column(page, table, 0)
+        header.locator("button").click()
+        header.locator("button").click()
+        assert header.get_attribute("aria-sort") == "descending"
+        assert _column(page, table, 0) == sorted(before, key=str.casefold, reverse=True)
+        assert foreign == []
+        page.close()
+    finally:
+        server.shutdown()
