@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
@@ -349,3 +350,42 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> Non
         page.close()
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """A generated repository of several teams (24 workers): the per-team pages exist only
+    there. Yields the address and the per-team pages of the first team."""
+    from benchmarks.generate import generate
+    from tests.browser.conftest import build_site, serve
+
+    root = tmp_path_factory.mktemp("teams") / "repo"
+    generate(root, 24)
+    public = build_site(root)
+    team = sorted(p.name for p in (public / "teams").iterdir())[0]
+    pages = [
+        f"teams/{team}/{p}" for p in ("", "kaders/", "bijeenkomsten/", "kennis/", "wie-weet-wat/")
+    ]
+    base, server = serve(public)
+    yield base, ["", *pages]
+    server.shutdown()
+
+
+def test_team_pages_of_several_teams(
+    browser: Any, teams_site: tuple[str, list[str]], axe_source: str
+) -> None:
+    base, pages = teams_site
+    for path in pages:
+        page, foreign = open_page(browser, base + path, width=PHONE)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, path
+        assert foreign == []
+        page.close()
+        for scheme in ("light", "dark"):
+            page, _ = open_page(browser, base + path, scheme)
+            page.add_script_tag(content=axe_source)
+            violations = page.evaluate(
+                "async () => (await axe.run()).violations"
+                ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)"
+            )
+            assert violations == [], (path, scheme)
+            page.close()
