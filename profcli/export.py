@@ -232,9 +232,16 @@ def dossier_html(
 
 _CSS = (
     "@page{size:A4;margin:18mm}body{font-family:sans-serif;font-size:10.5pt;color:#111}"
-    "table{border-collapse:collapse;width:100%;margin:0 0 1em}th,td{border:1px solid #999;"
+    "table{border-collapse:collapse;width:100%;margin:0 0 1em;font-size:9pt}"
+    "th,td{border:1px solid #999;"
     "padding:2px 4px;text-align:left;vertical-align:top}thead{display:table-header-group}"
     "tr{break-inside:avoid}.concept{border:2px solid #a00;padding:4px;font-weight:bold}"
+    # A source's web address must not push the table past the page (measured: 1161 px wide
+    # against A4's 658 px of text before this): in the totals table long words and addresses
+    # break anywhere, and its sources column gets the room to show an address in a few lines.
+    "td{overflow-wrap:break-word}table:first-of-type td,li{overflow-wrap:anywhere}"
+    "table:first-of-type td:last-child{min-width:8em}"
+    "h1,h2{break-after:avoid}"
 )
 
 

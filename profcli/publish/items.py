@@ -9,9 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from profcli.frameworks import Framework, Item
-from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, ZELFTOETS, Kind
+from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, Kind
 from profcli.model import Entry, Portfolio
 from profcli.publish import charts
+from profcli.publish.attention import short_date
 from profcli.publish.context import (
     FRAMEWORKS,
     MANUAL,
@@ -22,7 +23,8 @@ from profcli.publish.context import (
 )
 from profcli.publish.labels import STATUS, display, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
-from profcli.publish.pieces import LATEST, MIN_GROUP, scored, teams_menu
+from profcli.publish.pieces import LATEST, MIN_GROUP, teams_menu
+from profcli.publish.scores import Dated, age, picture_over_time, score_history
 from profcli.words import Publiek
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")
@@ -109,20 +111,35 @@ def index(ctx: Context) -> Page:
     return Page(FRAMEWORKS, "Kaders", join(out), in_nav=True)
 
 
-def latest_scores(ctx: Context, item: Item) -> list[int]:
-    """Each visible worker's latest score for the item (workers who share their scores)."""
-    found = []
-    for worker in ctx.workers():
-        if not ctx.shows_scores(worker):
-            continue
-        checks = [
-            c
-            for c in ctx.of(worker, ZELFTOETS)
-            if c.get("kader") == item.framework and item.id in scored(ctx, c)
-        ]
-        if checks:
-            found.append(scored(ctx, checks[-1])[item.id])
-    return found
+def _average(scores: list[int]) -> str:
+    return f"{sum(scores) / len(scores):.1f}".replace(".", ",")
+
+
+def _over_time(ctx: Context, item: Item, history: list[Dated]) -> list[str]:
+    """The team's picture at each half-year end: average and spread, as a line and a table."""
+    picture = picture_over_time(history, ctx.today)
+    out = ["### Door de tijd", ""]
+    if len(picture) < 2:
+        return [*out, "Nog te weinig zelftoetsen om een verloop te tonen.", ""]
+    out += [
+        "Op elke peildatum (eind juni, eind december en vandaag) de laatste score die iedere "
+        f"medewerker toen had; alleen peildata waarop minstens {MIN_GROUP} medewerkers een "
+        "score hadden.",
+        "",
+        charts.trend(
+            f"item-tijd-{item.id}",
+            f"Gemiddelde score van het team door de tijd voor {item.titel}",
+            [d for d, _ in picture],
+            [charts.Series("Gemiddelde", [(d, sum(s) / len(s)) for d, s in picture])],
+        ),
+        "",
+    ]
+    rows = [
+        [cell(short_date(d)), str(len(s)), _average(s), *(str(s.count(v)) for v in range(1, 6))]
+        for d, s in picture
+    ]
+    header = ["Peildatum", "Medewerkers", "Gemiddeld", *(f"Score {v}" for v in range(1, 6))]
+    return [*out, table(header, rows), ""]
 
 
 def page(ctx: Context, item: Item, about: Mentions) -> Page:
@@ -138,7 +155,8 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
         rich(item.omschrijving),
         "",
     ]
-    scores = latest_scores(ctx, item)
+    history = score_history(ctx, item)
+    scores = [dated[-1][1] for dated in history]
     if scores or not ctx.quiet:
         out += ["## Zelftoetsen van het team", ""]
     if 0 < len(scores) < MIN_GROUP:
@@ -147,12 +165,10 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
             "getoond, omdat dan te zien zou zijn wie wat scoorde."
         )
     elif scores:
-        average = sum(scores) / len(scores)
         counts = [scores.count(s) for s in range(1, 6)]
         out.append(
-            f"Laatste score van {medewerkers(len(scores))}; gemiddeld "
-            f"{f'{average:.1f}'.replace('.', ',')} op een schaal van 1 tot 5. "
-            "Alleen de verdeling wordt getoond, niet wie wat scoorde."
+            f"Laatste score van {medewerkers(len(scores))}; gemiddeld {_average(scores)} op een "
+            "schaal van 1 tot 5. Alleen de verdeling wordt getoond, niet wie wat scoorde."
         )
         out += [
             "",
@@ -171,6 +187,10 @@ def page(ctx: Context, item: Item, about: Mentions) -> Page:
                 ["Score", "Aantal medewerkers"], [[str(s), str(counts[s - 1])] for s in range(1, 6)]
             )
         )
+        dates = sorted((dated[-1][0] for dated in history), reverse=True)
+        out += ["", "Hoe oud deze scores zijn (nieuwste eerst):", ""]
+        out += [f"- {datum(d)}: {age(d, ctx.today)}" for d in dates]
+        out += ["", *_over_time(ctx, item, history)]
     elif not ctx.quiet:
         out.append("Nog geen gepubliceerde zelftoetsen die dit onderdeel scoren.")
     reflections = _newest(about.reflections.get(item.id, []))
