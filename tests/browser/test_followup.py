@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-MEETINGS = "team/bijeenkomsten/"
+MEETINGS = "team/bijeenkomsten.html"
 
 
 def _visible_rows(page: Any) -> int:
@@ -50,7 +50,11 @@ def test_meetings_table_without_script(browser: Any, example_site: str) -> None:
 @pytest.mark.parametrize("width", [390, 1400])
 @pytest.mark.parametrize(
     "path",
-    [MEETINGS, "team/burgers/", "bijlagen/bewijs/priya-ramdin/verslag-buurtgesprek-armoede/"],
+    [
+        MEETINGS,
+        "team/burgers.html",
+        "bijlagen/bewijs/priya-ramdin/verslag-buurtgesprek-armoede.html",
+    ],
 )
 def test_new_pages_pass_axe(
     browser: Any, example_site: str, axe_source: str, path: str, width: int

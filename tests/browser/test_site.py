@@ -9,32 +9,34 @@ from urllib.parse import urlparse
 
 import pytest
 
+from profcli.publish.context import TEAM_SITE_DIR
 from tests.publish_repo import DASHBOARD_SECTIONS, REPO
 
 pytestmark = pytest.mark.browser
 
 PAGES = [
     "",
-    "werkers/",
-    "werkers/sanne-de-boer/",
-    "werkers/sanne-de-boer/reflecties/",
-    "werkers/sanne-de-boer/zelftoetsen/",
-    "werkers/sanne-de-boer/uren/",
-    "kaders/",
-    "kaders/integriteit/",
-    "team/",
-    "team/bijeenkomsten/",
-    "team/kennis/",
-    "team/wie-weet-wat/",
-    "colofon/",
-    "over/",
+    "werkers/index.html",
+    "werkers/sanne-de-boer/index.html",
+    "werkers/sanne-de-boer/reflecties.html",
+    "werkers/sanne-de-boer/zelftoetsen.html",
+    "werkers/sanne-de-boer/uren.html",
+    "kaders/index.html",
+    "kaders/integriteit.html",
+    "team/index.html",
+    "team/bijeenkomsten.html",
+    "team/kennis.html",
+    "team/wie-weet-wat.html",
+    "team/burgers.html",
+    "handleiding.html",
+    "colofon.html",
+    "over.html",
 ]
 """Every kind of page of a one-team site (a team of several teams adds per-team copies)."""
 CHART_PAGES = [
-    "werkers/sanne-de-boer/zelftoetsen/",
-    "werkers/sanne-de-boer/uren/",
-    "kaders/integriteit/",
-    "handleiding/",
+    "werkers/sanne-de-boer/zelftoetsen.html",
+    "werkers/sanne-de-boer/uren.html",
+    "kaders/integriteit.html",
 ]
 PHONE, DESKTOP = 390, 1400
 
@@ -73,7 +75,7 @@ def test_home_shows_the_dashboard(browser: Any, example_site: str) -> None:
 
 
 def test_worker_pages_show_goals_and_hours(browser: Any, example_site: str) -> None:
-    page, foreign = open_page(browser, example_site + "werkers/sanne-de-boer/")
+    page, foreign = open_page(browser, example_site + "werkers/sanne-de-boer/index.html")
     body = page.inner_text("article")
     assert "Sanne de Boer" in body and "Leerdoelen" in body and "acties" in body
     page.click("article a:has-text('Uren')")
@@ -150,7 +152,9 @@ def test_chart_text_is_readable(browser: Any, example_site: str, path: str, widt
 
 
 def test_trend_has_a_time_axis_in_dutch(browser: Any, example_site: str) -> None:
-    page, _ = open_page(browser, example_site + "werkers/sanne-de-boer/zelftoetsen/", width=PHONE)
+    page, _ = open_page(
+        browser, example_site + "werkers/sanne-de-boer/zelftoetsen.html", width=PHONE
+    )
     chart = page.locator("article .prof-grafiek svg.prof-smal").first
     ticks = chart.locator("text.prof-as").all_text_contents()
     assert ticks and all(re.fullmatch(r"[a-z]{3} 20\d\d", t) for t in ticks)
@@ -184,7 +188,7 @@ def test_tables_sort_by_clicking_a_header(browser: Any, example_site: str) -> No
     table = page.locator("article table").first  # Aandacht nodig
     header = table.locator("thead th").first
     button = header.locator("button.prof-sorteer")
-    assert button.inner_text().startswith("Werker")
+    assert button.inner_text().startswith("Medewerker")
     before = _column(page, table, 0)
     button.click()
     names = _column(page, table, 0)
@@ -207,7 +211,7 @@ def test_tables_sort_by_clicking_a_header(browser: Any, example_site: str) -> No
 
 
 def test_dates_sort_as_dates(browser: Any, example_site: str) -> None:
-    page, _ = open_page(browser, example_site + "werkers/sanne-de-boer/uren/")
+    page, _ = open_page(browser, example_site + "werkers/sanne-de-boer/uren.html")
     table = page.locator("article table").nth(1)  # all activities, newest first
     header = table.locator("thead th").first
     assert header.inner_text().startswith("Datum")
@@ -222,7 +226,7 @@ def test_wide_tables_stack_on_a_phone(browser: Any, example_site: str) -> None:
     is on screen, named by its column."""
     page, _ = open_page(browser, example_site, width=PHONE)
     row = page.locator("article table").first.locator("tbody tr").first
-    for name in ("Werker", "Tempo", "Einde cyclus", "Punten (nog nodig)"):
+    for name in ("Medewerker", "Tempo", "Einde cyclus", "Punten (nog nodig)"):
         cell = row.locator(f'td[data-label="{name}"]')
         box = cell.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE, name
@@ -238,9 +242,9 @@ A4_TEXT_WIDTH = 688
     "path",
     [
         "",
-        "werkers/sanne-de-boer/",
-        "werkers/sanne-de-boer/uren/",
-        "werkers/sanne-de-boer/zelftoetsen/",
+        "werkers/sanne-de-boer/index.html",
+        "werkers/sanne-de-boer/uren.html",
+        "werkers/sanne-de-boer/zelftoetsen.html",
     ],
 )
 def test_pages_print_on_a4(browser: Any, example_site: str, path: str) -> None:
@@ -294,9 +298,9 @@ def test_dossier_prints_on_a4(browser: Any, tmp_path: Any) -> None:
     "path",
     [
         "",
-        "werkers/sanne-de-boer/uren/",
-        "werkers/sanne-de-boer/zelftoetsen/",
-        "kaders/integriteit/",
+        "werkers/sanne-de-boer/uren.html",
+        "werkers/sanne-de-boer/zelftoetsen.html",
+        "kaders/integriteit.html",
     ],
 )
 def test_no_serious_accessibility_violations_on_a_phone(
@@ -326,7 +330,7 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> Non
     assert "    - navigation.tabs\n" in text
     # Instant navigation needs a site_url whose host and port are those of the server
     # (Material keeps only the path of the sitemap's addresses): serve first, then build.
-    base, server = serve(root / "public")
+    base, server = serve(root / TEAM_SITE_DIR)
     text = text.replace(
         "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"
     )
@@ -335,8 +339,8 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> Non
     try:
         page, foreign = open_page(browser, base)
         page.evaluate("window.profMarker = 1")  # gone if the browser loads a whole new page
-        page.click("article a:has-text('alle werkers')")
-        page.wait_for_url("**/werkers/")
+        page.click("article a:has-text('alle medewerkers')")
+        page.wait_for_url("**/werkers/index.html")
         page.wait_for_selector("article table th button.prof-sorteer")
         assert page.evaluate("window.profMarker") == 1
         table = page.locator("article table").first
@@ -365,7 +369,8 @@ def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     public = build_site(root)
     team = sorted(p.name for p in (public / "teams").iterdir())[0]
     pages = [
-        f"teams/{team}/{p}" for p in ("", "kaders/", "bijeenkomsten/", "kennis/", "wie-weet-wat/")
+        f"teams/{team}/{p}"
+        for p in ("index.html", "kaders.html", "bijeenkomsten.html", "kennis.html", "burgers.html")
     ]
     base, server = serve(public)
     yield base, ["", *pages]
