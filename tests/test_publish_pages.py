@@ -267,3 +267,28 @@ def test_public_workers_page_says_why_nobody_is_there(tmp_path: Path) -> None:
     assert not any(p.startswith("werkers/") and p.count("/") == 2 for p in public)
     assert "kiest zelf of haar portfolio op de openbare site staat" in public["werkers/index.md"]
     assert "## Samenwerken met ervaringsdeskundigen" in public["team/kennis.md"]
+
+
+@pytest.mark.parametrize("audience", ["team", "publiek"])
+def test_points_on_the_site_are_the_workers_real_standing(audience: str) -> None:
+    """The site never shows a smaller total than `prof status` because some activities are
+    not shared with its readers: the totals count everything, only the list is limited."""
+    from profcli import hours
+    from profcli.publish.markdown import text
+
+    checked = check_repository(REPO, today=TODAY)
+    repo = checked.repository
+    pages = pages_of(REPO, audience)
+    compared = 0
+    for worker in repo.workers():
+        page = pages.get(f"werkers/{worker.slug}/uren.md")
+        if page is None:
+            continue
+        report = hours.report(repo, worker, TODAY)
+        assert text(hours.pace_sentence(report)) in page, worker.slug
+        listed = page.split("## Activiteiten in deze cyclus", 1)[1]
+        rows = [r for r in listed.splitlines() if r.startswith("| ") and "Datum" not in r]
+        if len(rows) < len(report.lines):
+            assert f"van de {len(report.lines)} regels staan niet op deze site" in listed
+        compared += 1
+    assert compared >= (4 if audience == "team" else 1)

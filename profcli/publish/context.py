@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from profcli import hours, words
 from profcli.errors import UnknownAudience
-from profcli.kinds import WERKER, Kind
+from profcli.hours import HourLine
+from profcli.kinds import ACTIVITEIT, BIJEENKOMST, WERKER, Kind
 from profcli.model import Entry, Portfolio, Repository
 from profcli.words import Publiek, Soort, Zichtbaarheid
 
@@ -152,12 +153,21 @@ class Context:
         return self._shares(worker, "zelftoetsen")
 
     def hours(self, worker: Portfolio) -> hours.HoursReport:
-        """The worker's current cycle, counting only what this audience may see."""
+        """The worker's current cycle, all of it: the same totals as `prof status` and the
+        dossier. A page that shares a worker's points (`shows_hours`) shows her real standing;
+        only the list of lines is limited to what this audience may see (`shown_line`)."""
         if worker.slug not in self._hours:
-            self._hours[worker.slug] = hours.report(
-                self.repo, worker, self.today, visible=self.visible
-            )
+            self._hours[worker.slug] = hours.report(self.repo, worker, self.today)
         return self._hours[worker.slug]
+
+    def shown_line(self, worker: Portfolio, line: HourLine) -> bool:
+        """Whether this audience may see the activity or meeting behind a line of points."""
+        if line.bron == "bijeenkomst":
+            owner = self.repo.team_of(worker)
+            kind = BIJEENKOMST
+        else:
+            owner, kind = worker, ACTIVITEIT
+        return owner is not None and any(e.id == line.id for e in self.of(owner, kind))
 
 
 def worker_page(slug: str, page: str = "index") -> str:

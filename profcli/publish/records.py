@@ -172,7 +172,16 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         if not register.verified:
             out.append("\n\\* Niet geverifieerd bij het register: een aanname (zie het colofon).")
         out.append("")
-    out += ["", "## Alle activiteiten in deze cyclus", ""]
+    shown = [line for line in reversed(report.lines) if ctx.shown_line(worker, line)]
+    hidden = len(report.lines) - len(shown)
+    out += ["", "## Activiteiten in deze cyclus", ""]
+    if hidden:
+        out += [
+            f"{hidden} van de {len(report.lines)} regels staan niet op deze site (ze zijn niet "
+            "gedeeld met deze lezers); ze tellen wel mee in de punten hierboven, zoals in het "
+            "herregistratiedossier.",
+            "",
+        ]
     rows = [
         [
             cell(datum(line.datum)),
@@ -189,7 +198,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
             "teambijeenkomst" if line.bron == "bijeenkomst" else "activiteit",
             cell(line.opmerking) if line.opmerking else NONE,
         ]
-        for line in reversed(report.lines)
+        for line in shown
     ]
     out.append(
         table(
