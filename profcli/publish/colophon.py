@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from profcli import __version__
 from profcli.publish.context import COLOPHON, MANUAL, Context, Page
-from profcli.publish.markdown import datum, join, link, rel, table, text
+from profcli.publish.markdown import datum, join, link, rel, table, text, url_link
 from profcli.words import Publiek
 
 _AUDIENCE = {
@@ -98,7 +98,7 @@ def _registers(ctx: Context) -> list[str]:
         rows = [
             [
                 text(rule),
-                text(source.adres),
+                url_link(source.adres, short=True),
                 "ja" if source.geverifieerd else "**niet geverifieerd**",
                 datum(source.gecontroleerd) if source.gecontroleerd else "-",
             ]

@@ -153,11 +153,15 @@ class Context:
         return self._shares(worker, "zelftoetsen")
 
     def hours(self, worker: Portfolio) -> hours.HoursReport:
-        """The worker's current cycle, all of it: the same totals as `prof status` and the
-        dossier. A page that shares a worker's points (`shows_hours`) shows her real standing;
-        only the list of lines is limited to what this audience may see (`shown_line`)."""
+        """The worker's current cycle: everything that is not `prive`, whichever audience
+        reads it, so that a page sharing her points (`shows_hours`) shows her real standing and
+        not a smaller sum of what happens to be public. Only the list of lines is limited to
+        what this audience may see (`shown_line`). A `prive` entry leaves no trace on any site,
+        not even in a total; `prof status` and the dossier count it."""
         if worker.slug not in self._hours:
-            self._hours[worker.slug] = hours.report(self.repo, worker, self.today)
+            self._hours[worker.slug] = hours.report(
+                self.repo, worker, self.today, visible=_not_prive
+            )
         return self._hours[worker.slug]
 
     def shown_line(self, worker: Portfolio, line: HourLine) -> bool:
@@ -168,6 +172,10 @@ class Context:
         else:
             owner, kind = worker, ACTIVITEIT
         return owner is not None and any(e.id == line.id for e in self.of(owner, kind))
+
+
+def _not_prive(entry: Entry) -> bool:
+    return entry.visibility != Zichtbaarheid.PRIVE
 
 
 def worker_page(slug: str, page: str = "index") -> str:

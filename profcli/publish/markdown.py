@@ -181,11 +181,13 @@ def link(label: str, target: str) -> str:
     return f"[{text(label)}]({target})"
 
 
-def url_link(value: str) -> str:
-    """Evidence or a source: an http(s) address becomes a link, anything else plain text."""
+def url_link(value: str, *, short: bool = False) -> str:
+    """Evidence or a source: an http(s) address becomes a link, anything else plain text.
+    `short`: the link reads as the site's name only (for narrow table columns)."""
     stripped = value.strip()
     if re.fullmatch(r"https?://[^\s<>\"'`()\[\]{}|\\^]+", stripped):
-        return f"[{text(stripped)}]({stripped})"
+        label = stripped.split("/")[2].removeprefix("www.") if short else stripped
+        return f"[{text(label)}]({stripped})"
     return text(stripped)
 
 

@@ -41,7 +41,8 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
                 "**Dimensies:** " + ", ".join(text(slug_words(d)) for d in entry.ids("dimensies"))
             )
         if entry.ids("tags"):
-            facts.append("**Tags:** " + ", ".join(text(slug_words(t)) for t in entry.ids("tags")))
+            words = ", ".join(text(slug_words(t)) for t in entry.ids("tags"))
+            facts.append(f"**Trefwoorden:** {words}")
         out += [f"- {fact}" for fact in facts] + [""]
         method = str(entry.get("methode", "vrij"))
         sections = entry.get(method)
@@ -178,8 +179,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
     if hidden:
         out += [
             f"{hidden} van de {len(report.lines)} regels staan niet op deze site (ze zijn niet "
-            "gedeeld met deze lezers); ze tellen wel mee in de punten hierboven, zoals in het "
-            "herregistratiedossier.",
+            "gedeeld met deze lezers); ze tellen wel mee in de punten hierboven.",
             "",
         ]
     rows = [

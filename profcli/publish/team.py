@@ -136,7 +136,8 @@ def knowledge(ctx: Context, team: Portfolio | None) -> Page:
                 f"**Vraag het aan:** {expertise_links(ctx, here, item.ids('contactpersonen'))}"
             )
         if item.ids("tags"):
-            facts.append("**Tags:** " + ", ".join(text(slug_words(t)) for t in item.ids("tags")))
+            words = ", ".join(text(slug_words(t)) for t in item.ids("tags"))
+            facts.append(f"**Trefwoorden:** {words}")
         if item.get("bijgewerkt"):
             facts.append(f"**Bijgewerkt:** {datum(item.get('bijgewerkt'))}")
         out += [f"- {fact}" for fact in facts] + [""]
