@@ -122,7 +122,18 @@ def self_checks(ctx: Context, worker: Portfolio) -> Page:
 def hours_page(ctx: Context, worker: Portfolio) -> Page:
     here = worker_page(worker.slug, "uren")
     report = ctx.hours(worker)
-    out = [f"# Punten van {text(worker.naam)}", "", worker_menu(ctx, worker, here), ""]
+    out = [
+        # The tables need the width, and the page has one section: no table of contents.
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
+        f"# Punten van {text(worker.naam)}",
+        "",
+        worker_menu(ctx, worker, here),
+        "",
+    ]
     last = report.end - dt.timedelta(days=1)
     out.append(f"Huidige registratiecyclus: {datum(report.start)} tot en met {datum(last)}.")
     register = report.register
@@ -188,21 +199,21 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
             " · ".join(
                 [
                     cell(line.titel),
+                    cell(display(line.vorm, capital=False)),
+                    *(["teambijeenkomst"] if line.bron == "bijeenkomst" else []),
                     *files.links(ctx, here, list(line.bewijs), "", f"uren: {line.titel}"),
                 ]
             ),
             cell(_category(report, line.categorie)),
-            cell(display(line.vorm, capital=True)),
             hours(line.punten if line.counts else 0),
             cell(line.accreditatie_id) if line.accreditatie_id else NONE,
-            "teambijeenkomst" if line.bron == "bijeenkomst" else "activiteit",
             cell(line.opmerking) if line.opmerking else NONE,
         ]
         for line in shown
     ]
     out.append(
         table(
-            ["Datum", "Wat", "Categorie", "Vorm", "Punten", "Accreditatie", "Bron", "Let op"],
+            ["Datum", "Wat", "Categorie", "Punten", "Accreditatie", "Let op"],
             rows,
         )
         or "Nog geen gepubliceerde activiteiten in deze cyclus."
