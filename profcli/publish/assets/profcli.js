@@ -102,7 +102,7 @@ function profTables() {
     if (table.hasAttribute("data-prof-tabel")) return;
     table.setAttribute("data-prof-tabel", "");
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    if (headers.length >= 4) table.setAttribute("data-prof-stapel", "");
+    if (headers.length >= 3) table.setAttribute("data-prof-stapel", "");
     if (headers.length >= 7) table.setAttribute("data-prof-breed", "");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       Array.prototype.forEach.call(row.cells, function (cell, index) {
