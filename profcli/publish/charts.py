@@ -183,7 +183,7 @@ def trend(
         x0 = tick_width / 2 + 4
         x1 = width - max(tick_width / 2, 3 * CHAR + 10) - 4
         span = x1 - x0
-        head, band = 30, 30  # the item's name on a line of its own, above its line
+        head, band = 40, 30  # the item's name on a line of its own, above its line
         row = head + band + 18
 
         def x_of(day: dt.date) -> float:
