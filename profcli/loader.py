@@ -75,11 +75,13 @@ def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
     frameworks: list[Framework] = list(builtin())
     registers: list[Register] = list(registers_builtin())
     documents: list[tuple[Document, str]] = []
+    unreadable: dict[tuple[str, str, str], str] = {}
     for source in sources:
         # Path hashing costs ~10 µs a file: only look up when a candidate stands in.
         doc = load_document(source.path, source.display, texts.get(source.path) if texts else None)
         if isinstance(doc, Finding):
             problems.append(doc)
+            unreadable[(source.profile, source.kind.name, source.stem)] = source.display
             continue
         checked = schema.check(doc, source.kind.name)
         problems.extend(checked.findings)
@@ -100,7 +102,9 @@ def load(root: Path, *, candidate: tuple[Source, str] | None = None) -> Loaded:
         portfolio.add(
             Entry(source.kind, source.profile, source.stem, doc, valid, checked.invalid_keys)
         )
-    repo = Repository(root, portfolios, Catalog(frameworks), Registers(registers))
+    repo = Repository(
+        root, portfolios, Catalog(frameworks), Registers(registers), unreadable=unreadable
+    )
     return Loaded(repo, problems, [s.display for s in sources], documents)
 
 

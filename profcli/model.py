@@ -100,6 +100,9 @@ class Repository:
     portfolios: dict[str, Portfolio]
     catalog: Catalog
     registers: Registers = field(default_factory=lambda: Registers(builtin_registers()))
+    unreadable: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """Files that could not be read or parsed: (profile slug, kind name, id) -> display path,
+    so that a reference to one says so instead of "does not exist"."""
 
     def workers(self) -> list[Portfolio]:
         return [p for p in self.sorted() if p.soort == WERKER]

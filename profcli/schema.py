@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from profcli import accel, resources
 from profcli import schema_messages as messages
 from profcli.findings import Finding
+from profcli.kinds import BY_FOLDER, DATED_RE, Kind
 from profcli.loading import Document
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ def check(doc: Document, kind: str) -> Checked:
     instance = normalise(doc.data)
     if accel.schema_valid(kind, instance):
         return VALID
+    other = _looks_like(kind, doc.data)
+    if other is not None:
+        return Checked([_wrong_folder(doc, other)], frozenset(doc.data))
     errors = list(validator(kind).iter_errors(instance))
     forbidden = {
         (*e.absolute_path, key)
@@ -118,3 +122,50 @@ def check(doc: Document, kind: str) -> Checked:
         | {str(f[0]) for f in forbidden}
     )
     return Checked(list(found.values()), invalid)
+
+
+def _keys(kind: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The top-level keys a kind allows, and those it requires."""
+    found = resources.schema(kind)
+    return frozenset(found.get("properties", {})), frozenset(found.get("required", []))
+
+
+def _looks_like(kind: str, data: dict[str, Any]) -> Kind | None:
+    """The one other kind of entry whose keys this document has, when it does not have the
+    keys of its own kind: a reflection saved in `leerdoelen/` gets "wrong folder", not a
+    schema error per key."""
+    if kind not in {k.name for k in BY_FOLDER.values()}:
+        return None
+    keys = frozenset(data)
+    allowed, required = _keys(kind)
+    if keys <= allowed and required <= keys:
+        return None
+    fits = [
+        other
+        for other in BY_FOLDER.values()
+        if other.name != kind and keys <= (shape := _keys(other.name))[0] and shape[1] <= keys
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+_ONE = {"kennis": "een kennisitem", "feedback": "feedback"}
+
+
+def _wrong_folder(doc: Document, other: Kind) -> Finding:
+    parts = doc.display.split("/")
+    folder = "/".join([*parts[:-2], other.folder]) + "/" if len(parts) >= 3 else other.folder
+    stem = parts[-1].removesuffix(".toml")
+    name = ""
+    if other.dated and not DATED_RE.fullmatch(stem):
+        datum = doc.data.get("datum")
+        day = datum.isoformat() if isinstance(datum, dt.date) else "JJJJ-MM-DD"
+        name = f" en zet de datum voor de naam (`{day}-{stem}.toml`)"
+    what = _ONE.get(other.name, f"een {other.name}")
+    return Finding(
+        doc.display,
+        1,
+        1,
+        "verkeerde-map",
+        f"verkeerde map: dit lijkt {what} (het heeft de sleutels daarvan); verplaats het naar "
+        f"`{folder}`{name}",
+    )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 RULE_IDS: dict[str, str] = {
     # files and layout
-    "bestand-lezen": "het bestand kan niet gelezen worden",
+    "bestand-lezen": (
+        "een bestand of map kan niet gelezen worden (geen toegang; een map of pipe met een "
+        "`.toml`-naam)"
+    ),
     "bestand-te-groot": "het bestand is groter dan 1 MiB",
     "bestand-codering": "geen UTF-8-tekst, of binaire gegevens",
     "bestand-leeg": "het bestand bevat geen sleutels",
@@ -21,6 +24,7 @@ RULE_IDS: dict[str, str] = {
     "register": "een registerbestand dat naar een categorie verwijst die het niet heeft",
     "tijdzone": "de tijdzone in het teamprofiel bestaat niet",
     "soort-map": "een soort item in het verkeerde soort profiel (werker of team)",
+    "verkeerde-map": "een item in de map van een andere soort (een reflectie in leerdoelen/)",
     "toml-syntax": "het bestand is geen geldige TOML",
     # schema
     "schema-type": "een waarde van het verkeerde type",
@@ -39,6 +43,10 @@ RULE_IDS: dict[str, str] = {
     "ref-team": "het team van een werker bestaat niet als teamprofiel",
     "ref-leerdoel": "een verwijzing naar een leerdoel dat niet bestaat",
     "ref-persoon": "een deelnemer of contactpersoon die niet bestaat",
+    "ref-niet-gelezen": (
+        "een verwijzing naar een bestand dat niet gelezen kon worden (waarschuwing; de fout "
+        "staat bij dat bestand)"
+    ),
     "ref-kader": "een onbekend kader",
     "ref-kader-item": "een onderdeel dat het kader niet kent",
     "uniek-kader": "een kader of onderdeel met een id die al bestaat",
