@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from profcli import accel
-from profcli.findings import Finding
+from profcli.findings import Finding, Severity
 from profcli.tomlpos import Path as KeyPath
 from profcli.tomlpos import Position, PositionIndex
 
@@ -64,16 +64,22 @@ class Document:
         message: str,
         *,
         at_key: bool = False,
-        severity: str = "fout",
+        severity: Severity = "fout",
     ) -> Finding:
         line, col = self.index.key(path) if at_key else self.index.value(path)
-        return Finding(self.display, line, col, rule, one_line(message), severity)  # type: ignore[arg-type]
+        return Finding(self.display, line, col, rule, one_line(message), severity)
 
     def finding_text(
-        self, path: KeyPath, needle: str, rule: str, message: str, nth: int = 0
+        self,
+        path: KeyPath,
+        needle: str,
+        rule: str,
+        message: str,
+        nth: int = 0,
+        severity: Severity = "fout",
     ) -> Finding:
         line, col = self.index.find(path, needle, nth)
-        return Finding(self.display, line, col, rule, one_line(message))
+        return Finding(self.display, line, col, rule, one_line(message), severity)
 
 
 def one_line(message: str) -> str:

@@ -65,4 +65,5 @@ RULE_IDS: dict[str, str] = {
     "privacy-email": "een e-mailadres",
     "privacy-postcode": "een adres (postcode met huisnummer, of straat met huisnummer)",
     "privacy-geboortedatum": "een geboortedatum",
+    "privacy-postcode-alleen": "een postcode zonder huisnummer (waarschuwing)",
 }
