@@ -229,3 +229,21 @@ def test_a_second_entry_with_the_same_title_says_its_file_name(tmp_path: Path) -
         "2026-03-02-huisbezoek-2.toml",
         "2026-03-02-huisbezoek.toml",
     ]
+
+
+def test_a_broken_team_profile_turns_its_allowed_values_into_warnings(example_copy: Path) -> None:
+    """The team allows its own e-mail address in `privacy_toegestaan`; with that profile
+    unreadable the address is a warning that says why, not a false privacy error."""
+    team = example_copy / "profielen/wijkteam-feijenoord-noord/profiel.toml"
+    team.write_text(team.read_text(encoding="utf-8") + 'naam = "x\n', encoding="utf-8")
+    code, lines = validate(example_copy)
+    assert code == 1
+    [error] = [line for line in lines if ": fout: " in line]
+    assert error.endswith("[toml-syntax]")
+    [warning] = [line for line in lines if ": waarschuwing: " in line]
+    assert warning.startswith("profielen/wijkteam-feijenoord-noord/kennis/werken-met-tolken.toml:")
+    assert warning.endswith(
+        "(of het bij de toegestane teamgegevens staat, is nu niet te zien: "
+        "`profielen/wijkteam-feijenoord-noord/profiel.toml` kon niet gelezen worden) "
+        "[privacy-email]"
+    )

@@ -86,7 +86,10 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             )
         team = _get(profile, "team")
         target = repo.portfolios.get(team) if isinstance(team, str) else None
-        if isinstance(team, str) and target is None:
+        broken = repo.unreadable.get((str(team), "profiel", "profiel"))
+        if target is None and broken is not None:
+            yield _unread(profile, ("team",), f"team `{team}`", broken)
+        elif isinstance(team, str) and target is None:
             yield profile.doc.finding(
                 ("team",),
                 "ref-team",
