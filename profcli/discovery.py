@@ -65,7 +65,7 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
         findings.append(Finding(display_path(root, path), 1, 1, rule, message))
 
     profiles = root / PROFILES_DIR
-    for item in _listing(profiles, problem):
+    for item in _listing(profiles, problem) or ():
         if _leaves_root(root, item):
             problem(item, "bestand-buiten", _OUTSIDE)
         elif item.is_dir() and not item.is_symlink():
@@ -86,7 +86,7 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
             )
 
     for folder, kind in ((FRAMEWORKS_DIR, FRAMEWORK), (REGISTERS_DIR, REGISTER)):
-        for item in _listing(root / folder, problem):
+        for item in _listing(root / folder, problem) or ():
             if item.suffix == ".toml":
                 if _leaves_root(root, item):
                     problem(item, "bestand-buiten", _OUTSIDE)
@@ -97,19 +97,23 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
 
 def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem) -> None:
     slug = folder.name
-    profile = folder / PROFILE.folder / "profiel.toml"
-    if not os.path.lexists(profile):
+    items = _listing(folder, problem)
+    if items is None:
+        return  # said so; "profiel.toml is missing" would be a guess
+    if not any(item.name == "profiel.toml" for item in items):
         problem(
             folder,
             "profiel-ontbreekt",
             "deze map mist een `profiel.toml` (met `naam` en `soort`); maak het aan of haal de "
             "map weg",
         )
-    for item in _listing(folder, problem):
+    for item in items:
         if _leaves_root(root, item):
             problem(item, "bestand-buiten", _OUTSIDE)
         elif item.name == "profiel.toml":
             sources.append(Source(item, display_path(root, item), PROFILE, slug, "profiel"))
+        elif item.suffix == ".toml" and item.is_dir() and not item.is_symlink():
+            problem(item, "bestand-lezen", FOLDER_NAMED_TOML)
         elif item.is_dir() and not item.is_symlink():
             kind = BY_FOLDER.get(item.name)
             for entry in _walk_toml(item, kind, slug, display_path(root, item), sources):
@@ -172,9 +176,9 @@ def _unreadable_folder(error: OSError) -> str:
     return f"kan de map niet lezen: {why}; wat erin staat is niet gecontroleerd"
 
 
-def _listing(folder: Path, problem: Problem) -> list[Path]:
+def _listing(folder: Path, problem: Problem) -> list[Path] | None:
     """The visible entries of `folder`; a folder that is missing is empty, a folder that
-    cannot be read is a problem (not silently empty: its files would go unchecked)."""
+    cannot be read is a problem and None (not silently empty: its files would go unchecked)."""
     try:
         with os.scandir(folder) as it:
             return sorted(Path(e.path) for e in it if not e.name.startswith("."))
@@ -182,7 +186,7 @@ def _listing(folder: Path, problem: Problem) -> list[Path]:
         return []
     except OSError as e:
         problem(folder, "bestand-lezen", _unreadable_folder(e))
-        return []
+        return None
 
 
 def _walk_toml(

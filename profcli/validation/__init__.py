@@ -99,7 +99,7 @@ def _unread_team_profile(repo: Repository, portfolio: Portfolio | None) -> str |
     team = portfolio.profile.get("team") if portfolio.profile else portfolio.slug
     if not isinstance(team, str):
         return None
-    return repo.unreadable.get((team, "profiel", "profiel"))
+    return repo.unread(team, "profiel", "profiel")
 
 
 def _allowed(team: Portfolio) -> list[str]:

@@ -86,7 +86,7 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             )
         team = _get(profile, "team")
         target = repo.portfolios.get(team) if isinstance(team, str) else None
-        broken = repo.unreadable.get((str(team), "profiel", "profiel"))
+        broken = repo.unread(str(team), "profiel", "profiel")
         if target is None and broken is not None:
             yield _unread(profile, ("team",), f"team `{team}`", broken)
         elif isinstance(team, str) and target is None:
@@ -119,7 +119,7 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         what = "leeropdracht" if portfolio.soort == TEAM else "leerdoel"
         for entry in portfolio.entries_flat():
             for index, goal in enumerate(_ids(entry, "leerdoelen")):
-                broken = repo.unreadable.get((portfolio.slug, "leerdoel", goal))
+                broken = repo.unread(portfolio.slug, "leerdoel", goal)
                 if goal not in goals and broken is not None:
                     yield _unread(entry, ("leerdoelen", index), f"{what} `{goal}`", broken)
                 elif goal not in goals:
@@ -156,7 +156,7 @@ def _person(
     repo: Repository, entry: Entry, path: tuple[str, int], slug: str, workers: list[str]
 ) -> Iterator[Finding]:
     target = repo.portfolios.get(slug)
-    broken = repo.unreadable.get((slug, "profiel", "profiel"))
+    broken = repo.unread(slug, "profiel", "profiel")
     if target is None and broken is not None:
         yield _unread(entry, path, f"werker `{slug}`", broken)
     elif target is None:
