@@ -83,6 +83,8 @@ def save_draft(root: Path, kind: Kind, text: str, path: Path | None = None) -> P
 
 
 def read_draft(path: Path) -> Draft:
+    if path.exists() and not path.is_file():  # a folder or a pipe: reading could block
+        raise DraftUnreadable(f"kan concept {path} niet lezen: het is geen gewoon bestand")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:

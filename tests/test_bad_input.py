@@ -257,3 +257,18 @@ def test_a_broken_team_profile_turns_its_allowed_values_into_warnings(example_co
         "`profielen/wijkteam-feijenoord-noord/profiel.toml` kon niet gelezen worden) "
         "[privacy-email]"
     )
+
+
+def test_a_pipe_as_draft_is_refused_not_read(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    pipe = tmp_path / "concept.toml"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [*PYTHON_PROF, "--repo", str(root), "add", "--draft", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert done.returncode == 2, done.stderr  # DraftUnreadable: a wrong --draft is usage
+    assert done.stderr == f"fout: kan concept {pipe} niet lezen: het is geen gewoon bestand\n"
