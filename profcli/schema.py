@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from profcli import accel, resources
 from profcli import schema_messages as messages
 from profcli.findings import Finding
-from profcli.kinds import BY_FOLDER, DATED_RE, Kind
+from profcli.kinds import BY_FOLDER, DATED_RE, TEAM, Kind
 from profcli.loading import Document
 
 if TYPE_CHECKING:
@@ -131,21 +131,27 @@ def _keys(kind: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _looks_like(kind: str, data: dict[str, Any]) -> Kind | None:
-    """The one other kind of entry whose keys this document has, when it does not have the
-    keys of its own kind: a reflection saved in `leerdoelen/` gets "wrong folder", not a
-    schema error per key."""
+    """The other kind of entry whose keys this document has, when it fits that kind clearly
+    better than its own: a reflection saved in `leerdoelen/` gets "wrong folder", not a schema
+    error per key. One stray key (a typo) is tolerated; a tie is no verdict."""
     if kind not in {k.name for k in BY_FOLDER.values()}:
         return None
     keys = frozenset(data)
     allowed, required = _keys(kind)
-    if keys <= allowed and required <= keys:
-        return None
-    fits = [
-        other
+    own_strays = len(keys - allowed)
+    if own_strays < 2 and required <= keys:
+        return None  # its own kind, with a typo or two: the schema says which
+    scored = sorted(
+        (stray, other.name, other)
         for other in BY_FOLDER.values()
-        if other.name != kind and keys <= (shape := _keys(other.name))[0] and shape[1] <= keys
-    ]
-    return fits[0] if len(fits) == 1 else None
+        if other.name != kind
+        and (shape := _keys(other.name))[1] <= keys
+        and (stray := len(keys - shape[0])) <= 1
+        and stray < own_strays
+    )
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][2]
 
 
 _ONE = {"kennis": "een kennisitem", "feedback": "feedback"}
@@ -153,7 +159,12 @@ _ONE = {"kennis": "een kennisitem", "feedback": "feedback"}
 
 def _wrong_folder(doc: Document, other: Kind) -> Finding:
     parts = doc.display.split("/")
-    folder = "/".join([*parts[:-2], other.folder]) + "/" if len(parts) >= 3 else other.folder
+    if other.owners == {TEAM}:
+        where = f"`{other.folder}/` in het portfolio van het team"
+    elif len(parts) >= 3:
+        where = "`" + "/".join([*parts[:-2], other.folder]) + "/`"
+    else:
+        where = f"`{other.folder}/`"
     stem = parts[-1].removesuffix(".toml")
     name = ""
     if other.dated and not DATED_RE.fullmatch(stem):
@@ -167,5 +178,5 @@ def _wrong_folder(doc: Document, other: Kind) -> Finding:
         1,
         "verkeerde-map",
         f"verkeerde map: dit lijkt {what} (het heeft de sleutels daarvan); verplaats het naar "
-        f"`{folder}`{name}",
+        f"{where}{name}",
     )
