@@ -272,3 +272,23 @@ def test_a_pipe_as_draft_is_refused_not_read(tmp_path: Path) -> None:
     )
     assert done.returncode == 2, done.stderr  # DraftUnreadable: a wrong --draft is usage
     assert done.stderr == f"fout: kan concept {pipe} niet lezen: het is geen gewoon bestand\n"
+
+
+def test_wrong_folder_tolerates_a_typo_and_knows_team_kinds(example_copy: Path) -> None:
+    worker = example_copy / "profielen/noor-bakker"
+    reflection = worker / "reflecties/2025-12-04-gesprek-met-een-boze-puber.toml"
+    text = reflection.read_text(encoding="utf-8").replace("tags = [", "tagz = [")
+    (worker / "leerdoelen/2025-12-04-puber.toml").write_text(text, encoding="utf-8")
+    meetings = example_copy / "profielen/wijkteam-feijenoord-noord/bijeenkomsten"
+    meeting = sorted(meetings.iterdir())[0]
+    (worker / "activiteiten" / meeting.name).write_text(meeting.read_text("utf-8"), "utf-8")
+    code, lines = validate(example_copy)
+    assert code == 1
+    assert lines[:-1] == [
+        f"profielen/noor-bakker/activiteiten/{meeting.name}:1:1: fout: verkeerde map: dit lijkt "
+        "een bijeenkomst (het heeft de sleutels daarvan); verplaats het naar `bijeenkomsten/` in "
+        "het portfolio van het team [verkeerde-map]",
+        "profielen/noor-bakker/leerdoelen/2025-12-04-puber.toml:1:1: fout: verkeerde map: dit "
+        "lijkt een reflectie (het heeft de sleutels daarvan); verplaats het naar "
+        "`profielen/noor-bakker/reflecties/` [verkeerde-map]",
+    ]
