@@ -342,6 +342,8 @@ def _dutch_date(line: str) -> tuple[int, str] | None:
         before = line[: match.start()]
         if before.count('"') % 2 or before.count("'") % 2 or "#" in before:
             continue
+        if not before.rstrip().endswith(("=", "[", ",")):
+            continue  # part of unquoted text: the quotes are what is missing
         day, month, year = int(match[1]), int(match[3]), int(match[4])
         try:
             iso = dt.date(year, month, day).isoformat()

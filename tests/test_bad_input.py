@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from profcli.findings import Finding
+from profcli.loading import load as load_document
 from tests.authoring_repo import WORKER, make_repo, prof
 
 PYTHON_PROF = (sys.executable, "-c", "from profcli.cli import main; main()")
@@ -292,3 +294,19 @@ def test_wrong_folder_tolerates_a_typo_and_knows_team_kinds(example_copy: Path) 
         "lijkt een reflectie (het heeft de sleutels daarvan); verplaats het naar "
         "`profielen/noor-bakker/reflecties/` [verkeerde-map]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("datum = 21-04-2026\n", "1:9: datum `21-04-2026` staat in de verkeerde volgorde"),
+        ("x = [2026-01-01, 3.4.2026]\n", "1:18: datum `3.4.2026` staat in de verkeerde volgorde"),
+        ("tekst = op 21-04-2026 was\n", "1:9: ongeldige waarde (tekst hoort tussen"),
+        ('t = "21-04-2026" x\n', "1:18: na een waarde hoort een nieuwe regel"),
+    ],
+)
+def test_day_first_dates_only_where_a_value_stands(text: str, expected: str) -> None:
+    """The hint is for a date where a TOML value stands, not for unquoted text around it."""
+    found = load_document(Path("x.toml"), "x.toml", text)
+    assert isinstance(found, Finding)
+    assert f"{found.line}:{found.column}: {found.message}".startswith(expected)
