@@ -110,6 +110,8 @@ def find_draft(given: Path, root: Callable[[], Path]) -> Path:
 
 
 def read_draft(path: Path) -> Draft:
+    if path.exists() and not path.is_file():  # a folder or a pipe: reading could block
+        raise DraftUnreadable(f"kan concept {path} niet lezen: het is geen gewoon bestand")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:

@@ -10,6 +10,7 @@ from pathlib import Path
 from profcli.errors import RepositoryNotFound
 from profcli.findings import Finding
 from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, REGISTER, SLUG_RE, Kind, is_slug
+from profcli.loading import FOLDER_NAMED_TOML
 
 PROFILES_DIR = "profielen"
 FRAMEWORKS_DIR = "kaders"
@@ -64,7 +65,7 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
         findings.append(Finding(display_path(root, path), 1, 1, rule, message))
 
     profiles = root / PROFILES_DIR
-    for item in _listing(profiles):
+    for item in _listing(profiles, problem) or ():
         if _leaves_root(root, item):
             problem(item, "bestand-buiten", _OUTSIDE)
         elif item.is_dir() and not item.is_symlink():
@@ -85,8 +86,8 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
             )
 
     for folder, kind in ((FRAMEWORKS_DIR, FRAMEWORK), (REGISTERS_DIR, REGISTER)):
-        for item in _listing(root / folder):
-            if item.suffix == ".toml" and item.is_file():
+        for item in _listing(root / folder, problem) or ():
+            if item.suffix == ".toml":
                 if _leaves_root(root, item):
                     problem(item, "bestand-buiten", _OUTSIDE)
                 else:
@@ -107,24 +108,32 @@ def discover_portfolios(root: Path, slugs: Iterable[str]) -> list[Source]:
 
 def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem) -> None:
     slug = folder.name
-    profile = folder / PROFILE.folder / "profiel.toml"
-    if not profile.is_file():
+    items = _listing(folder, problem)
+    if items is None:
+        return  # said so; "profiel.toml is missing" would be a guess
+    if not any(item.name == "profiel.toml" for item in items):
         problem(
             folder,
             "profiel-ontbreekt",
             "deze map mist een `profiel.toml` (met `naam` en `soort`); maak het aan of haal de "
             "map weg",
         )
-    for item in _listing(folder):
+    for item in items:
         if _leaves_root(root, item):
             problem(item, "bestand-buiten", _OUTSIDE)
         elif item.name == "profiel.toml":
             sources.append(Source(item, display_path(root, item), PROFILE, slug, "profiel"))
+        elif item.suffix == ".toml" and item.is_dir() and not item.is_symlink():
+            problem(item, "bestand-lezen", FOLDER_NAMED_TOML)
         elif item.is_dir() and not item.is_symlink():
             kind = BY_FOLDER.get(item.name)
             for entry in _walk_toml(item, kind, slug, display_path(root, item), sources):
-                if _leaves_root(root, entry):
+                if isinstance(entry, _Unreadable):
+                    problem(entry.path, "bestand-lezen", _unreadable_folder(entry.error))
+                elif _leaves_root(root, entry):
                     problem(entry, "bestand-buiten", _OUTSIDE)
+                elif entry.is_dir():
+                    problem(entry, "bestand-lezen", FOLDER_NAMED_TOML)
                 elif kind is None:
                     known = ", ".join(sorted(BY_FOLDER))
                     problem(
@@ -162,12 +171,33 @@ def _name_ok(kind: Kind, stem: str, problem: Problem, path: Path) -> bool:
     return False
 
 
-def _listing(folder: Path) -> list[Path]:
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A folder that exists but cannot be listed."""
+
+    path: Path
+    error: OSError
+
+
+def _unreadable_folder(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        why = "geen toegang; controleer de rechten van de map (bijvoorbeeld `chmod u+rx`)"
+    else:
+        why = f"{error.strerror or error}"
+    return f"kan de map niet lezen: {why}; wat erin staat is niet gecontroleerd"
+
+
+def _listing(folder: Path, problem: Problem) -> list[Path] | None:
+    """The visible entries of `folder`; a folder that is missing is empty, a folder that
+    cannot be read is a problem and None (not silently empty: its files would go unchecked)."""
     try:
         with os.scandir(folder) as it:
             return sorted(Path(e.path) for e in it if not e.name.startswith("."))
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as e:
+        problem(folder, "bestand-lezen", _unreadable_folder(e))
+        return None
 
 
 def _walk_toml(
@@ -176,25 +206,29 @@ def _walk_toml(
     slug: str = "",
     display: str = "",
     sources: list[Source] | None = None,
-) -> list[Path]:
+) -> list[Path | _Unreadable]:
     """TOML files below `folder` that need a closer look.
 
     With `sources`, the common case (a regular file with a well-formed name directly in a
     kind's folder) is added straight away, without building and probing a `Path` per file:
     a large repository has tens of thousands of them.
     """
-    found: list[Path] = []
+    found: list[Path | _Unreadable] = []
     try:
         with os.scandir(folder) as it:
             entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return found
+    except OSError as e:
+        return [_Unreadable(folder, e)]
     pattern = (DATED_RE if kind.dated else SLUG_RE) if kind is not None else None
     for entry in entries:
         name = entry.name
         if entry.is_symlink():
             if name.endswith(".toml"):
                 found.append(Path(entry.path))
+        elif entry.is_dir(follow_symlinks=False) and name.endswith(".toml"):
+            found.append(Path(entry.path))  # a folder named like a file: said so, not walked
         elif entry.is_dir(follow_symlinks=False):
             found.extend(_walk_toml(Path(entry.path)))
         elif name.endswith(".toml"):

@@ -20,7 +20,7 @@ from profcli import schema
 from profcli.discovery import PROFILES_DIR, Source, discover
 from profcli.findings import Finding
 from profcli.frameworks import Catalog, Framework, builtin, extended, from_data
-from profcli.kinds import FRAMEWORK, REGISTER
+from profcli.kinds import BY_FOLDER, FRAMEWORK, REGISTER
 from profcli.loading import Document
 from profcli.loading import load as load_document
 from profcli.model import Entry, Portfolio, Repository
@@ -78,11 +78,13 @@ def load(
     frameworks: list[Framework] = list(builtin())
     registers: list[Register] = list(registers_builtin())
     documents: list[tuple[Document, str]] = []
+    unreadable = _unreadable_folders(problems)
     for source in sources:
         # Path hashing costs ~10 µs a file: only look up when a candidate stands in.
         doc = load_document(source.path, source.display, texts.get(source.path) if texts else None)
         if isinstance(doc, Finding):
             problems.append(doc)
+            unreadable[(source.profile, source.kind.name, source.stem)] = source.display
             continue
         checked = schema.check(doc, source.kind.name)
         problems.extend(checked.findings)
@@ -103,8 +105,28 @@ def load(
         portfolio.add(
             Entry(source.kind, source.profile, source.stem, doc, valid, checked.invalid_keys)
         )
-    repo = Repository(root, portfolios, Catalog(frameworks), Registers(registers))
+    repo = Repository(
+        root, portfolios, Catalog(frameworks), Registers(registers), unreadable=unreadable
+    )
     return Loaded(repo, problems, [s.display for s in sources], documents)
+
+
+def _unreadable_folders(problems: list[Finding]) -> dict[tuple[str, str, str], str]:
+    """Portfolio and kind folders that could not be listed, as keys of `unreadable`."""
+    found: dict[tuple[str, str, str], str] = {}
+    for problem in problems:
+        parts = problem.path.split("/")
+        if (
+            problem.rule != "bestand-lezen"
+            or parts[0] != PROFILES_DIR
+            or problem.path.endswith(".toml")
+        ):
+            continue
+        if len(parts) == 2:
+            found[(parts[1], "*", "*")] = problem.path
+        elif len(parts) == 3 and parts[2] in BY_FOLDER:
+            found[(parts[1], BY_FOLDER[parts[2]].name, "*")] = problem.path
+    return found
 
 
 def _add_framework(frameworks: list[Framework], source: Source, doc: Document) -> Iterator[Finding]:

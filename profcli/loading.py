@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from profcli import accel
-from profcli.findings import Finding
+from profcli.findings import Finding, Severity
 from profcli.tomlpos import Path as KeyPath
 from profcli.tomlpos import Position, PositionIndex
 
@@ -62,16 +64,22 @@ class Document:
         message: str,
         *,
         at_key: bool = False,
-        severity: str = "fout",
+        severity: Severity = "fout",
     ) -> Finding:
         line, col = self.index.key(path) if at_key else self.index.value(path)
-        return Finding(self.display, line, col, rule, one_line(message), severity)  # type: ignore[arg-type]
+        return Finding(self.display, line, col, rule, one_line(message), severity)
 
     def finding_text(
-        self, path: KeyPath, needle: str, rule: str, message: str, nth: int = 0
+        self,
+        path: KeyPath,
+        needle: str,
+        rule: str,
+        message: str,
+        nth: int = 0,
+        severity: Severity = "fout",
     ) -> Finding:
         line, col = self.index.find(path, needle, nth)
-        return Finding(self.display, line, col, rule, one_line(message))
+        return Finding(self.display, line, col, rule, one_line(message), severity)
 
 
 def one_line(message: str) -> str:
@@ -86,9 +94,36 @@ def load(path: Path, display: str, text: str | None = None) -> Document | Findin
         return _parse(path, display, text.encode("utf-8"))
     try:
         raw = _read(path)
+    except NotRegularFile as e:
+        return Finding(display, 1, 1, "bestand-lezen", e.message)
     except OSError as e:
         return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
     return _parse(path, display, raw)
+
+
+FOLDER_NAMED_TOML = (
+    "dit is een map, geen bestand, maar haar naam eindigt op `.toml`; hernoem de map (zonder "
+    "`.toml`) of haal haar weg"
+)
+
+
+class NotRegularFile(Exception):
+    """A folder, pipe or device where a TOML file was expected."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(mode)
+        if stat.S_ISDIR(mode):
+            self.message = FOLDER_NAMED_TOML
+        elif stat.S_ISFIFO(mode):
+            self.message = (
+                "dit is geen gewoon bestand maar een pipe (FIFO), die niet gelezen wordt; haal "
+                "het weg en zet er een gewoon tekstbestand neer"
+            )
+        else:
+            self.message = (
+                "dit is geen gewoon bestand (maar een apparaat of socket) en wordt niet "
+                "gelezen; haal het weg en zet er een gewoon tekstbestand neer"
+            )
 
 
 def _parse(path: Path, display: str, raw: bytes) -> Document | Finding:
@@ -132,7 +167,10 @@ def _read(path: Path) -> bytes:
     non-blocking, so a FIFO in the repository cannot hang a CI run."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        size = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(info.st_mode)
+        size = info.st_size
         raw = os.read(fd, size + 1) if size <= MAX_BYTES else b""
         while len(raw) <= MAX_BYTES and (len(raw) > size or size > MAX_BYTES):
             more = os.read(fd, MAX_BYTES + 1 - len(raw))
@@ -186,6 +224,8 @@ def _why(error: OSError) -> str:
         return "dit is een map"
     if isinstance(error, FileNotFoundError):
         return "het bestaat niet (meer), of is een koppeling naar niets"
+    if error.errno == errno.ENXIO:
+        return "dit is geen gewoon bestand (maar een socket of apparaat); haal het weg"
     return f"{error.strerror or error}"
 
 
@@ -244,6 +284,9 @@ def _specific(english: str, lines: list[str], pos: Position) -> tuple[Position, 
     """Messages that need the source text: a wrong date, a repeated key, an open string."""
     line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
     first = (pos[0], len(line) - len(line.lstrip()) + 1)
+    dutch = _dutch_date(line)
+    if dutch is not None:
+        return (pos[0], dutch[0]), dutch[1]
     date = _DATE_LIKE.search(line)
     if date and english.startswith(("Invalid date", "Expected newline")) and not _is_date(date[1]):
         return (pos[0], date.start(1) + 1), (
@@ -286,6 +329,33 @@ def _specific(english: str, lines: list[str], pos: Position) -> tuple[Position, 
         )
     if english.startswith("Unclosed") and pos[0] > 1 and not line[: pos[1] - 1].strip():
         return _last_statement(lines[: pos[0] - 1]), _dutch(english)  # where the `]` is missing
+    return None
+
+
+_DUTCH_DATE = re.compile(r"(?<![\w.:-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\w.:-])")
+
+
+def _dutch_date(line: str) -> tuple[int, str] | None:
+    """`datum = 21-04-2026` (day first, as Dutch people write it) outside quotes: the column
+    and how to write it."""
+    for match in _DUTCH_DATE.finditer(line):
+        before = line[: match.start()]
+        if before.count('"') % 2 or before.count("'") % 2 or "#" in before:
+            continue
+        if not before.rstrip().endswith(("=", "[", ",")):
+            continue  # part of unquoted text: the quotes are what is missing
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            return match.start() + 1, (
+                f"ongeldige datum `{match[0]}`: schrijf een bestaande dag als JJJJ-MM-DD "
+                "(jaar-maand-dag), bijvoorbeeld 2026-03-14"
+            )
+        return match.start() + 1, (
+            f"datum `{match[0]}` staat in de verkeerde volgorde: schrijf de datum als {iso} "
+            "(jaar-maand-dag)"
+        )
     return None
 
 

@@ -100,6 +100,18 @@ class Repository:
     portfolios: dict[str, Portfolio]
     catalog: Catalog
     registers: Registers = field(default_factory=lambda: Registers(builtin_registers()))
+    unreadable: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """Files that could not be read or parsed: (profile slug, kind name, id) -> display path,
+    so that a reference to one says so instead of "does not exist". A folder that could not
+    be listed stands for all it holds: id `*` (a kind's folder) or kind and id `*`."""
+
+    def unread(self, slug: str, kind: str, id: str) -> str | None:
+        """The file or folder that could not be read and may hold this entry, if any."""
+        for key in ((slug, kind, id), (slug, kind, "*"), (slug, "*", "*")):
+            found = self.unreadable.get(key)
+            if found is not None:
+                return found
+        return None
 
     def workers(self) -> list[Portfolio]:
         return [p for p in self.sorted() if p.soort == WERKER]

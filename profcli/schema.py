@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from profcli import accel, resources
 from profcli import schema_messages as messages
 from profcli.findings import Finding
+from profcli.kinds import BY_FOLDER, DATED_RE, TEAM, Kind
 from profcli.loading import Document
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ def check(doc: Document, kind: str) -> Checked:
     instance = normalise(doc.data)
     if accel.schema_valid(kind, instance):
         return VALID
+    other = _looks_like(kind, doc.data)
+    if other is not None:
+        return Checked([_wrong_folder(doc, other)], frozenset(doc.data))
     errors = list(validator(kind).iter_errors(instance))
     forbidden = {
         (*e.absolute_path, key)
@@ -118,3 +122,61 @@ def check(doc: Document, kind: str) -> Checked:
         | {str(f[0]) for f in forbidden}
     )
     return Checked(list(found.values()), invalid)
+
+
+def _keys(kind: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The top-level keys a kind allows, and those it requires."""
+    found = resources.schema(kind)
+    return frozenset(found.get("properties", {})), frozenset(found.get("required", []))
+
+
+def _looks_like(kind: str, data: dict[str, Any]) -> Kind | None:
+    """The other kind of entry whose keys this document has, when it fits that kind clearly
+    better than its own: a reflection saved in `leerdoelen/` gets "wrong folder", not a schema
+    error per key. One stray key (a typo) is tolerated; a tie is no verdict."""
+    if kind not in {k.name for k in BY_FOLDER.values()}:
+        return None
+    keys = frozenset(data)
+    allowed, required = _keys(kind)
+    own_strays = len(keys - allowed)
+    if own_strays < 2 and required <= keys:
+        return None  # its own kind, with a typo or two: the schema says which
+    scored = sorted(
+        (stray, other.name, other)
+        for other in BY_FOLDER.values()
+        if other.name != kind
+        and (shape := _keys(other.name))[1] <= keys
+        and (stray := len(keys - shape[0])) <= 1
+        and stray < own_strays
+    )
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][2]
+
+
+_ONE = {"kennis": "een kennisitem", "feedback": "feedback"}
+
+
+def _wrong_folder(doc: Document, other: Kind) -> Finding:
+    parts = doc.display.split("/")
+    if other.owners == {TEAM}:
+        where = f"`{other.folder}/` in het portfolio van het team"
+    elif len(parts) >= 3:
+        where = "`" + "/".join([*parts[:-2], other.folder]) + "/`"
+    else:
+        where = f"`{other.folder}/`"
+    stem = parts[-1].removesuffix(".toml")
+    name = ""
+    if other.dated and not DATED_RE.fullmatch(stem):
+        datum = doc.data.get("datum")
+        day = datum.isoformat() if isinstance(datum, dt.date) else "JJJJ-MM-DD"
+        name = f" en zet de datum voor de naam (`{day}-{stem}.toml`)"
+    what = _ONE.get(other.name, f"een {other.name}")
+    return Finding(
+        doc.display,
+        1,
+        1,
+        "verkeerde-map",
+        f"verkeerde map: dit lijkt {what} (het heeft de sleutels daarvan); verplaats het naar "
+        f"{where}{name}",
+    )

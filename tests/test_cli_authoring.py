@@ -327,7 +327,7 @@ def test_concurrent_adds_all_succeed(repo: Path) -> None:
         f"2026-02-02-training-{n}.toml" for n in range(2, CONCURRENT + 1)
     ]
     assert entries(repo, WORKER, "activiteiten") == sorted(expected)
-    saved = sorted(out.decode().strip().rsplit("/", 1)[-1] for out, _ in outputs)
+    saved = sorted(out.decode().splitlines()[0].rsplit("/", 1)[-1] for out, _ in outputs)
     assert saved == sorted(expected), "every process reports its own file"
     assert prof(repo, "validate").exit_code == 0
     print(f"\ngelijktijdig: {CONCURRENT} x prof add, {len(expected)} geldige items")

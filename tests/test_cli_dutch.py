@@ -25,6 +25,11 @@ ENGLISH = (
     "Missing",
     "No such",
     "Aborted",
+    " TEXT",
+    " INTEGER",
+    " FLOAT",
+    "DIRECTORY",
+    "PATHS",
 )
 
 

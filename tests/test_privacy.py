@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from profcli.validation.privacy import MESSAGES, RULES, Hit, bsn_valid, iban_valid, scan
+from profcli.validation.privacy import (
+    MESSAGES,
+    RULES,
+    WARNINGS,
+    Hit,
+    bsn_valid,
+    iban_valid,
+    scan,
+)
 
 CORPUS = Path(__file__).parent / "privacy"
 
@@ -196,7 +204,8 @@ def test_phone_notations(text: str) -> None:
         "groep 8",
         "14.30 uur",
         "06:45",
-        "1234 AB",
+        "in 2024 EN daarna",
+        "sinds 2023 AI-hulpmiddelen",
         "12-03-1985",
         "12 maart 1985",
         "afspraak 01-02-2024 10 uur",
@@ -222,6 +231,23 @@ def test_ordinary_numbers_are_not_flagged(text: str) -> None:
 def test_addresses(text: str, found: str) -> None:
     [hit] = scan(text)
     assert (hit.rule, text[hit.start : hit.end]) == ("privacy-postcode", found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("het gezin woont in 3072 AP, boven de bakker", "3072 AP"),
+        ("post naar 1234AB Rotterdam", "1234AB"),
+        ("postcode: 9711 LM.", "9711 LM"),
+    ],
+)
+def test_postcode_alone_is_a_warning_rule(text: str, found: str) -> None:
+    """A postcode without a house number points at a street, not a home: a warning; with the
+    number (see test_addresses) it stays an error."""
+    [hit] = scan(text)
+    assert (hit.rule, text[hit.start : hit.end]) == ("privacy-postcode-alleen", found)
+    assert hit.rule in WARNINGS
+    assert "privacy-postcode" not in WARNINGS
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,12 @@ def finish(
     if draft is not None:
         draft.unlink(missing_ok=True)
     click.echo(f"Opgeslagen: {authoring.display(root, path)}")
+    if path.stem != stem:
+        same = "dezelfde titel en datum" if kind.dated else "dezelfde titel"
+        click.echo(
+            f"Er stond al een item met de naam {stem}.toml ({same}); dit nieuwe item heet "
+            f"daarom {path.name}. Het bestaande item is niet veranderd."
+        )
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_object(Invocation) if ctx else None
     if obj is not None:

@@ -124,12 +124,36 @@ OPTIONS_METAVAR = "[OPTIES]"
 SUBCOMMAND_METAVAR = "OPDRACHT [ARGUMENTEN]..."
 
 
+METAVARS: dict[str, str] = {
+    "TEXT": "TEKST",
+    "INTEGER": "GETAL",
+    "FLOAT": "GETAL",
+    "BOOLEAN": "JA/NEE",
+    "DIRECTORY": "MAP",
+    "FILE": "BESTAND",
+    "FILENAME": "BESTAND",
+    "PATH": "PAD",
+    "PATHS": "PADEN",
+}
+"""Click's English placeholders (from an option's type or an argument's name) in Dutch."""
+
+
 def localise(command: object) -> None:
-    """Dutch placeholders in a command's usage line (and its subcommands')."""
+    """Dutch placeholders in a command's usage line and options (and its subcommands')."""
     if hasattr(command, "options_metavar"):
         command.options_metavar = OPTIONS_METAVAR
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = SUBCOMMAND_METAVAR
+    for param in getattr(command, "params", ()):
+        if getattr(param, "metavar", "") is not None or getattr(param, "is_flag", False):
+            continue
+        if param.param_type_name == "argument":
+            dutch = METAVARS.get(str(param.name).upper())
+            if dutch is not None:  # Click decorates only a metavar it makes itself
+                dutch = dutch if param.required else f"[{dutch}]"
+                param.metavar = dutch if param.nargs == 1 else f"{dutch}..."
+        elif type(param.type).__name__ != "Choice":  # a choice shows as [a|b|c]
+            param.metavar = METAVARS.get(str(param.type.name).upper())
     for sub in getattr(command, "commands", {}).values():
         localise(sub)
 

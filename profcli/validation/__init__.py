@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from profcli import clock, resources
@@ -70,7 +70,36 @@ def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
         allowed = allowed_by_team.get(team.slug, []) if team else everything
         if portfolio is not None and portfolio is not team:
             allowed = [*allowed, *_allowed(portfolio)]  # a team whose `soort` is misspelt
-        yield from files.scan(doc, allowed) if hits and allowed else hits
+        found = files.scan(doc, allowed) if hits and allowed else hits
+        unread = _unread_team_profile(repo, portfolio)
+        if unread is None:
+            yield from found
+            continue
+        for finding in found:  # the team may allow this value; its profile could not be read
+            if finding.rule in NEVER_ALLOWED:
+                yield finding
+                continue
+            yield replace(
+                finding,
+                message=f"{finding.message} (of het bij de toegestane teamgegevens staat, is nu "
+                f"niet te zien: `{unread}` kon niet gelezen worden)",
+                severity="waarschuwing",
+            )
+
+
+NEVER_ALLOWED = frozenset({"privacy-bsn", "privacy-geboortedatum"})
+"""Privacy hits no team lists as its own: an error even while the team profile is broken."""
+
+
+def _unread_team_profile(repo: Repository, portfolio: Portfolio | None) -> str | None:
+    """The team profile that holds `privacy_toegestaan` for `portfolio`, if it could not be
+    read: then a privacy hit there may be allowed, and is a warning until it can be read."""
+    if portfolio is None:
+        return None
+    team = portfolio.profile.get("team") if portfolio.profile else portfolio.slug
+    if not isinstance(team, str):
+        return None
+    return repo.unread(team, "profiel", "profiel")
 
 
 def _allowed(team: Portfolio) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from profcli.findings import Finding
+from profcli.findings import Finding, Severity
 from profcli.loading import Document
 from profcli.tomlpos import Path as KeyPath
 from profcli.validation import privacy
@@ -26,7 +26,8 @@ def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
         for hit in privacy.scan(text, allowed):
             needle = text[hit.start : hit.end]
             nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
-            found.append(doc.finding_text(path, needle, hit.rule, hit.message, nth))
+            severity: Severity = "waarschuwing" if hit.rule in privacy.WARNINGS else "fout"
+            found.append(doc.finding_text(path, needle, hit.rule, hit.message, nth, severity))
     return found
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["MESSAGES", "RULES", "Hit", "bsn_valid", "iban_valid", "scan"]
+__all__ = ["MESSAGES", "RULES", "WARNINGS", "Hit", "bsn_valid", "iban_valid", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +39,12 @@ MESSAGES: dict[str, str] = {
     "weg en noem hooguit de wijk",
     "privacy-geboortedatum": "dit lijkt een geboortedatum; haal het weg en noem hooguit "
     "een leeftijd of leeftijdsgroep",
+    "privacy-postcode-alleen": "dit lijkt een postcode; samen met een naam of huisnummer wijst "
+    "die één huis aan: noem liever de wijk",
 }
 RULES: tuple[str, ...] = tuple(MESSAGES)
+WARNINGS: frozenset[str] = frozenset({"privacy-postcode-alleen"})
+"""Rules that warn instead of fail: a postcode alone points at a street, not at a person."""
 
 _A = re.ASCII
 Finder = Callable[[str], Iterator[tuple[int, int]]]
@@ -148,7 +152,17 @@ _HOUSE = (
     r"[1-9][0-9]{0,3}(?:[ ]?[A-Za-z](?!\w)|-(?:[IVX]{1,4}|[0-9]{1,3}|[A-Za-z])(?!\w)"
     r"|[ ](?:hs|bis|huis|rd)(?!\w))?(?!\w|[.,:/][0-9]|[ ]?%)"
 )
-_POSTCODE = r"[1-9][0-9]{3}[ ]?(?!S[ADS])[A-Z]{2}(?!\w)"
+# Postcodes (with a house number, or on their own): capitals only, and not a year followed by
+# a capitalised Dutch word or a common abbreviation ("in 2024 EN daarna", "sinds 2023 AI").
+_NOT_LETTERS = (
+    "EN|OF|IN|OP|NA|DE|TE|AL|ZO|JA|NU|OM|EU|NL|OK|AM|PM|BV|NV|CV|TV|ID|VS|UK|HR|IT|AI|NB|PS"
+)
+_POSTCODE = rf"[1-9][0-9]{{3}}[ ]?(?!S[ADS]|{_NOT_LETTERS})[A-Z]{{2}}(?!\w)"
+_POSTCODE_ALONE = re.compile(
+    rf"(?<![\w.,:/-])[1-9][0-9]{{3}}[ ]?(?!S[ADS]|{_NOT_LETTERS})"
+    r"[A-Z]{2}(?![\w-]|[.,:/][0-9])",
+    _A,
+)
 _ADDRESS = re.compile(
     rf"(?<!\w){_STREET}[ ]+{_HOUSE}(?:[ ]*,?[ ]*{_POSTCODE})?"
     rf"|(?<![\w.,-]){_POSTCODE}[ ]*,?[ ]*{_HOUSE}"
@@ -194,6 +208,7 @@ _DETECTORS: tuple[tuple[str, Finder], ...] = (
     ("privacy-telefoon", _phones),
     ("privacy-bsn", _bsns),
     ("privacy-postcode", _spans(_ADDRESS)),
+    ("privacy-postcode-alleen", _spans(_POSTCODE_ALONE)),
 )
 _NUMERIC_RULES = frozenset({"privacy-bsn", "privacy-telefoon"})
 _NUMERIC_VALUE = re.compile(r"[0-9\s+().-]+")
@@ -239,6 +254,7 @@ def _permitted(allowed: tuple[str, ...]) -> frozenset[tuple[str, str]]:
             keys.add(_key("privacy-telefoon", value))
         keys.add(_key("privacy-email", value))
         keys.update(_key(rule, value[s:e]) for rule, s, e in _detect(value))
+        keys.update(_key("privacy-postcode-alleen", m[0]) for m in _POSTCODE_ALONE.finditer(value))
     return frozenset(keys)
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 RULE_IDS: dict[str, str] = {
     # files and layout
-    "bestand-lezen": "het bestand kan niet gelezen worden",
+    "bestand-lezen": (
+        "een bestand of map kan niet gelezen worden (geen toegang; een map of pipe met een "
+        "`.toml`-naam)"
+    ),
     "bestand-te-groot": "het bestand is groter dan 1 MiB",
     "bestand-codering": "geen UTF-8-tekst, of binaire gegevens",
     "bestand-leeg": "het bestand bevat geen sleutels",
@@ -22,6 +25,7 @@ RULE_IDS: dict[str, str] = {
     "tijdzone": "de tijdzone in het teamprofiel bestaat niet",
     "synoniem-dubbel": "een trefwoord dat bij twee onderwerpen in [synoniemen] staat",
     "soort-map": "een soort item in het verkeerde soort profiel (werker of team)",
+    "verkeerde-map": "een item in de map van een andere soort (een reflectie in leerdoelen/)",
     "toml-syntax": "het bestand is geen geldige TOML",
     # schema
     "schema-type": "een waarde van het verkeerde type",
@@ -40,6 +44,10 @@ RULE_IDS: dict[str, str] = {
     "ref-team": "het team van een werker bestaat niet als teamprofiel",
     "ref-leerdoel": "een verwijzing naar een leerdoel dat niet bestaat",
     "ref-persoon": "een deelnemer of contactpersoon die niet bestaat",
+    "ref-niet-gelezen": (
+        "een verwijzing naar een bestand dat niet gelezen kon worden (waarschuwing; de fout "
+        "staat bij dat bestand)"
+    ),
     "ref-kader": "een onbekend kader",
     "ref-kader-item": "een onderdeel dat het kader niet kent",
     "uniek-kader": "een kader of onderdeel met een id die al bestaat",
@@ -58,4 +66,5 @@ RULE_IDS: dict[str, str] = {
     "privacy-email": "een e-mailadres",
     "privacy-postcode": "een adres (postcode met huisnummer, of straat met huisnummer)",
     "privacy-geboortedatum": "een geboortedatum",
+    "privacy-postcode-alleen": "een postcode zonder huisnummer (waarschuwing)",
 }

@@ -87,7 +87,10 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             )
         team = _get(profile, "team")
         target = repo.portfolios.get(team) if isinstance(team, str) else None
-        if isinstance(team, str) and target is None:
+        broken = repo.unread(str(team), "profiel", "profiel")
+        if target is None and broken is not None:
+            yield _unread(profile, ("team",), f"team `{team}`", broken)
+        elif isinstance(team, str) and target is None:
             yield profile.doc.finding(
                 ("team",),
                 "ref-team",
@@ -98,7 +101,10 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 ("team",), "ref-team", f"`{team}` is het profiel van een werker, geen team"
             )
         for index, fid in enumerate(_ids(profile, "kaders")):
-            if fid not in repo.catalog.frameworks:
+            broken = repo.unreadable.get(("", "kader", fid))
+            if fid not in repo.catalog.frameworks and broken is not None:
+                yield _unread(profile, ("kaders", index), f"kader `{fid}`", broken)
+            elif fid not in repo.catalog.frameworks:
                 yield profile.doc.finding(
                     ("kaders", index),
                     "ref-kader",
@@ -143,7 +149,10 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         what = "leeropdracht" if portfolio.soort == TEAM else "leerdoel"
         for entry in portfolio.entries_flat():
             for index, goal in enumerate(_ids(entry, "leerdoelen")):
-                if goal not in goals:
+                broken = repo.unread(portfolio.slug, "leerdoel", goal)
+                if goal not in goals and broken is not None:
+                    yield _unread(entry, ("leerdoelen", index), f"{what} `{goal}`", broken)
+                elif goal not in goals:
                     yield entry.doc.finding(
                         ("leerdoelen", index),
                         "ref-leerdoel",
@@ -161,11 +170,26 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 yield from _self_check(repo, entry)
 
 
+def _unread(entry: Entry, path: tuple[str | int, ...], what: str, broken: str) -> Finding:
+    """A reference into a file that could not be read: not "does not exist" (a warning; the
+    file's own error fails the run)."""
+    return entry.doc.finding(
+        path,
+        "ref-niet-gelezen",
+        f"{what} staat in `{broken}`, dat niet gelezen kon worden (zie de fout daar); "
+        "deze verwijzing is nog niet gecontroleerd",
+        severity="waarschuwing",
+    )
+
+
 def _person(
     repo: Repository, entry: Entry, path: tuple[str, int], slug: str, workers: list[str]
 ) -> Iterator[Finding]:
     target = repo.portfolios.get(slug)
-    if target is None:
+    broken = repo.unread(slug, "profiel", "profiel")
+    if target is None and broken is not None:
+        yield _unread(entry, path, f"werker `{slug}`", broken)
+    elif target is None:
         yield entry.doc.finding(
             path, "ref-persoon", f"werker `{slug}` bestaat niet{_suggest(slug, workers)}"
         )
@@ -198,6 +222,10 @@ def _self_check(repo: Repository, entry: Entry) -> Iterator[Finding]:
     if not isinstance(fid, str):
         return
     framework = repo.catalog.frameworks.get(fid)
+    broken = repo.unreadable.get(("", "kader", fid))
+    if framework is None and broken is not None:
+        yield _unread(entry, ("kader",), f"kader `{fid}`", broken)
+        return
     if framework is None:
         yield entry.doc.finding(
             ("kader",),
