@@ -40,3 +40,11 @@ def test_reflection_sections_follow_the_method() -> None:
     data = assemble(tpl, {"methode": "vrij", "tekst": "x", "situatie": "weg"})
     assert data == {"methode": "vrij", "vrij": {"tekst": "x"}}
     assert [f.option for f in tpl.missing(data)] == ["--titel", "--datum"]
+
+
+def test_a_new_goal_is_not_asked_when_it_was_reached() -> None:
+    """`prof done` fills in `behaald_op`; the questions of `prof add leerdoel` skip it, while
+    the option stays for who wants it."""
+    goal = template("leerdoel")
+    assert not goal.field("behaald_op").offered
+    assert goal.field("deadline").offered

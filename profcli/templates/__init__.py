@@ -21,9 +21,11 @@ LONG_TEXT = 300
 _RECORD_OPTIONS = {"acties": "actie"}
 """Arrays of tables whose required key is filled by a singular option (`--actie TEXT`)."""
 
-NOT_OFFERED = frozenset({"categorie", "categorie_reden", "telt_als", "telt_als_reden"})
-"""Optional fields whose help says "leave this out, usually": prompts do not offer them (an
-option or the editor still sets them)."""
+NOT_OFFERED = frozenset(
+    {"categorie", "categorie_reden", "telt_als", "telt_als_reden", "behaald_op"}
+)
+"""Optional fields whose help says "leave this out, usually" (or that `prof done` fills in):
+prompts do not offer them (an option or the editor still sets them)."""
 
 _SLUG_SOURCES = ("titel", "thema", "kader", "van")
 """Where an entry's file name comes from when `--slug` is not given."""
