@@ -101,6 +101,8 @@ def find_draft(given: Path, root: Callable[[], Path]) -> Path:
     """A draft by its path, or by its name in the repository's draft folder."""
     if given.is_file():
         return given
+    if given.exists():  # a folder or a pipe: reading could block
+        raise DraftUnreadable(f"kan concept {given} niet lezen: het is geen gewoon bestand")
     if given.parent == Path("."):
         folder = root() / DRAFTS_DIR
         for candidate in (folder / given, folder / f"{given}.toml"):

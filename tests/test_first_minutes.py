@@ -45,7 +45,7 @@ def test_every_prof_line_of_the_page_runs(tmp_path: Path, monkeypatch: pytest.Mo
     [shown] = _blocks("text")
     assert ran["validate"] == shown
     root = tmp_path / "wijkteam-noord"
-    assert (root / "public" / "index.html").is_file()
+    assert (root / "teamsite" / "index.html").is_file()
     ci = (root / ".github" / "workflows" / "prof.yml").read_text(encoding="utf-8")
     source = "profcli @ git+https://github.com/jullie-organisatie/profcli.git@v1.0"
     assert f'pip install "{source}"' in ci

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 
 from profcli.agreements import agreements
 from profcli.findings import Finding
 from profcli.kinds import BIJEENKOMST
 from profcli.model import Repository
-from profcli.words import Soort
 
 
 def agreement_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """`wie` names workers; `klaar_op` lies neither in the future nor before the meeting."""
+    from profcli.validation.rules import person  # rules.py lists this rule: import late
+
     workers = [w.slug for w in repo.workers()]
     for team in repo.teams():
         for meeting in team.of(BIJEENKOMST):
@@ -23,17 +23,7 @@ def agreement_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             for agreement in agreements(meeting):
                 at = ("afspraken", agreement.index)
                 for n, slug in enumerate(agreement.wie):
-                    target = repo.portfolios.get(slug)
-                    if target is None:
-                        close = difflib.get_close_matches(slug, workers, n=1)
-                        hint = f"; bedoelde je `{close[0]}`?" if close else ""
-                        yield meeting.doc.finding(
-                            (*at, "wie", n), "ref-persoon", f"werker `{slug}` bestaat niet{hint}"
-                        )
-                    elif target.soort == Soort.TEAM:
-                        yield meeting.doc.finding(
-                            (*at, "wie", n), "ref-persoon", f"`{slug}` is een team, geen werker"
-                        )
+                    yield from person(repo, meeting, (*at, "wie", n), slug, workers)
                 day = agreement.klaar_op
                 if day is None:
                     continue

@@ -161,7 +161,7 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                     )
             for key in ("deelnemers", "contactpersonen"):
                 for index, slug in enumerate(_ids(entry, key)):
-                    yield from _person(repo, entry, (key, index), slug, workers)
+                    yield from person(repo, entry, (key, index), slug, workers)
             for (kind, key), soorten in _REFERENCE_SOORTEN.items():
                 if entry.kind.name == kind:
                     for index, item in enumerate(_ids(entry, key)):
@@ -182,9 +182,10 @@ def _unread(entry: Entry, path: tuple[str | int, ...], what: str, broken: str) -
     )
 
 
-def _person(
-    repo: Repository, entry: Entry, path: tuple[str, int], slug: str, workers: list[str]
+def person(
+    repo: Repository, entry: Entry, path: tuple[str | int, ...], slug: str, workers: list[str]
 ) -> Iterator[Finding]:
+    """A reference to a worker: missing, a team, or in a profile that could not be read."""
     target = repo.portfolios.get(slug)
     broken = repo.unread(slug, "profiel", "profiel")
     if target is None and broken is not None:

@@ -103,7 +103,7 @@ function profTables() {
     table.setAttribute("data-prof-tabel", "");
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     if (headers.length >= 3) table.setAttribute("data-prof-stapel", "");
-    if (headers.length >= 7) table.setAttribute("data-prof-breed", "");
+    if (headers.length >= 6) table.setAttribute("data-prof-breed", "");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       Array.prototype.forEach.call(row.cells, function (cell, index) {
         if (headers[index]) cell.setAttribute("data-label", profCellText(headers[index]));
