@@ -1,0 +1,1 @@
+"""Git: recording what a command wrote, and `prof sync`."""

@@ -1,0 +1,1 @@
+"""Re-registration: hours per register category, the status overview, the dossier."""
