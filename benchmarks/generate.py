@@ -38,7 +38,8 @@ from benchmarks.vocabulary import (
     VORMEN,
     WIJKEN,
 )
-from profcli import resources, scaffold
+from profcli import resources
+from profcli.authoring import scaffold
 
 HERE = Path(__file__).resolve().parent
 PHRASES: dict[str, list[str]] = json.loads((HERE / "phrases.json").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ if not __package__:  # run as `python3 benchmarks/NAME.py`: make the checkout im
 
 from benchmarks.common import Run, arguments, chunks, median, prof, run, workdir
 from benchmarks.generate import generate
-from profcli.kinds import KINDS, PROFILE
+from profcli.repository.kinds import KINDS, PROFILE
 from profcli.snapshot import RACY_SECONDS
 
 CACHE = ".prof-cache"

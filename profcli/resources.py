@@ -29,4 +29,4 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def frameworks_dir() -> Path:
-    return Path(__file__).resolve().parent / "frameworks" / "data"
+    return Path(__file__).resolve().parent / "repository" / "frameworks" / "data"

@@ -28,8 +28,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from profcli import __version__, clock, resources, writing
+from profcli import __version__, clock, resources
 from profcli.findings import Finding, Result
+from profcli.repository import writing
 
 if TYPE_CHECKING:
     from profcli.validation import Checked

@@ -1,6 +1,6 @@
 """The compiled fast paths never change a verdict: they may only say "fine" when it is.
 
-`profcli.accel` parses with toml_rs and checks with jsonschema_rs; everything they reject
+`profcli.repository.accel` parses with toml_rs and checks with jsonschema_rs; everything they reject
 goes the precise way. These tests hold them to tomllib and jsonschema on every case file,
 the example team and generated input.
 """
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from profcli import accel, schema
-from profcli.discovery import discover
+from profcli.repository import accel, schema
+from profcli.repository.discovery import discover
 from tests.conftest import CASES, REPO, build_case
 
 EXAMPLES = int(os.environ.get("PROF_FUZZ_EXAMPLES", "40"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from profcli.findings import Finding
-from profcli.loading import load as load_document
+from profcli.repository.loading import load as load_document
 from tests.authoring_repo import WORKER, make_repo, prof
 
 PYTHON_PROF = (sys.executable, "-c", "from profcli.cli import main; main()")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from profcli import changes, describe, drafts, entries
-from profcli.discovery import Source
+from profcli.authoring import changes, describe, drafts, entries
 from profcli.errors import BadChange, InvalidContent
-from profcli.kinds import LEERDOEL, REFLECTIE
+from profcli.repository.discovery import Source
+from profcli.repository.kinds import LEERDOEL, REFLECTIE
 
 GOAL = """#:schema ../../../schemas/leerdoel.schema.json
 # Mijn belangrijkste doel dit jaar.

@@ -16,8 +16,8 @@ from pathlib import Path
 import click
 import pytest
 
-from profcli import writing
 from profcli.cli import main
+from profcli.repository import writing
 from tests.authoring_repo import TEAM, WORKER, entries, make_repo, prof
 from tests.conftest import TODAY
 
@@ -622,7 +622,7 @@ def test_render_is_what_add_writes(repo: Path) -> None:
 
 def test_scaffold_mkdocs_yml_matches_this_repository() -> None:
     """`prof init` gives a team the same site settings the example site is tested with."""
-    from profcli.scaffold import files
+    from profcli.authoring.scaffold import files
 
     ours = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     theirs = files("Ontwikkeling van het wijkteam", "team")["mkdocs.yml"]

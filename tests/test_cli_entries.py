@@ -527,7 +527,8 @@ def test_id_commands_load_no_validator_for_completion() -> None:
         "ctx = click.Context(main)\n"
         "for name in ('show', 'edit', 'done', 'rm'):\n"
         "    assert main.get_command(ctx, name) is not None\n"
-        "print(sorted(m for m in ('jsonschema', 'tomlkit', 'profcli.loader') if m in sys.modules))"
+        "heavy = ('jsonschema', 'tomlkit', 'profcli.repository.loader')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -538,7 +539,7 @@ def test_id_commands_load_no_validator_for_completion() -> None:
 def test_finding_within_a_profile_walks_only_that_portfolio(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from profcli import entries
+    from profcli.authoring import entries
 
     def everything(root: Path) -> None:
         raise AssertionError("walked every portfolio")

@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from profcli import writing
 from profcli.cli import main
 from profcli.findings import Finding
+from profcli.repository import writing
 from profcli.validation import check_repository
 from profcli.validation.rule_ids import RULE_IDS
 from tests.conftest import CASES, TODAY, build_case

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from profcli import gitrecord, gitsync
+from profcli.git import record as gitrecord
+from profcli.git import sync as gitsync
 from tests.authoring_repo import WORKER, make_repo, prof
 
 IDENTITY = {

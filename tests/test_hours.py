@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from profcli import hours, registers
-from profcli.loader import load
-from profcli.model import Repository
+from profcli.registration import hours
+from profcli.repository import registers
+from profcli.repository.loader import load
+from profcli.repository.model import Repository
 from tests.conftest import CASES, TODAY, build_case
 
 SKJ = "skj-jeugd-en-gezinsprofessional"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from profcli.cli import main
-from profcli.loader import load
+from profcli.repository.loader import load
 from tests.conftest import REPO
 
 WORKER = "sanne-de-boer"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from profcli.findings import Finding, Result
-from profcli.loading import MAX_BYTES, Document, load, one_line
 from profcli.reporting import REPORTERS, summary
-from profcli.tomlpos import PositionIndex
+from profcli.repository.loading import MAX_BYTES, Document, load, one_line
+from profcli.repository.tomlpos import PositionIndex
 
 # --- tomlpos ------------------------------------------------------------------------------
 

@@ -22,11 +22,13 @@ def test_wheel_contents(tmp_path: Path) -> None:
     schemas = {f"profcli/schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}
     assert len(schemas) == 10 and schemas <= names
     frameworks = {
-        f"profcli/frameworks/data/{p.name}" for p in (REPO / "profcli/frameworks/data").glob("*")
+        f"profcli/repository/frameworks/data/{p.name}"
+        for p in (REPO / "profcli/repository/frameworks/data").glob("*")
     }
     assert len(frameworks) == 3 and frameworks <= names
     registers = {
-        f"profcli/registers/data/{p.name}" for p in (REPO / "profcli/registers/data").glob("*")
+        f"profcli/repository/registers/data/{p.name}"
+        for p in (REPO / "profcli/repository/registers/data").glob("*")
     }
     assert len(registers) == 5 and registers <= names
     assert {
@@ -34,6 +36,6 @@ def test_wheel_contents(tmp_path: Path) -> None:
         "profcli/publish/theme/partials/copyright.html",
         "profcli/publish/theme/404.html",
         "profcli/publish/handleiding.md",
-        "profcli/scaffold/files/mkdocs.yml",
+        "profcli/authoring/scaffold/files/mkdocs.yml",
     } <= names
     assert not any(n.startswith(("tests/", "profielen/", "benchmarks/")) for n in names)

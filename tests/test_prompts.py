@@ -1,7 +1,7 @@
 """Prompts of `prof add`: each answer checked as it is typed, with the reason, then asked
 again; optional fields offered; long texts over several lines; drafts resumed by name.
 
-The checks themselves (profcli.answers) are tested without Click; the flows through
+The checks themselves (profcli.authoring.answers) are tested without Click; the flows through
 CliRunner. tests/test_terminal.py drives the same prompts in a real terminal.
 """
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from profcli import answers
-from profcli.answers import Choices, Context
+from profcli.authoring import answers
+from profcli.authoring.answers import Choices, Context
+from profcli.authoring.templates import template
 from profcli.errors import AnswerRejected
-from profcli.templates import template
 from tests.authoring_repo import WORKER, entries, make_repo, prof
 from tests.conftest import TODAY
 
@@ -329,7 +329,7 @@ def test_ctrl_c_while_the_entry_is_checked_keeps_the_answers(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(importlib.import_module("profcli.authoring"), "check", interrupted)
+    monkeypatch.setattr(importlib.import_module("profcli.authoring.adding"), "check", interrupted)
     typed = ["", "collega", "Je luistert goed.", "", "Vaker doorvragen.", ""]
     result = prof(repo, "add", "feedback", "--profiel", WORKER, input="\n".join(typed) + "\n" * 4)
     assert result.exit_code == 1

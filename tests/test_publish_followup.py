@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from profcli.agreements import agreements
-from profcli.kinds import BIJEENKOMST
 from profcli.publish import build_pages, site
+from profcli.repository.agreements import agreements
+from profcli.repository.kinds import BIJEENKOMST
 from profcli.validation import check_repository
 from tests.publish_repo import CANARY, first_worker, site_copy, team_slug, write
 

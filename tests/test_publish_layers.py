@@ -106,7 +106,7 @@ def test_the_checker_sees_every_form_of_import(tmp_path: Path) -> None:
         "from profcli.publish.records import scored\n"
         "from .summary import x\n"
         "from . import items\n"
-        "from profcli.model import Entry\n"
+        "from profcli.repository.model import Entry\n"
         "def f():\n"
         "    from profcli.publish.workers import profile_page\n",
         encoding="utf-8",

@@ -273,8 +273,8 @@ def test_public_workers_page_says_why_nobody_is_there(tmp_path: Path) -> None:
 def test_points_on_the_site_are_the_workers_real_standing(audience: str) -> None:
     """The site never shows a smaller total because some activities are shared with the team
     only: the totals count everything not `prive`, only the list is limited."""
-    from profcli import hours
     from profcli.publish.markdown import text
+    from profcli.registration import hours
 
     checked = check_repository(REPO, today=TODAY)
     repo = checked.repository

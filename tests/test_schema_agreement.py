@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from profcli.discovery import discover
-from profcli.loading import Document, load
+from profcli.repository.discovery import discover
+from profcli.repository.loading import Document, load
 from profcli.validation import check_repository
 from tests.conftest import CASES, REPO, TODAY, build_case, check_jsonschema_command
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from profcli.kinds import BY_NAME
+from profcli.repository.kinds import BY_NAME
+from profcli.repository.schema import normalise
 from profcli.resources import frameworks_dir
-from profcli.schema import normalise
 from tests.conftest import REPO, check_jsonschema_command
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))

@@ -1,4 +1,5 @@
-"""`prof status` and `prof export`: the same hours as profcli.hours, and the dossier files."""
+"""`prof status` and `prof export`: the same hours as profcli.registration.hours, and the
+dossier files."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from profcli import hours
-from profcli.loader import load
+from profcli.registration import hours
+from profcli.repository.loader import load
 from tests.authoring_repo import prof
 
 EXAMPLE = Path(__file__).resolve().parent.parent

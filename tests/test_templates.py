@@ -8,8 +8,9 @@ import tomllib
 import pytest
 
 from profcli import resources
-from profcli.kinds import ENTRY_KINDS
-from profcli.templates import assemble, editor_text, template
+from profcli.authoring.templates import assemble, template
+from profcli.authoring.templates.editor import editor_text
+from profcli.repository.kinds import ENTRY_KINDS
 
 
 @pytest.mark.parametrize("kind", [k.name for k in ENTRY_KINDS])

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from profcli import writing
 from profcli.errors import WriteRefused
+from profcli.repository import writing
 
 HOSTILE = [
     'zei "nee"',

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from profcli import writing
-from profcli.answers import Choices
-from profcli.discovery import PROFILES_DIR, Source, display_path
+from profcli.authoring.answers import Choices
 from profcli.errors import DraftUnreadable, WriteRefused
 from profcli.findings import Finding, Result
-from profcli.frameworks import VALUE_SOORTEN
-from profcli.kinds import BY_FOLDER, BY_NAME, FRAMEWORK, LEERDOEL, PROFILE, Kind
-from profcli.loader import load
-from profcli.model import Portfolio, Repository
+from profcli.repository import writing
+from profcli.repository.discovery import PROFILES_DIR, Source, display_path
+from profcli.repository.frameworks import VALUE_SOORTEN
+from profcli.repository.kinds import BY_FOLDER, BY_NAME, FRAMEWORK, LEERDOEL, PROFILE, Kind
+from profcli.repository.loader import load
+from profcli.repository.model import Portfolio, Repository
 from profcli.validation import check as check_loaded
 from profcli.words import OPEN_STATUSES
 
@@ -152,7 +152,7 @@ def target(
 
 
 def _slug_source(kind: Kind, data: Mapping[str, Any]) -> str:
-    from profcli.templates import template
+    from profcli.authoring.templates import template
 
     return template(kind.name).slug_source(data)
 

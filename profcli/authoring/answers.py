@@ -1,7 +1,8 @@
 """Checking one answer as it is typed, so that a prompt can say at once what is wrong.
 
 The kind's schema gives type, range, length, pattern and choices (through
-`profcli.templates.Field`); what a schema cannot know is checked here with the same words as
+`profcli.authoring.templates.Field`);
+what a schema cannot know is checked here with the same words as
 `prof validate`: a `datum` in the future, a deadline before the start, an id that does not
 exist, client data in free text, evidence that is not there. Nothing here talks to a
 terminal: a bad answer raises AnswerRejected with one Dutch sentence, and the prompt
@@ -18,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from profcli import clock, writing
+from profcli import clock
+from profcli.authoring.templates import Field
 from profcli.errors import AnswerRejected
-from profcli.templates import Field
+from profcli.repository import writing
 from profcli.validation import privacy
 from profcli.validation.evidence import evidence_problem
 from profcli.validation.files import NOT_FREE_TEXT

@@ -19,9 +19,10 @@ import tomlkit
 from tomlkit.exceptions import ParseError, TOMLKitError
 from tomlkit.items import AoT, Table
 
-from profcli import clock, resources, writing
+from profcli import clock, resources
 from profcli.errors import BadChange, InvalidContent, WriteRefused
-from profcli.kinds import DATED_RE, Kind
+from profcli.repository import writing
+from profcli.repository.kinds import DATED_RE, Kind
 from profcli.words import Status
 
 

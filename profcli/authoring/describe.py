@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from profcli import resources
-from profcli.kinds import Kind
+from profcli.repository.kinds import Kind
 
 WIDTH = 88
 

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from profcli import authoring, writing
-from profcli.authoring import DRAFTS_DIR
-from profcli.discovery import Source
+from profcli.authoring import adding as authoring
+from profcli.authoring.adding import DRAFTS_DIR
 from profcli.errors import DraftUnreadable
-from profcli.kinds import BY_NAME, Kind
+from profcli.repository import writing
+from profcli.repository.discovery import Source
+from profcli.repository.kinds import BY_NAME, Kind
 
 _ADD = re.compile(r"^# concept voor: prof add (?P<kind>[a-z]+) --profiel (?P<profile>[a-z0-9-]+)")
 _EDIT = re.compile(r"^# concept voor: prof edit (?P<path>profielen/\S+\.toml)\s*$", re.MULTILINE)

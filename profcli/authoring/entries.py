@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from profcli.discovery import Source, discover, discover_portfolios
 from profcli.errors import EntryNotFound
 from profcli.findings import Finding
-from profcli.kinds import ENTRY_KINDS, LEERDOEL, Kind
+from profcli.repository.discovery import Source, discover, discover_portfolios
+from profcli.repository.kinds import ENTRY_KINDS, LEERDOEL, Kind
 
 if TYPE_CHECKING:  # completion imports this module: it need not load jsonschema
-    from profcli.loader import Loaded
-    from profcli.model import Entry, Repository
+    from profcli.repository.loader import Loaded
+    from profcli.repository.model import Entry, Repository
 
 ENTRY_KIND_SET = frozenset(ENTRY_KINDS)
 

@@ -9,13 +9,14 @@ from typing import Any
 
 import click
 
-from profcli import authoring, writing
+from profcli.authoring import adding as authoring
+from profcli.authoring.templates import Field, Template, default_date, template
 from profcli.cli import asking
 from profcli.cli.common import NUMBER, Invocation
 from profcli.cli.completion import DATE, known, slugs
 from profcli.errors import InvalidContent, WriteRefused
-from profcli.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
-from profcli.templates import Field, Template, default_date, template
+from profcli.repository import writing
+from profcli.repository.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
 
 
 def stdin_is_tty() -> bool:

@@ -10,13 +10,16 @@ from typing import Any, NoReturn
 
 import click
 
-from profcli import authoring, clock, loader, writing
-from profcli.answers import Choices
+from profcli import clock
+from profcli.authoring import adding as authoring
+from profcli.authoring.answers import Choices
+from profcli.authoring.templates import Field, Template, assemble
+from profcli.authoring.templates.editor import editor_text
 from profcli.cli import dutch
 from profcli.cli.common import Invocation
-from profcli.kinds import TEAM, WERKER, Kind
-from profcli.model import Portfolio, Repository
-from profcli.templates import Field, Template, assemble, editor_text
+from profcli.repository import loader, writing
+from profcli.repository.kinds import TEAM, WERKER, Kind
+from profcli.repository.model import Portfolio, Repository
 
 
 def today(repo: Repository | None = None) -> dt.date:

@@ -12,9 +12,9 @@ import click
 from profcli import clock
 from profcli.cli.common import DAY, Invocation
 from profcli.errors import InvalidContent
-from profcli.model import Repository
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
+from profcli.repository.model import Repository
 from profcli.validation import check_repository
 from profcli.words import Publiek
 

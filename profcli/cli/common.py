@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from profcli import clock
-from profcli.discovery import find_root
+from profcli.repository.discovery import find_root
 
 
 @dataclass(slots=True)
@@ -40,7 +40,7 @@ class Invocation:
         files are written already, so a problem is a warning on stderr."""
         if not self.git:
             return
-        from profcli import gitrecord
+        from profcli.git import record as gitrecord
 
         if not gitrecord.commits_enabled(root):
             return

@@ -14,7 +14,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from profcli.cli.common import DAY
-from profcli.model import Repository
+from profcli.repository.model import Repository
 
 Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
 
@@ -24,7 +24,7 @@ DATE = DAY
 
 def root_of(ctx: click.Context) -> Path | None:
     """The repository root for completion (from `--repo`, PROF_REPO or the working folder)."""
-    from profcli.discovery import find_root
+    from profcli.repository.discovery import find_root
 
     try:
         repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
@@ -35,8 +35,8 @@ def root_of(ctx: click.Context) -> Path | None:
 
 def repository(ctx: click.Context) -> Repository | None:
     """The loaded repository for completion, or None."""
-    from profcli.discovery import find_root
-    from profcli.loader import load
+    from profcli.repository.discovery import find_root
+    from profcli.repository.loader import load
 
     try:
         repo_opt = ctx.find_root().params.get("repo") or os.environ.get("PROF_REPO")
@@ -70,7 +70,7 @@ def known(field: str, kind: str) -> Completer:
     def complete(
         ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from profcli.authoring import known_ids
+        from profcli.authoring.adding import known_ids
 
         repo = repository(ctx)
         if repo is None:
@@ -95,7 +95,7 @@ def entry_ids(kinds: tuple[str, ...] = ()) -> Completer:
     def complete(
         ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from profcli.entries import in_scope
+        from profcli.authoring.entries import in_scope
 
         root = root_of(ctx)
         try:

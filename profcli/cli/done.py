@@ -9,7 +9,7 @@ import click
 from profcli.cli.common import DAY, Invocation
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
 from profcli.errors import InvalidContent
-from profcli.kinds import LEERDOEL
+from profcli.repository.kinds import LEERDOEL
 
 
 @click.command(short_help="Zet een leerdoel op behaald, of vink één actie af.")
@@ -36,7 +36,8 @@ def done(
       prof done motiverende-gespreksvoering --op 14-03-2026
     """
     # Imported here: shell completion imports this module and must stay fast.
-    from profcli import authoring, changes
+    from profcli.authoring import adding as authoring
+    from profcli.authoring import changes
 
     root, source = locate(obj, ident, profiel, [LEERDOEL])
     original = read(source)

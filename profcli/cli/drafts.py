@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
-from profcli import authoring, changes, entries
-from profcli import drafts as store
+from profcli.authoring import adding as authoring
+from profcli.authoring import changes, entries
+from profcli.authoring import drafts as store
 from profcli.cli.common import Invocation
 from profcli.cli.picking import read
 

@@ -8,9 +8,9 @@ import click
 
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
-from profcli.discovery import Source
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.findings import Finding
+from profcli.repository.discovery import Source
 
 
 @click.command(short_help="Wijzig een stuk, in je editor of met --zet.")
@@ -38,7 +38,7 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
       EDITOR="code --wait" prof edit 2026-04-21-schaamte-over-schulden
     """
     # Imported here: shell completion imports this module and must stay fast.
-    from profcli import changes, drafts
+    from profcli.authoring import changes, drafts
 
     root, source = locate(obj, ident, profiel)
     original = read(source)
@@ -55,7 +55,8 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
 def open_editor(root: Path, draft: Path, *, fresh: bool) -> None:
     """$VISUAL/$EDITOR on the draft. If it fails before anything was saved to a `fresh` draft,
     the draft goes: it would only be a copy of the entry."""
-    from profcli import authoring, changes
+    from profcli.authoring import adding as authoring
+    from profcli.authoring import changes
     from profcli.cli import dutch
 
     dutch.install(lazy=("click._termui_impl",))
@@ -80,7 +81,8 @@ def apply(
     obj: Invocation, root: Path, source: Source, original: str, new: str, draft: Path | None
 ) -> None:
     """Check the new text and put it in place; refused: the draft stays, the file is as it was."""
-    from profcli import authoring, changes, drafts
+    from profcli.authoring import adding as authoring
+    from profcli.authoring import changes, drafts
 
     if new == original:
         if draft is not None:

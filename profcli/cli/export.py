@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from profcli import export as core
 from profcli.cli.asking import today
 from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
 from profcli.errors import InvalidContent
-from profcli.kinds import TEAM, WERKER
-from profcli.loader import load
-from profcli.status import incomplete
+from profcli.registration import export as core
+from profcli.registration.status import incomplete
+from profcli.repository.kinds import TEAM, WERKER
+from profcli.repository.loader import load
 
 
 @click.command()

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from profcli import scaffold, writing
+from profcli.authoring import scaffold
+from profcli.authoring.scaffold import source
 from profcli.cli.common import Invocation
 from profcli.errors import WriteRefused
-from profcli.scaffold import source
+from profcli.repository import writing
 
 
 @click.command()

@@ -1,7 +1,7 @@
 """The questions `prof add` asks in a terminal, one field at a time.
 
-Each answer is checked as it is typed (profcli.answers); a bad one gets one Dutch line with
-the reason and the same question again. Required fields come first, in the schema's order,
+Each answer is checked as it is typed (profcli.authoring.answers); a bad one gets one Dutch
+line with the reason and the same question again. Required fields come first, in the schema's order,
 then the optional ones, each skipped with Enter. Long texts take several lines and end with
 an empty line. Choices and references are listed with numbers; a number or a name in any
 case is accepted. Ctrl-C (or Ctrl-D) at any question keeps every answer so far, also the
@@ -17,8 +17,10 @@ from typing import Any
 
 import click
 
-from profcli import answers, authoring
-from profcli.answers import Choices, Context
+from profcli.authoring import adding as authoring
+from profcli.authoring import answers
+from profcli.authoring.answers import Choices, Context
+from profcli.authoring.templates import Field, Template, default_date, merge
 from profcli.cli.questions import (
     MORE,
     MULTI_LINE,
@@ -31,8 +33,7 @@ from profcli.cli.questions import (
     say,
 )
 from profcli.errors import AnswerRejected
-from profcli.model import Portfolio, Repository
-from profcli.templates import Field, Template, default_date, merge
+from profcli.repository.model import Portfolio, Repository
 
 _SENTENCE = re.compile(r"(?<=\.)\s+")
 """Help about TOML quoting (in the schema, for editors) is left out of the questions."""

@@ -7,10 +7,11 @@ import sys
 
 import click
 
-from profcli import entries, loader
+from profcli.authoring import entries
 from profcli.cli.common import Invocation
 from profcli.cli.picking import profile_option
-from profcli.kinds import ENTRY_KINDS
+from profcli.repository import loader
+from profcli.repository.kinds import ENTRY_KINDS
 from profcli.words import Status
 
 _HEADINGS = ("ID", "SOORT", "DATUM", "STATUS", "TITEL")

@@ -7,13 +7,15 @@ from typing import Any
 
 import click
 
-from profcli import authoring, resources, writing
+from profcli import resources
+from profcli.authoring import adding as authoring
 from profcli.cli.asking import load
 from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
-from profcli.discovery import PROFILES_DIR
 from profcli.errors import InvalidContent, WriteRefused
-from profcli.kinds import PROFILE, TEAM, WERKER
+from profcli.repository import writing
+from profcli.repository.discovery import PROFILES_DIR
+from profcli.repository.kinds import PROFILE, TEAM, WERKER
 
 _PROPS = resources.schema("profiel")["properties"]
 _REG = _PROPS["registratie"]["properties"]

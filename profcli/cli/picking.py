@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 
 import click
 
-from profcli import entries
+from profcli.authoring import entries
 from profcli.cli.common import Invocation
 from profcli.cli.completion import entry_ids, slugs
-from profcli.discovery import Source
 from profcli.errors import WriteRefused
-from profcli.kinds import ENTRY_KINDS, Kind
+from profcli.repository.discovery import Source
+from profcli.repository.kinds import ENTRY_KINDS, Kind
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,7 +46,7 @@ def locate(
 
 
 def read(source: Source) -> str:
-    from profcli.changes import read_exact
+    from profcli.authoring.changes import read_exact
 
     try:
         return read_exact(source.path)

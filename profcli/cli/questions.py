@@ -1,5 +1,5 @@
 """One question on the terminal: asked until the answer passes its check, with the reason
-in one Dutch line each time it does not (the checks are in profcli.answers)."""
+in one Dutch line each time it does not (the checks are in profcli.authoring.answers)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import TypeVar
 
 import click
 
-from profcli import answers
-from profcli.answers import Choices
+from profcli.authoring import answers
+from profcli.authoring.answers import Choices
 from profcli.errors import AnswerRejected
 
 T = TypeVar("T")

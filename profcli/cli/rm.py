@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from profcli import entries
+from profcli.authoring import entries
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.errors import WriteRefused
-from profcli.kinds import LEERDOEL
+from profcli.repository.kinds import LEERDOEL
 
 _YES = {"j", "ja", "y", "yes"}
 _NO = {"n", "nee", "no", ""}
@@ -36,7 +36,8 @@ def rm(obj: Invocation, ident: str, profiel: str | None, yes: bool, no_input: bo
       prof rm 2026-05-21-congres-armoede-en-schulden --ja
     """
     # Imported here: shell completion imports this module and must stay fast.
-    from profcli import changes, loader
+    from profcli.authoring import changes
+    from profcli.repository import loader
 
     root, source = locate(obj, ident, profiel)
     loaded = loader.load(root)

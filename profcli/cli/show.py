@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from profcli import entries
+from profcli.authoring import entries
 from profcli.cli.common import Invocation
 from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.findings import Finding
@@ -28,9 +28,9 @@ def show(obj: Invocation, ident: str, profiel: str | None) -> None:
       prof show 2025-03-04-escalatie --profiel sanne-de-boer
     """
     # Imported here: shell completion imports this module and must stay fast.
-    from profcli import describe
-    from profcli.loading import load as load_document
-    from profcli.schema import check
+    from profcli.authoring import describe
+    from profcli.repository.loading import load as load_document
+    from profcli.repository.schema import check
 
     _, source = locate(obj, ident, profiel)
     doc = load_document(source.path, source.display)

@@ -9,12 +9,12 @@ import sys
 
 import click
 
-from profcli import status as core
 from profcli.cli.asking import today
 from profcli.cli.common import Invocation
 from profcli.cli.completion import slugs
-from profcli.kinds import TEAM
-from profcli.loader import load
+from profcli.registration import status as core
+from profcli.repository.kinds import TEAM
+from profcli.repository.loader import load
 
 
 def use_colour() -> bool:

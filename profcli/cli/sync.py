@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from profcli import gitsync
 from profcli.cli.common import Invocation
 from profcli.cli.validate import validated
 from profcli.errors import SyncFailed
-from profcli.gitrecord import GitFailed
+from profcli.git import sync as gitsync
+from profcli.git.record import GitFailed
 from profcli.reporting import REPORTERS
 
 

@@ -14,10 +14,10 @@ import click
 
 from profcli import snapshot
 from profcli.cli.common import Invocation
-from profcli.discovery import display_path
 from profcli.errors import RepositoryNotFound
 from profcli.findings import Result
 from profcli.reporting import REPORTERS, summary
+from profcli.repository.discovery import display_path
 
 
 @click.command()

@@ -1,1 +1,2 @@
-"""Git: recording what a command wrote, and `prof sync`."""
+"""Git, hidden from the user: recording what a command wrote (`record`), and `prof sync`
+(`sync`)."""

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from profcli.discovery import PROFILES_DIR
+from profcli.repository.discovery import PROFILES_DIR
 
 SETTING = "git_vastleggen"
 """Key in a team profile: `false` switches the automatic commits off for the repository."""

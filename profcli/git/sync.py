@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from profcli.errors import NotInGit, SyncFailed
-from profcli.gitrecord import git, tail, work_tree
+from profcli.git.record import git, tail, work_tree
 
 NETWORK_TIMEOUT = 600.0
 """Seconds for a pull or push; the person may have to type a password first."""

@@ -3,19 +3,19 @@
 One row per worker, most urgent first: register and cycle end, days left, points done and
 still needed, the pace in a word and a symbol (never colour alone), overdue goals, and how
 long ago the last reflection, self-check, feedback and intervision were, each against a
-threshold. The figures come from `profcli.hours`, the same as `prof status`.
+threshold. The figures come from `profcli.registration.hours`, the same as `prof status`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from profcli.hours import PACE_SYMBOLS, HoursReport
-from profcli.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL, REFLECTIE, ZELFTOETS, Kind
-from profcli.model import Portfolio
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import OPEN_STATUS, REGISTERS, label
 from profcli.publish.markdown import NONE, hours, link, rel, table, text
+from profcli.registration.hours import PACE_SYMBOLS, HoursReport
+from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL, REFLECTIE, ZELFTOETS, Kind
+from profcli.repository.model import Portfolio
 
 THRESHOLDS: dict[str, int] = {"reflectie": 92, "zelftoets": 183, "feedback": 183, "intervisie": 92}
 """Days after which a missing entry is flagged (about three and six months)."""

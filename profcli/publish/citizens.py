@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from profcli.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL
-from profcli.model import Entry, Portfolio
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import STATUS, label, medewerkers, slug_words
 from profcli.publish.markdown import cell, datum, join, link, rel, table, text
 from profcli.publish.pieces import feedback_lines, teams_menu
+from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL
+from profcli.repository.model import Entry, Portfolio
 
 CITIZEN = "burger"
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from profcli import hours, words
+from profcli import words
 from profcli.errors import UnknownAudience
-from profcli.hours import HourLine
-from profcli.kinds import ACTIVITEIT, BIJEENKOMST, WERKER, Kind
-from profcli.model import Entry, Portfolio, Repository
+from profcli.registration import hours
+from profcli.registration.hours import HourLine
+from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST, WERKER, Kind
+from profcli.repository.model import Entry, Portfolio, Repository
 from profcli.words import Publiek, Soort, Zichtbaarheid
 
 AUDIENCES = words.AUDIENCES

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from profcli.kinds import BIJEENKOMST, LEERDOEL, ZELFTOETS
-from profcli.model import Entry, Portfolio
 from profcli.publish import attention, followup
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import OPEN_STATUS, STATUS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, table, text
 from profcli.publish.pieces import latest_meetings, participants
+from profcli.repository.kinds import BIJEENKOMST, LEERDOEL, ZELFTOETS
+from profcli.repository.model import Entry, Portfolio
 from profcli.words import Publiek, Soort
 
 HORIZON = dt.timedelta(weeks=8)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from profcli.agreements import Agreement, agreements
-from profcli.kinds import BIJEENKOMST
-from profcli.model import Entry, Portfolio
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, table, text
+from profcli.repository.agreements import Agreement, agreements
+from profcli.repository.kinds import BIJEENKOMST
+from profcli.repository.model import Entry, Portfolio
 
 
 def _e(value: object) -> str:

@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from profcli.frameworks import Framework, Item
-from profcli.kinds import LEERDOEL, REFLECTIE, WERKER, Kind
-from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish.attention import short_date
 from profcli.publish.context import (
@@ -25,6 +22,9 @@ from profcli.publish.labels import STATUS, display, label, medewerkers
 from profcli.publish.markdown import cell, datum, join, link, rel, rich, table, text
 from profcli.publish.pieces import LATEST, MIN_GROUP, teams_menu
 from profcli.publish.scores import Dated, age, picture_over_time, score_history
+from profcli.repository.frameworks import Framework, Item
+from profcli.repository.kinds import LEERDOEL, REFLECTIE, WERKER, Kind
+from profcli.repository.model import Entry, Portfolio
 from profcli.words import Publiek
 
 SOORTEN = ("kernwaarde", "artikel", "principe", "competentie", "context")

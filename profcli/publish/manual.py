@@ -14,7 +14,6 @@ import functools
 import re
 from pathlib import Path
 
-from profcli.hours import RISK_WINDOW
 from profcli.publish.attention import THRESHOLDS
 from profcli.publish.context import (
     COLOPHON,
@@ -29,6 +28,7 @@ from profcli.publish.context import (
 from profcli.publish.dashboard import HORIZON
 from profcli.publish.markdown import join, rel
 from profcli.publish.pieces import MIN_GROUP
+from profcli.registration.hours import RISK_WINDOW
 from profcli.words import Publiek
 
 TEMPLATE = Path(__file__).resolve().parent / "handleiding.md"

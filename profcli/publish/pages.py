@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from profcli.model import Repository
 from profcli.publish import (
     citizens,
     colophon,
@@ -31,6 +30,7 @@ from profcli.publish.context import (
     Context,
     Page,
 )
+from profcli.repository.model import Repository
 from profcli.words import Publiek
 
 NAV: tuple[tuple[str, str], ...] = (

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from profcli.kinds import BIJEENKOMST, LEERDOEL
-from profcli.model import Entry, Portfolio
 from profcli.publish import evidence as files
 from profcli.publish.context import TEAM, Context, item_page, worker_page
 from profcli.publish.labels import STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, text
+from profcli.repository.kinds import BIJEENKOMST, LEERDOEL
+from profcli.repository.model import Entry, Portfolio
 from profcli.words import OPEN_STATUSES
 
 LATEST = 20

@@ -23,10 +23,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from profcli import clock
-from profcli.discovery import PROFILES_DIR
 from profcli.errors import ProfError
 from profcli.findings import Finding
-from profcli.model import Repository
 from profcli.publish import preview
 from profcli.publish.context import (
     AUDIENCE_LABEL,
@@ -41,6 +39,8 @@ from profcli.publish.context import (
     WORKERS_IN_NAV,
 )
 from profcli.publish.pages import build_pages
+from profcli.repository.discovery import PROFILES_DIR
+from profcli.repository.model import Repository
 from profcli.words import Publiek
 
 log = logging.getLogger("mkdocs.plugins.profcli")

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from profcli.hours import HoursReport, pace_sentence
-from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
-from profcli.model import Entry, Portfolio
 from profcli.publish import charts
 from profcli.publish import evidence as files
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import item_link, item_title, scored, worker_menu
+from profcli.registration.hours import HoursReport, pace_sentence
+from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
+from profcli.repository.model import Entry, Portfolio
 
 
 def reflections(ctx: Context, worker: Portfolio) -> Page:

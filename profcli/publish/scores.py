@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from profcli.frameworks import Item
-from profcli.kinds import ZELFTOETS
 from profcli.publish.context import Context
 from profcli.publish.pieces import MIN_GROUP, scored
+from profcli.repository.frameworks import Item
+from profcli.repository.kinds import ZELFTOETS
 
 Dated = list[tuple[dt.date, int]]
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from profcli.errors import AddressUnusable, SiteError, WriteRefused
-from profcli.model import Repository
 from profcli.publish.pages import build_pages
+from profcli.repository.model import Repository
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -7,14 +7,14 @@ latest few items only, so that no page grows with the number of workers.
 
 from __future__ import annotations
 
-from profcli.kinds import BIJEENKOMST, FEEDBACK, KENNIS, Kind
-from profcli.model import Entry, Portfolio
 from profcli.publish.context import TEAM, WORKERS, Context, Page
 from profcli.publish.dashboard import teams_table
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import label, medewerkers
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, table
 from profcli.publish.pieces import LATEST, MENU, latest_meetings
+from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, KENNIS, Kind
+from profcli.repository.model import Entry, Portfolio
 
 
 def workers_index(ctx: Context) -> Page:

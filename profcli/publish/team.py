@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from profcli.agreements import agreements
-from profcli.kinds import BIJEENKOMST, KENNIS, LEERDOEL
-from profcli.model import Entry, Portfolio
 from profcli.publish import dashboard, followup
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
@@ -24,6 +21,9 @@ from profcli.publish.pieces import (
     participants,
     teams_menu,
 )
+from profcli.repository.agreements import agreements
+from profcli.repository.kinds import BIJEENKOMST, KENNIS, LEERDOEL
+from profcli.repository.model import Entry, Portfolio
 
 
 def _teams(ctx: Context, team: Portfolio | None) -> list[Portfolio]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from profcli.kinds import ACTIVITEIT, FEEDBACK, LEERDOEL, REFLECTIE
-from profcli.model import Entry, Portfolio
 from profcli.publish.context import WHO_KNOWS, WORKERS, Context, Page, worker_page
 from profcli.publish.labels import FEEDBACK_FROM, REGISTERS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text
@@ -17,6 +15,8 @@ from profcli.publish.pieces import (
     item_links,
     worker_menu,
 )
+from profcli.repository.kinds import ACTIVITEIT, FEEDBACK, LEERDOEL, REFLECTIE
+from profcli.repository.model import Entry, Portfolio
 from profcli.words import OPEN_STATUSES
 
 

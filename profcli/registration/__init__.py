@@ -1,1 +1,2 @@
-"""Re-registration: hours per register category, the status overview, the dossier."""
+"""Re-registration: hours per register category (`hours`), the overview in the terminal
+(`status`) and the dossier (`export`), all from the same `hours.report`."""

@@ -4,7 +4,7 @@ Three files: `dossier.csv` (one row per activity or credited meeting, ready to c
 SKJ or PE-online; `;`-separated, decimal comma, UTF-8 with BOM, so Dutch Excel opens it
 right), `dossier.md` and `dossier.html` (totals per category against the register's rules,
 with their sources; the HTML prints on A4 from any browser). Every figure comes from
-`profcli.hours`, the same source as `prof status` and the site.
+`profcli.registration.hours`, the same source as `prof status` and the site.
 
 No PDF: the well-kept Python PDF renderers need system libraries (Pango, Cairo) that make a
 fragile install; the browser's print-to-PDF of dossier.html gives the same A4 pages.
@@ -19,10 +19,10 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from profcli import hours
-from profcli.kinds import REFLECTIE
-from profcli.model import Portfolio, Repository
-from profcli.writing import replace
+from profcli.registration import hours
+from profcli.repository.kinds import REFLECTIE
+from profcli.repository.model import Portfolio, Repository
+from profcli.repository.writing import replace
 
 CSV_FIELDS = (
     "datum",

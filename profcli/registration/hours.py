@@ -1,9 +1,10 @@
 """Points for re-registration, in the register's own terms: what counts where, and what is missing.
 
 Shared by `prof status`, `prof export` and the site, so that their totals always agree. The
-rules come from `profcli.registers` (data, each rule with its source). An activity records
-what happened (form, net hours, provider, accreditation ID, face to face); its category
-follows from the register's rules unless the worker overrides it with a reason. A team
+rules come from `profcli.repository.registers` (data, each rule with its source). An
+activity records what happened (form, net hours, provider, accreditation ID, face to
+face); its category follows from the register's rules unless the worker overrides it
+with a reason. A team
 meeting credits its participants by the same rules (intervisie and casuïstiekbespreking as
 reflection where the register accepts that form and the meeting lasted long enough); nobody
 logs a meeting twice.
@@ -16,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from profcli.kinds import ACTIVITEIT, BIJEENKOMST
-from profcli.model import Entry, Portfolio, Repository
-from profcli.registers import Category, Combined, Register
+from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST
+from profcli.repository.model import Entry, Portfolio, Repository
+from profcli.repository.registers import Category, Combined, Register
 
 DEFAULT_CYCLE_YEARS = 5
 RISK_WINDOW = dt.timedelta(days=183)

@@ -1,6 +1,6 @@
 """`prof status`: where a worker or a team stands today, as plain terminal text.
 
-Hours come from `profcli.hours`, so these figures equal the dossier's and the site's.
+Hours come from `profcli.registration.hours`, so these figures equal the dossier's and the site's.
 Colour is applied through a `paint` function that the CLI passes in (or not).
 """
 
@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from profcli import hours
 from profcli.findings import Finding
-from profcli.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
-from profcli.model import Entry, Portfolio, Repository
+from profcli.registration import hours
+from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
+from profcli.repository.model import Entry, Portfolio, Repository
 from profcli.words import OPEN_STATUSES
 
 Paint = Callable[[str, str], str]

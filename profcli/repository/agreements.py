@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from profcli.model import Entry
+from profcli.repository.model import Entry
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,17 @@ from pathlib import Path
 
 from profcli.errors import RepositoryNotFound
 from profcli.findings import Finding
-from profcli.kinds import BY_FOLDER, DATED_RE, FRAMEWORK, PROFILE, REGISTER, SLUG_RE, Kind, is_slug
-from profcli.loading import FOLDER_NAMED_TOML
+from profcli.repository.kinds import (
+    BY_FOLDER,
+    DATED_RE,
+    FRAMEWORK,
+    PROFILE,
+    REGISTER,
+    SLUG_RE,
+    Kind,
+    is_slug,
+)
+from profcli.repository.loading import FOLDER_NAMED_TOML
 
 PROFILES_DIR = "profielen"
 FRAMEWORKS_DIR = "kaders"

@@ -16,18 +16,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from profcli import schema
-from profcli.discovery import PROFILES_DIR, Source, discover
 from profcli.findings import Finding
-from profcli.frameworks import Catalog, Framework, builtin, extended, from_data
-from profcli.kinds import BY_FOLDER, FRAMEWORK, REGISTER
-from profcli.loading import Document
-from profcli.loading import load as load_document
-from profcli.model import Entry, Portfolio, Repository
-from profcli.registers import Register, Registers
-from profcli.registers import builtin as registers_builtin
-from profcli.registers import from_data as register_from_data
-from profcli.registers import problems as register_problems
+from profcli.repository import schema
+from profcli.repository.discovery import PROFILES_DIR, Source, discover
+from profcli.repository.frameworks import Catalog, Framework, builtin, extended, from_data
+from profcli.repository.kinds import BY_FOLDER, FRAMEWORK, REGISTER
+from profcli.repository.loading import Document
+from profcli.repository.loading import load as load_document
+from profcli.repository.model import Entry, Portfolio, Repository
+from profcli.repository.registers import Register, Registers
+from profcli.repository.registers import builtin as registers_builtin
+from profcli.repository.registers import from_data as register_from_data
+from profcli.repository.registers import problems as register_problems
 
 
 @dataclass(slots=True)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from profcli import accel
 from profcli.findings import Finding, Severity
-from profcli.tomlpos import Path as KeyPath
-from profcli.tomlpos import Position, PositionIndex
+from profcli.repository import accel
+from profcli.repository.tomlpos import Path as KeyPath
+from profcli.repository.tomlpos import Position, PositionIndex
 
 MAX_BYTES = 1024 * 1024
 """A portfolio entry is a page of text; anything this large is a mistake or an attack."""

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from profcli.frameworks import Catalog
-from profcli.kinds import PROFILE, TEAM, WERKER, Kind
-from profcli.loading import Document
-from profcli.registers import Registers
-from profcli.registers import builtin as builtin_registers
+from profcli.repository.frameworks import Catalog
+from profcli.repository.kinds import PROFILE, TEAM, WERKER, Kind
+from profcli.repository.loading import Document
+from profcli.repository.registers import Registers
+from profcli.repository.registers import builtin as builtin_registers
 from profcli.words import Zichtbaarheid
 
 VISIBILITY: tuple[str, ...] = tuple(v.value for v in Zichtbaarheid)

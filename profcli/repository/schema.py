@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from profcli import accel, resources
-from profcli import schema_messages as messages
+from profcli import resources
 from profcli.findings import Finding
-from profcli.kinds import BY_FOLDER, DATED_RE, TEAM, Kind
-from profcli.loading import Document
+from profcli.repository import accel
+from profcli.repository import schema_messages as messages
+from profcli.repository.kinds import BY_FOLDER, DATED_RE, TEAM, Kind
+from profcli.repository.loading import Document
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -41,7 +42,7 @@ def _ecma(pattern: str) -> str:
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """Compiled once per kind and process; jsonschema is imported only when a file needs the
-    precise path (see profcli.accel), which keeps `prof validate` quick to start."""
+    precise path (see profcli.repository.accel), which keeps `prof validate` quick to start."""
     from jsonschema import Draft202012Validator, FormatChecker, validators
 
     extended = validators.extend(  # type: ignore[no-untyped-call]

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from profcli import resources
 from profcli.findings import Finding
-from profcli.loading import Document
-from profcli.writing import slugify
+from profcli.repository.loading import Document
+from profcli.repository.writing import slugify
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from profcli.errors import WriteRefused
-from profcli.tomlpos import BARE_KEY
+from profcli.repository.tomlpos import BARE_KEY
 
 _ESCAPES = {
     "\\": "\\\\",

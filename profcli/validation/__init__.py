@@ -1,4 +1,4 @@
-"""Validating a team repository: the rules run over what `profcli.loader` loaded.
+"""Validating a team repository: the rules run over what `profcli.repository.loader` loaded.
 
 Loading already reports layout, TOML and schema problems; here come the rules a schema
 cannot express (references, dates, hours, evidence, uniqueness), the privacy scan and the
@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from profcli import clock, resources
-from profcli.discovery import display_path
 from profcli.findings import Finding, Result
-from profcli.loader import Loaded, load
-from profcli.model import Portfolio, Repository
+from profcli.repository.discovery import display_path
+from profcli.repository.loader import Loaded, load
+from profcli.repository.model import Portfolio, Repository
 from profcli.validation import files, rules
 
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from profcli.agreements import agreements
 from profcli.findings import Finding
-from profcli.kinds import BIJEENKOMST
-from profcli.model import Repository
+from profcli.repository.agreements import agreements
+from profcli.repository.kinds import BIJEENKOMST
+from profcli.repository.model import Repository
+from profcli.validation.references import person
 
 
 def agreement_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """`wie` names workers; `klaar_op` lies neither in the future nor before the meeting."""
-    from profcli.validation.rules import person  # rules.py lists this rule: import late
-
     workers = [w.slug for w in repo.workers()]
     for team in repo.teams():
         for meeting in team.of(BIJEENKOMST):

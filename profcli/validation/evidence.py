@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from profcli.findings import Finding
-from profcli.model import Repository
+from profcli.repository.model import Repository
 from profcli.validation import privacy
 
 TEXT = (".md", ".markdown", ".txt")

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from profcli.findings import Finding, Severity
-from profcli.loading import Document
-from profcli.tomlpos import Path as KeyPath
+from profcli.repository.loading import Document
+from profcli.repository.tomlpos import Path as KeyPath
 from profcli.validation import privacy
 
 NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})

@@ -1,5 +1,6 @@
 """Rules about re-registration: the register a profile names, the categories entries name,
-accreditation and registration numbers. The rules themselves are data (profcli.registers)."""
+accreditation and registration numbers. The rules themselves are data
+(profcli.repository.registers)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import re
 from collections.abc import Iterator
 
 from profcli.findings import Finding
-from profcli.hours import register_for
-from profcli.kinds import ACTIVITEIT, BIJEENKOMST
-from profcli.model import Portfolio, Repository
-from profcli.registers import Register
+from profcli.registration.hours import register_for
+from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST
+from profcli.repository.model import Portfolio, Repository
+from profcli.repository.registers import Register
 
 _NUMBER = {
     "registerplein": (re.compile(r"^4610\d+$"), "een nummer van Registerplein begint met 4610"),

@@ -1,14 +1,13 @@
 """What a schema cannot say: references, dates, hours, evidence paths (`evidence`), file names.
 
 A value that failed the schema is reported there once; the rules leave exactly that value
-alone (`_get`, `_ids`) but still check the rest of the file, so that one run shows every
+alone (`valid`, `_ids`) but still check the rest of the file, so that one run shows every
 problem and no problem twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -16,11 +15,12 @@ from typing import Any
 
 from profcli import clock, resources
 from profcli.findings import Finding
-from profcli.frameworks import VALUE_SOORTEN
-from profcli.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
-from profcli.model import Entry, Portfolio, Repository
+from profcli.repository.frameworks import VALUE_SOORTEN
+from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
+from profcli.repository.model import Entry, Repository
 from profcli.validation.agreements import agreement_rules
 from profcli.validation.evidence import evidence_rules
+from profcli.validation.references import person, portfolio_soort, suggest, unread, valid
 from profcli.validation.registration import registration_rules
 
 Rule = Callable[[Repository, dt.date], Iterator[Finding]]
@@ -39,11 +39,6 @@ def run(repo: Repository, today: dt.date) -> list[Finding]:
     return found
 
 
-def _get(entry: Entry, key: str) -> Any:
-    """The value at `key`, or None when the schema rejected it (reported there already)."""
-    return None if key in entry.invalid_keys else entry.get(key)
-
-
 def _ids(entry: Entry, key: str) -> list[str]:
     return [] if key in entry.invalid_keys else entry.ids(key)
 
@@ -52,18 +47,10 @@ def _datum(entry: Entry) -> dt.date | None:
     return None if "datum" in entry.invalid_keys else entry.datum
 
 
-def _soort(portfolio: Portfolio) -> str | None:
-    """`werker` or `team`; None when the profile is missing or its `soort` is wrong."""
-    profile = portfolio.profile
-    if profile is None or _get(profile, "soort") is None:
-        return None
-    return portfolio.soort
-
-
 def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """Where each kind may live, and what a profile points at."""
     for portfolio in repo.sorted():
-        soort = _soort(portfolio)
+        soort = portfolio_soort(portfolio)
         for entry in portfolio.entries_flat():
             if soort is not None and soort not in entry.kind.owners:
                 owner = "een team" if TEAM in entry.kind.owners else "een werker"
@@ -78,37 +65,37 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         profile = portfolio.profile
         if profile is None:
             continue
-        zone = _get(profile, "tijdzone")
+        zone = valid(profile, "tijdzone")
         if isinstance(zone, str) and not clock.known_zone(zone):
             yield profile.doc.finding(
                 ("tijdzone",),
                 "tijdzone",
                 f"tijdzone `{zone}` is onbekend; schrijf een IANA-naam zoals `Europe/Amsterdam`",
             )
-        team = _get(profile, "team")
+        team = valid(profile, "team")
         target = repo.portfolios.get(team) if isinstance(team, str) else None
         broken = repo.unread(str(team), "profiel", "profiel")
         if target is None and broken is not None:
-            yield _unread(profile, ("team",), f"team `{team}`", broken)
+            yield unread(profile, ("team",), f"team `{team}`", broken)
         elif isinstance(team, str) and target is None:
             yield profile.doc.finding(
                 ("team",),
                 "ref-team",
-                f"team `{team}` bestaat niet{_suggest(team, [t.slug for t in repo.teams()])}",
+                f"team `{team}` bestaat niet{suggest(team, [t.slug for t in repo.teams()])}",
             )
-        elif target is not None and _soort(target) not in (TEAM, None):
+        elif target is not None and portfolio_soort(target) not in (TEAM, None):
             yield profile.doc.finding(
                 ("team",), "ref-team", f"`{team}` is het profiel van een werker, geen team"
             )
         for index, fid in enumerate(_ids(profile, "kaders")):
             broken = repo.unreadable.get(("", "kader", fid))
             if fid not in repo.catalog.frameworks and broken is not None:
-                yield _unread(profile, ("kaders", index), f"kader `{fid}`", broken)
+                yield unread(profile, ("kaders", index), f"kader `{fid}`", broken)
             elif fid not in repo.catalog.frameworks:
                 yield profile.doc.finding(
                     ("kaders", index),
                     "ref-kader",
-                    f"kader `{fid}` is onbekend{_suggest(fid, repo.catalog.frameworks)}",
+                    f"kader `{fid}` is onbekend{suggest(fid, repo.catalog.frameworks)}",
                 )
         yield from _synonyms(profile)
 
@@ -116,7 +103,7 @@ def portfolio_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
 def _synonyms(profile: Entry) -> Iterator[Finding]:
     """Each word means one subject: a word under two subjects (or a subject that is also
     another subject's synonym) would put the same workers under two headings."""
-    table = _get(profile, "synoniemen")
+    table = valid(profile, "synoniemen")
     if not isinstance(table, dict):
         return
     owner: dict[str, str] = {main: main for main in table}
@@ -151,13 +138,12 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             for index, goal in enumerate(_ids(entry, "leerdoelen")):
                 broken = repo.unread(portfolio.slug, "leerdoel", goal)
                 if goal not in goals and broken is not None:
-                    yield _unread(entry, ("leerdoelen", index), f"{what} `{goal}`", broken)
+                    yield unread(entry, ("leerdoelen", index), f"{what} `{goal}`", broken)
                 elif goal not in goals:
                     yield entry.doc.finding(
                         ("leerdoelen", index),
                         "ref-leerdoel",
-                        f"{what} `{goal}` bestaat niet in `{portfolio.slug}`"
-                        f"{_suggest(goal, goals)}",
+                        f"{what} `{goal}` bestaat niet in `{portfolio.slug}`{suggest(goal, goals)}",
                     )
             for key in ("deelnemers", "contactpersonen"):
                 for index, slug in enumerate(_ids(entry, key)):
@@ -168,34 +154,6 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                         yield from _item(repo, entry, (key, index), item, soorten)
             if entry.kind.name == "zelftoets":
                 yield from _self_check(repo, entry)
-
-
-def _unread(entry: Entry, path: tuple[str | int, ...], what: str, broken: str) -> Finding:
-    """A reference into a file that could not be read: not "does not exist" (a warning; the
-    file's own error fails the run)."""
-    return entry.doc.finding(
-        path,
-        "ref-niet-gelezen",
-        f"{what} staat in `{broken}`, dat niet gelezen kon worden (zie de fout daar); "
-        "deze verwijzing is nog niet gecontroleerd",
-        severity="waarschuwing",
-    )
-
-
-def person(
-    repo: Repository, entry: Entry, path: tuple[str | int, ...], slug: str, workers: list[str]
-) -> Iterator[Finding]:
-    """A reference to a worker: missing, a team, or in a profile that could not be read."""
-    target = repo.portfolios.get(slug)
-    broken = repo.unread(slug, "profiel", "profiel")
-    if target is None and broken is not None:
-        yield _unread(entry, path, f"werker `{slug}`", broken)
-    elif target is None:
-        yield entry.doc.finding(
-            path, "ref-persoon", f"werker `{slug}` bestaat niet{_suggest(slug, workers)}"
-        )
-    elif _soort(target) == TEAM:
-        yield entry.doc.finding(path, "ref-persoon", f"`{slug}` is een team, geen werker")
 
 
 def _item(
@@ -214,34 +172,34 @@ def _item(
         yield entry.doc.finding(
             path,
             "ref-kader-item",
-            f"`{item}` is geen {wanted} uit een bekend kader{_suggest(item, allowed)}",
+            f"`{item}` is geen {wanted} uit een bekend kader{suggest(item, allowed)}",
         )
 
 
 def _self_check(repo: Repository, entry: Entry) -> Iterator[Finding]:
-    fid = _get(entry, "kader")
+    fid = valid(entry, "kader")
     if not isinstance(fid, str):
         return
     framework = repo.catalog.frameworks.get(fid)
     broken = repo.unreadable.get(("", "kader", fid))
     if framework is None and broken is not None:
-        yield _unread(entry, ("kader",), f"kader `{fid}`", broken)
+        yield unread(entry, ("kader",), f"kader `{fid}`", broken)
         return
     if framework is None:
         yield entry.doc.finding(
             ("kader",),
             "ref-kader",
-            f"kader `{fid}` is onbekend{_suggest(fid, repo.catalog.frameworks)}",
+            f"kader `{fid}` is onbekend{suggest(fid, repo.catalog.frameworks)}",
         )
         return
     ids = [i.id for i in framework.items]
-    scores = _get(entry, "scores")
+    scores = valid(entry, "scores")
     for item in scores if isinstance(scores, dict) else {}:
         if item not in ids:
             yield entry.doc.finding(
                 ("scores", item),
                 "ref-kader-item",
-                f"kader `{fid}` kent geen onderdeel `{item}`{_suggest(item, ids)}",
+                f"kader `{fid}` kent geen onderdeel `{item}`{suggest(item, ids)}",
                 at_key=True,
             )
 
@@ -252,16 +210,16 @@ def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     for entry in repo.entries():
         future = False
         for key in ("datum", "bijgewerkt", "behaald_op"):
-            value = _get(entry, key)
+            value = valid(entry, key)
             if isinstance(value, dt.date) and value > today:
                 future = key != "behaald_op"
                 yield entry.doc.finding(
                     (key,), "datum-toekomst", f"`{key}` {value.isoformat()} ligt in de toekomst"
                 )
         yield from _actions_done(entry, today)
-        start = _get(entry, "start")
+        start = valid(entry, "start")
         for key in ("deadline", "behaald_op"):
-            value = _get(entry, key)
+            value = valid(entry, key)
             if isinstance(start, dt.date) and isinstance(value, dt.date) and value < start:
                 what = "deadline" if key == "deadline" else "behaald op"
                 yield entry.doc.finding(
@@ -282,7 +240,7 @@ def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
 
 def _actions_done(entry: Entry, today: dt.date) -> Iterator[Finding]:
     """A step cannot have been taken on a day still to come (`klaar_op` in `[[acties]]`)."""
-    actions = _get(entry, "acties")
+    actions = valid(entry, "acties")
     for index, action in enumerate(actions if isinstance(actions, list) else []):
         value = action.get("klaar_op") if isinstance(action, dict) else None
         if isinstance(value, dt.date) and value > today:
@@ -339,7 +297,7 @@ def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     ]
     logged += [(w.slug, e, "uren") for w in repo.workers() for e in w.of(ACTIVITEIT)]
     for slug, entry, key in logged:
-        hours, datum = _get(entry, key), _datum(entry)
+        hours, datum = valid(entry, key), _datum(entry)
         if datum is None or not isinstance(hours, int | float) or isinstance(hours, bool):
             continue
         before = per_day[(slug, datum)]
@@ -361,7 +319,7 @@ def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     seen: dict[tuple[str, str], str] = {}
     for worker in repo.workers():
         profile = worker.profile
-        reg = _get(profile, "registratie") if profile else None
+        reg = valid(profile, "registratie") if profile else None
         if profile is None or not isinstance(reg, dict) or not isinstance(reg.get("nummer"), str):
             continue
         key = (str(reg.get("register")), reg["nummer"])
@@ -374,12 +332,6 @@ def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             )
         else:
             seen[key] = worker.slug
-
-
-def _suggest(word: str, options: object) -> str:
-    candidates = [str(o) for o in options] if isinstance(options, list | dict | tuple | set) else []
-    close = difflib.get_close_matches(word, candidates, n=1)
-    return f"; bedoelde je `{close[0]}`?" if close else ""
 
 
 RULES: tuple[Rule, ...] = (

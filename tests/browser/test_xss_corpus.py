@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from profcli import writing
+from profcli.repository import writing
 from tests.browser.conftest import build_site, serve
 from tests.publish_repo import REPO, site_copy, team_slug
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from profcli import __version__, resources, writing
-from profcli.discovery import FRAMEWORKS_DIR, PROFILES_DIR
+from profcli import __version__, resources
 from profcli.errors import WriteRefused
-from profcli.frameworks import builtin
-from profcli.kinds import FRAMEWORK, KINDS, PROFILE, TEAM
-from profcli.writing import replace
+from profcli.repository import writing
+from profcli.repository.discovery import FRAMEWORKS_DIR, PROFILES_DIR
+from profcli.repository.frameworks import builtin
+from profcli.repository.kinds import FRAMEWORK, KINDS, PROFILE, TEAM
+from profcli.repository.writing import replace
 
 _FILES = Path(__file__).resolve().parent / "files"
 _STATIC = {

@@ -1,7 +1,7 @@
 """The fields of each kind of entry, read from its JSON Schema.
 
 Kinds are data: options, prompts, choices, help texts and the editor template all come from
-the schema, so a new kind needs a schema and a row in `profcli.kinds`, not new code here.
+the schema, so a new kind needs a schema and a row in `profcli.repository.kinds`, not new code here.
 Shapes that need a name of their own on the command line are listed in `_RECORD_OPTIONS`.
 """
 
@@ -330,6 +330,4 @@ def choices_text(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-from profcli.templates.editor import editor_text  # noqa: E402  (re-exported)
-
-__all__ = ["Field", "Section", "Template", "assemble", "editor_text", "merge", "template"]
+__all__ = ["Field", "Section", "Template", "assemble", "merge", "template"]

@@ -6,10 +6,10 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from profcli.writing import key, value
+from profcli.repository.writing import key, value
 
 if TYPE_CHECKING:
-    from profcli.templates import Field, Template
+    from profcli.authoring.templates import Field, Template
 
 
 def editor_text(
