@@ -62,6 +62,11 @@ class AddressUnusable(ProfError):
 class AnswerRejected(ProfError):
     """An answer typed at a prompt cannot be used; the prompt says why and asks again."""
 
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
+        """The whole answer as it was probably meant (one clear candidate), to offer."""
+
 
 class EntryNotFound(ProfError):
     """No entry has the id that was asked for (or more than one has it)."""

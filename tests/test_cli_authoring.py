@@ -153,7 +153,7 @@ def test_new_with_all_options(repo: Path) -> None:
 def test_new_unknown_team(repo: Path) -> None:
     result = prof(repo, "new", "X", "--team", "bestaat-niet")
     assert result.exit_code == 2
-    assert "team `bestaat-niet` bestaat niet (bekend: wijkteam-noord)" in result.output
+    assert "team `bestaat-niet` bestaat niet; bekend: wijkteam-noord" in result.output
 
 
 # --- add: options, --no-input ----------------------------------------------------------------
@@ -233,7 +233,8 @@ def test_add_invalid_keeps_a_draft_and_writes_nothing(repo: Path) -> None:
     assert entries(repo, WORKER, "feedback") == []
     [draft] = drafts(repo)
     shown = f".prof-cache/concepten/{draft.name}"
-    assert f"{shown}:5:" in result.output and "[privacy-bsn]" in result.output
+    # checked as an option before anything is written: the message names the option
+    assert "fout: --samenvatting: `123456782`: " in result.output
     assert f"fout: niet opgeslagen: er is 1 fout. Je tekst staat in {shown}." in result.output
     assert "BSN 123456782" in draft.read_text()
     # Fix the draft and resume it.

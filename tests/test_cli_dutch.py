@@ -110,7 +110,8 @@ def test_a_dated_entry_defaults_to_today_in_the_team_zone(repo: Path) -> None:
     [
         (["--uren", "zes"], "fout: ongeldige waarde voor '--uren': `zes` is geen getal"),
         (["--datum", "31-02-2026"], "`31-02-2026` is geen bestaande dag"),
-        (["--vorm", "workshop"], "'workshop' is geen van"),
+        (["--vorm", "workshop"], "`workshop` is geen keuze; kies uit: training, "),
+        (["--vorm", "intervisei"], "`intervisei` is geen keuze; bedoelde je `intervisie`?"),
     ],
 )
 def test_bad_values_get_a_dutch_message_and_exit_2(
@@ -125,4 +126,9 @@ def test_bad_values_get_a_dutch_message_and_exit_2(
 def test_unknown_command(repo: Path) -> None:
     result = prof(repo, "stauts")
     assert result.exit_code == 2
-    assert "fout: opdracht 'stauts' bestaat niet" in result.output
+    prog = result.output.split()[1]  # CliRunner calls the program `main`
+    assert f"fout: opdracht `stauts` bestaat niet; bedoelde je `{prog} status`?" in result.output
+    assert prof(repo, "add", "reflectei").output.endswith(
+        f"fout: opdracht `reflectei` bestaat niet; bedoelde je `{prog} add reflectie`?\n"
+    )
+    assert prof(repo, "ad").exit_code == 2

@@ -95,8 +95,7 @@ def test_typos_are_explained_and_dutch_habits_accepted(example_copy: Path) -> No
     term.answer(uren, "1,5")
     term.see("14. overig")
     term.answer("Vorm (nummer of naam): ", "trainng")
-    term.see("`trainng` is geen keuze; bedoelde je `training`?")
-    term.answer("Vorm (nummer of naam): ", "Training")
+    term.answer("`trainng` is geen keuze; bedoelde je `training`? [J/n]: ", "")  # Enter takes
     term.see("De volgende velden zijn niet verplicht; Enter slaat er een over.")
     term.see("Meerdere regels mogen; een lege regel sluit af.")
     term.answer("Omschrijving (optioneel, Enter om over te slaan): ", "Rustig blijven lukt beter.")
@@ -113,7 +112,7 @@ def test_typos_are_explained_and_dutch_habits_accepted(example_copy: Path) -> No
     term.answer("Bewijs (optioneel, Enter om over te slaan): ", "")
     term.see("1. herregistratie-afronden")
     term.answer("Leerdoelen (nummers of namen, gescheiden door komma's; optioneel", "1, nieuw")
-    term.see("`nieuw` is geen leerdoel")
+    term.answer("`nieuw` is geen leerdoel; bedoelde je `nieuwe-collegas-begeleiden`? [J/n]: ", "n")
     term.answer("Leerdoelen (nummers of namen, gescheiden door komma's; optioneel", "1")
     term.answer("Zichtbaarheid (nummer of naam; optioneel, Enter om over te slaan): ", "")
     name = "2026-11-21-training-omgaan-met-agressie.toml"

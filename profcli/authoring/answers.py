@@ -12,7 +12,6 @@ terminal: a bad answer raises AnswerRejected with one Dutch sentence, and the pr
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from profcli import clock
+from profcli.authoring import normalise
 from profcli.authoring.templates import Field
 from profcli.errors import AnswerRejected
 from profcli.repository import writing
@@ -57,6 +57,8 @@ class Choices:
     allowed: frozenset[str]
     what: str = "keuze"
     """How one of them is called in a message: `leerdoel`, `werker`, `kader`."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Display names that also name a choice (`Registerplein` for `registerplein`)."""
 
 
 def scalar(f: Field, text: str, ctx: Context, choices: Choices | None = None) -> Any:
@@ -128,35 +130,35 @@ def boolean(text: str) -> bool:
 
 
 def choose(text: str, choices: Choices) -> str:
-    """A choice by its number in the list shown, or by its name in any case."""
-    lowered = text.strip().lower()
-    if lowered.isdigit() and choices.offered:
-        index = int(lowered)
+    """A choice by its number in the list shown, or by its name: in any case, with or
+    without accents and spaces, or by its display name (profcli.authoring.normalise)."""
+    typed = text.strip()
+    if typed.isdigit() and choices.offered:
+        index = int(typed)
         if 1 <= index <= len(choices.offered):
             return choices.offered[index - 1]
         raise AnswerRejected(f"kies een nummer van 1 tot en met {len(choices.offered)}")
-    by_lower = {c.lower(): c for c in (*choices.offered, *sorted(choices.allowed))}
-    if lowered in by_lower:
-        return by_lower[lowered]
-    if not by_lower:
+    everything = (*choices.offered, *sorted(choices.allowed))
+    found = normalise.match(typed, everything, choices.labels)
+    if found is not None:
+        return found
+    if not everything:
         _fail(f"er is hier geen {choices.what} om uit te kiezen")
-    close = [c for c in by_lower if c.startswith(lowered)]  # `sanne`: sanne-de-boer
-    if len(close) != 1:
-        close = [c for c in by_lower if lowered in c]  # `prof`: kerntaak-professionaliseren
-    if len(close) != 1:
-        close = difflib.get_close_matches(lowered, by_lower, n=1)  # a typo
-    hint = f"; bedoelde je `{by_lower[close[0]]}`?" if close else ""
-    listed = "" if close or not choices.offered else f"; kies uit: {', '.join(choices.offered)}"
-    _fail(f"`{text.strip()}` is geen {choices.what}{hint}{listed}")
+    close = normalise.suggest(typed, everything)
+    if close is not None:
+        raise AnswerRejected(f"`{typed}` is geen {choices.what}; bedoelde je `{close}`?", close)
+    listed = f"; kies uit: {', '.join(choices.offered)}" if choices.offered else ""
+    _fail(f"`{typed}` is geen {choices.what}{listed}")
 
 
 def string(f: Field, text: str, ctx: Context) -> str:
     if f.max_length and len(text) > f.max_length:
         raise AnswerRejected(f"dit is te lang: hoogstens {f.max_length} tekens")
     if f.pattern and not re.fullmatch(f.pattern, text):
-        if not re.fullmatch(f.pattern, text.lower()):
+        meant = normalise.as_id(text)  # `Armoede`, `huiselijk geweld`: one id each
+        if meant is None or not re.fullmatch(f.pattern, meant):
             _slug(text)
-        text = text.lower()  # `Armoede` is meant as `armoede`
+        text = meant
     if f.path[0] == "bewijs" and ctx.root is not None:
         problem = evidence_problem(ctx.root.resolve(), text)
         if problem:
@@ -169,13 +171,20 @@ def string(f: Field, text: str, ctx: Context) -> str:
 def items(f: Field, text: str, ctx: Context, choices: Choices | None) -> list[str]:
     """A list of ids on one line, by number or name, separated by commas."""
     found: list[str] = []
-    for part in (p for p in _SPLIT.split(text) if p):
-        if f.enum:
-            value = choose(part, Choices(f.enum, frozenset(f.enum)))
-        elif choices is not None:
-            value = choose(part, choices)
-        else:
-            value = string(f, part, ctx)
+    parts = [p for p in _SPLIT.split(text.strip()) if p]
+    for index, part in enumerate(parts):
+        try:
+            if f.enum:
+                value = choose(part, Choices(f.enum, frozenset(f.enum)))
+            elif choices is not None:
+                value = choose(part, choices)
+            else:
+                value = string(f, part, ctx)
+        except AnswerRejected as e:
+            if e.suggestion is None:
+                raise
+            whole = ", ".join([*parts[:index], e.suggestion, *parts[index + 1 :]])
+            raise AnswerRejected(str(e), whole) from e
         if value not in found:
             found.append(value)
     return found

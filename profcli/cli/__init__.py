@@ -10,7 +10,7 @@ import click
 
 from profcli import __version__
 from profcli.cli import dutch
-from profcli.cli.common import DAY, Invocation
+from profcli.cli.common import DAY, Invocation, SuggestingGroup
 from profcli.errors import ProfError
 
 COMMANDS: dict[str, str] = {
@@ -35,7 +35,7 @@ COMMANDS: dict[str, str] = {
 underscore where the name is a Python builtin: `list_`)."""
 
 
-class LazyGroup(click.Group):
+class LazyGroup(SuggestingGroup):
     """Imports a command's module only when that command runs.
 
     `prof validate` in CI and in a pre-commit hook should not pay for the site generator

@@ -12,7 +12,7 @@ import click
 from profcli.authoring import adding as authoring
 from profcli.authoring.templates import Field, Template, default_date, template
 from profcli.cli import asking
-from profcli.cli.common import NUMBER, Invocation
+from profcli.cli.common import NUMBER, Choice, Invocation, SuggestingGroup
 from profcli.cli.completion import DATE, known, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository import writing
@@ -24,7 +24,7 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-@click.group(invoke_without_command=True, subcommand_metavar="SOORT [OPTIES]")
+@click.group(cls=SuggestingGroup, invoke_without_command=True, subcommand_metavar="SOORT [OPTIES]")
 @click.option(
     "--draft",
     "draft_name",
@@ -151,6 +151,7 @@ def _run(kind: Kind) -> Callable[..., None]:
         slug: str | None,
         use_editor: bool,
         no_input: bool,
+        ask_all: bool,
         **values: Any,
     ) -> None:
         root = obj.root()
@@ -167,14 +168,36 @@ def _run(kind: Kind) -> Callable[..., None]:
             draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind)
             finish(root, kind, portfolio.slug, slug or "", text, draft, None)
             return
+        day = asking.today(repo)
+        dated = dict(data)
+        for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
+            if f.key not in dated and not f.section and default_date(f, day):
+                dated[f.key] = day
         if interactive:
-            text = asking.interview(root, repo, portfolio, tpl, data, header, kind)
+            # A one-liner that gives every required field is saved at once (README).
+            complete = not tpl.missing(dated) and not ask_all
+            text = asking.interview(
+                root,
+                repo,
+                portfolio,
+                tpl,
+                dated if complete else data,
+                header,
+                kind,
+                optional=not complete,
+            )
             answered(root, kind, portfolio.slug, slug or "", text, None)
             return
-        day = asking.today(repo)
-        for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
-            if f.key not in data and not f.section and default_date(f, day):
-                data[f.key] = day
+        data, refused = asking.checked(repo, portfolio, tpl, dated)
+        if refused:
+            for line in refused:
+                click.echo(f"fout: {line}", err=True)
+            kept = authoring.save_draft(root, kind, "\n".join([*header, writing.render(data)]))
+            shown = authoring.display(root, kept)
+            raise InvalidContent(
+                f"niet opgeslagen: er {_count(len(refused))}. Je tekst staat in {shown}.\n"
+                f"Verbeter het en ga verder met: prof add --draft {shown} --editor"
+            )
         missing = tpl.missing(data)
         if missing:
             names = ", ".join(f.option for f in missing)
@@ -200,7 +223,10 @@ def _help(tpl: Template, kind: Kind) -> str:
     return (
         f"Voeg een {kind.name} toe aan {owner} ({file}).\n\n{tpl.description}\n\n"
         "Velden die je niet als optie geeft, vraagt prof in een terminal: eerst de verplichte, "
-        "dan de andere (Enter slaat over). Elk antwoord wordt meteen gecontroleerd; Ctrl-C "
+        "dan de andere (Enter slaat over). Geef je alle verplichte velden als optie, dan "
+        "slaat prof het stuk meteen op (met --vraag-alles vraagt het de rest er nog bij). "
+        "Alles wat je als optie geeft, wordt gecontroleerd voor de eerste vraag; elk "
+        "antwoord meteen na het typen. Ctrl-C "
         "bewaart je antwoorden als concept (verder met prof add --draft NAAM). Met --no-input "
         "vraagt prof niets en is een ontbrekend verplicht veld een fout.\n\n\b\nVoorbeelden:\n"
         f"  prof add {kind.name}\n  prof add {kind.name} --editor\n  {_example(tpl, kind)}\n"
@@ -231,7 +257,7 @@ def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
         section = tpl.section(f.section)
         if section and section.selector:
             help_text = f"[{section.selector} {section.value}] {help_text}"
-    choice = click.Choice(f.enum, case_sensitive=False) if f.enum else None
+    choice = Choice(f.enum) if f.enum else None
     complete = known(f.name, kind.name)
     if f.shape == "map":
         return click.option(
@@ -292,6 +318,13 @@ def _command(kind: Kind) -> click.Command:
                 "--no-input",
                 is_flag=True,
                 help="Vraag niets; een ontbrekend verplicht veld is een fout.",
+            ),
+            click.option(
+                "--vraag-alles",
+                "ask_all",
+                is_flag=True,
+                help="Vraag in de terminal ook naar de velden die niet verplicht zijn, ook "
+                "als je alle verplichte velden als optie gaf.",
             ),
         ]
     ):

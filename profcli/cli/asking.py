@@ -113,6 +113,7 @@ def interview(
     *,
     asked: set[str] | None = None,
     draft: Path | None = None,
+    optional: bool = True,
 ) -> str:
     """Ask for the open fields, each answer checked as typed (profcli.cli.interview), and
     return the entry as draft text (the header, the fields asked, the TOML).
@@ -126,13 +127,26 @@ def interview(
         repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )
     try:
-        talk.run()
+        talk.run(optional=optional)
     except click.Abort:
         if not talk.data and draft is None:
             click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
             raise click.exceptions.Exit(1) from None
         interrupted(root, kind, draft_text(header, talk.asked, talk.data), draft)
     return draft_text(header, talk.asked, talk.data)
+
+
+def checked(
+    repo: Repository, owner: Portfolio, tpl: Template, data: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """The values given as options, read and checked like answers, without a terminal: what
+    was read generously is said; returns the values as read and one line per value that
+    cannot be used (naming the option: the file is not written)."""
+    from profcli.cli.interview import Interview, given
+
+    talk = Interview(repo, owner, tpl, data, given(tpl, data), today(repo))
+    refused = talk.recheck(terminal=False)
+    return talk.data, refused
 
 
 def draft_text(header: list[str], asked: set[str], data: dict[str, Any]) -> str:

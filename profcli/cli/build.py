@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from profcli import clock
-from profcli.cli.common import DAY, Invocation
+from profcli.cli.common import DAY, Choice, Invocation
 from profcli.errors import InvalidContent
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
@@ -20,7 +20,7 @@ from profcli.words import Publiek
 
 _VOOR = click.option(
     "--voor",
-    type=click.Choice(AUDIENCES),
+    type=Choice(AUDIENCES),
     default=Publiek.TEAM.value,
     show_default=True,
     help="Voor wie: team (team- en publieke onderdelen) of publiek (alleen publieke).",

@@ -108,3 +108,102 @@ class NumberType(click.ParamType[float]):
 
 
 NUMBER = NumberType()
+
+
+class Choice(click.Choice[str]):
+    """A choice read generously: any case, with or without accents and spaces, or a display
+    name (`privé`, `Registerplein`); what was read otherwise than typed is said in one line.
+    A typo gets the one close candidate as a suggestion instead of the whole list."""
+
+    def __init__(self, choices: Sequence[str], labels: dict[str, str] | None = None) -> None:
+        super().__init__(list(choices), case_sensitive=False)
+        self.labels = labels or {}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from profcli.authoring import normalise
+
+        text = str(value)
+        options = [str(c) for c in self.choices]
+        found = normalise.match(text, options, self.labels)
+        if found is not None:
+            note = normalise.noted(text, found)
+            if note and not (ctx and ctx.resilient_parsing):
+                click.echo(f"{_name(param)}: {note}.", err=True)
+            return found
+        close = normalise.suggest(text, options)
+        if close is not None:
+            self.fail(f"`{text}` is geen keuze; bedoelde je `{close}`?", param, ctx)
+        self.fail(f"`{text}` is geen keuze; kies uit: {', '.join(options)}", param, ctx)
+
+
+def _name(param: click.Parameter | None) -> str:
+    if param is None:
+        return "waarde"
+    return param.opts[0] if getattr(param, "opts", None) else str(param.name)
+
+
+def said(option: str, typed: str, value: str) -> None:
+    """Say in one line what prof read in an option otherwise than typed."""
+    from profcli.authoring import normalise
+
+    note = normalise.noted(typed, value)
+    if note:
+        click.echo(f"{option}: {note}.", err=True)
+
+
+def one_of(
+    option: str,
+    typed: str,
+    options: Sequence[str],
+    what: str,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """The one option `typed` names (any case, accents, spaces, a display name), said when
+    read otherwise; refused with the one close candidate, or the known ones, when unclear."""
+    from profcli.authoring import normalise
+
+    found = normalise.match(typed, options, labels)
+    if found is not None:
+        said(option, typed, found)
+        return found
+    close = normalise.suggest(typed, options)
+    hint = f"bedoelde je `{close}`?" if close else f"bekend: {', '.join(options) or 'geen'}"
+    raise click.BadParameter(f"{what} `{typed}` bestaat niet; {hint}", param_hint=option)
+
+
+def as_id(option: str, typed: str) -> str:
+    """`typed` as an id (`Huiselijk geweld` -> `huiselijk-geweld`), said when changed."""
+    from profcli.authoring import normalise
+
+    found = normalise.as_id(typed)
+    if found is None:
+        raise click.BadParameter(
+            f"`{typed}` kan geen naam zijn: gebruik letters, cijfers en streepjes",
+            param_hint=option,
+        )
+    said(option, typed, found)
+    return found
+
+
+class SuggestingGroup(click.Group):
+    """A group that answers a mistyped command with the one it probably is (`prof statsu`:
+    bedoelde je `prof status`?), in Dutch, instead of only saying that it does not exist."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from profcli.authoring import normalise
+
+            known = self.list_commands(ctx)
+            where = ctx.command_path
+            same = normalise.match(name, known)  # `prof Status`: one command only
+            if same is not None:
+                click.echo(f"{where} {normalise.noted(name, same)}.", err=True)
+                return super().resolve_command(ctx, [same, *args[1:]])
+            close = normalise.suggest(name, known)
+            if close is not None:
+                ctx.fail(f"opdracht `{name}` bestaat niet; bedoelde je `{where} {close}`?")
+            ctx.fail(f"opdracht `{name}` bestaat niet; kies uit: {', '.join(known)}")
+        return super().resolve_command(ctx, args)

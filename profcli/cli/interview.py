@@ -27,10 +27,12 @@ from profcli.cli.questions import (
     ask,
     choose,
     label,
+    notes,
     numbered,
     read,
     reason,
     say,
+    take,
 )
 from profcli.errors import AnswerRejected
 from profcli.repository.model import Portfolio, Repository
@@ -59,10 +61,15 @@ class Interview:
         self.data: dict[str, Any] = dict(data)
         self.asked = asked
 
-    def run(self) -> dict[str, Any]:
+    def run(self, *, optional: bool = True) -> dict[str, Any]:
+        """Ask what is open; with `optional` False only the required fields (a one-liner
+        that gave them all asks nothing)."""
         self.recheck()
         first_optional = True
         while (f := self.next_field()) is not None:
+            if not f.required and not optional:
+                self.asked.add(f.name)
+                continue
             if not f.required and first_optional:
                 say("\nDe volgende velden zijn niet verplicht; Enter slaat er een over.")
                 first_optional = False
@@ -72,29 +79,63 @@ class Interview:
                 self.asked.update(o.name for o in self.tpl.fields if o.path[0] == f.path[0])
         return self.data
 
-    def recheck(self) -> None:
-        """Values given as options (or kept in a draft) get the same checks as answers; a
-        value that fails is said, dropped and asked again."""
+    def recheck(self, *, terminal: bool = True) -> list[str]:
+        """Values given as options (or kept in a draft) get the same checks as answers, all
+        of them before the first question, and are stored as read (`Schulden` ->
+        `schulden`, said in one line). A value that fails is said; in a terminal a clear
+        suggestion is offered, else the value is dropped and asked again. Without a
+        terminal the reasons are returned (and nothing is asked)."""
+        refused: list[str] = []
         for f in self.tpl.fields:
             value = self.current(f)
-            if value is None or f.shape in ("map", "records") or f.long:
+            if value is None or f.shape == "map":
                 continue
-            if f.shape == "list" and not answers.is_id_list(f, self.choices(f)):
-                continue
-            try:
-                self.check(f, value)
-            except AnswerRejected as e:
-                say(f"{f.option} {_shown(value)}: {reason(e).strip()}")
-                self.drop(f)
-                self.asked.discard(f.name)
+            while True:
+                try:
+                    read = self.check(f, value)
+                except AnswerRejected as e:
+                    shown = "" if f.long or f.shape != "scalar" else f" {_shown(value)}"
+                    line = f"{f.option}{shown}: {reason(e).strip()}"
+                    if not terminal:
+                        refused.append(line)
+                        break
+                    if e.suggestion is not None:
+                        say(f"{f.option}:")
+                        again = take(e)
+                        if again is not None:
+                            value = [again] if isinstance(value, list) else again
+                            continue
+                    else:
+                        say(line)
+                    self.drop(f)
+                    self.asked.discard(f.name)
+                    break
+                for note in notes(_shown(value), read):
+                    say(f"{f.option}: {note}.")
+                if read != value:
+                    self.store(f, read)
+                break
+        return refused
 
-    def check(self, f: Field, value: Any) -> None:
+    def check(self, f: Field, value: Any) -> Any:
+        """`value` as an answer would be read; AnswerRejected when it cannot be used."""
+        context = self.context()
+        if f.shape == "records" and isinstance(value, list):
+            for item in value:
+                text = item.get(f.record_key) if isinstance(item, Mapping) else item
+                answers.line(f, str(text), [], context)
+            return value
         if isinstance(value, list):
-            answers.items(f, ", ".join(map(str, value)), self.context(), self.choices(f))
-            return
-        text = _shown(value)
-        choices = self.choices(f) if f.type == "string" else None
-        answers.scalar(f, text, self.context(), choices)
+            if f.shape == "list" and answers.is_id_list(f, self.choices(f)):
+                return answers.items(f, ", ".join(map(str, value)), context, self.choices(f))
+            return [answers.line(f, str(item), [], context) for item in value]
+        if f.type == "string" and f.long:
+            answers.line(f, str(value), [], context)  # length and client data
+            return value
+        if isinstance(value, str) and f.type == "string":
+            return answers.scalar(f, value, context, self.choices(f))
+        answers.scalar(f, _shown(value), context)  # dates and numbers are typed already
+        return value
 
     def drop(self, f: Field) -> None:
         if f.section and isinstance(self.data.get(f.section), dict):

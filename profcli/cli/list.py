@@ -8,7 +8,7 @@ import sys
 import click
 
 from profcli.authoring import entries
-from profcli.cli.common import Invocation
+from profcli.cli.common import Choice, Invocation
 from profcli.cli.picking import profile_option
 from profcli.repository import loader
 from profcli.repository.kinds import ENTRY_KINDS
@@ -21,12 +21,12 @@ _HEADINGS = ("ID", "SOORT", "DATUM", "STATUS", "TITEL")
 @profile_option
 @click.option(
     "--soort",
-    type=click.Choice([k.name for k in ENTRY_KINDS], case_sensitive=False),
+    type=Choice([k.name for k in ENTRY_KINDS]),
     help="Alleen deze soort stukken.",
 )
 @click.option(
     "--status",
-    type=click.Choice([s.value for s in Status], case_sensitive=False),
+    type=Choice([s.value for s in Status]),
     help="Alleen leerdoelen met deze status.",
 )
 @click.option("--tag", help="Alleen stukken met dit trefwoord (of signaal, bij bijeenkomsten).")

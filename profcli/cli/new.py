@@ -10,7 +10,7 @@ import click
 from profcli import resources
 from profcli.authoring import adding as authoring
 from profcli.cli.asking import load
-from profcli.cli.common import Invocation
+from profcli.cli.common import Choice, Invocation, as_id, one_of
 from profcli.cli.completion import DATE, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository import writing
@@ -36,7 +36,7 @@ def _describe(prop: dict[str, Any]) -> str:
     "--slug", help="Mapnaam (standaard gemaakt uit de naam: Éva van den Berg → eva-van-den-berg)."
 )
 @click.option("--functie", help=_describe(_PROPS["functie"]))
-@click.option("--fase", type=click.Choice(_PROPS["fase"]["enum"]), help=_describe(_PROPS["fase"]))
+@click.option("--fase", type=Choice(_PROPS["fase"]["enum"]), help=_describe(_PROPS["fase"]))
 @click.option("--register", metavar="REGISTER", help=_describe(_REG["register"]))
 @click.option("--kamer", metavar="KAMER", help=_describe(_REG["kamer"]))
 @click.option("--nummer", help=_describe(_REG["nummer"]))
@@ -72,6 +72,7 @@ def new(
     """
     root = obj.root()
     repo = load(root)
+    naam = " ".join(naam.split())
     slug = slug or writing.slugify(naam)
     if not slug or writing.slugify(slug) != slug:
         raise click.BadParameter(
@@ -84,11 +85,14 @@ def new(
                 f"welk team? Geef --team SLUG (bekend: {', '.join(teams) or 'geen'})"
             )
         team = teams[0]
-    elif team not in teams:
-        raise click.BadParameter(
-            f"team `{team}` bestaat niet (bekend: {', '.join(teams) or 'geen'})",
-            param_hint="--team",
-        )
+    else:
+        names = {t.slug: t.naam for t in repo.teams()}
+        team = one_of("--team", team, teams, "team", names)
+    if register is not None:
+        register = one_of("--register", register, repo.registers.names(), "register")
+        if kamer is not None:
+            kamer = one_of("--kamer", kamer, repo.registers.kamers(register), "kamer")
+    expertise = tuple(as_id("--expertise", e) for e in expertise)
     if (register is None) != (cyclus_start is None):
         raise click.UsageError("--register en --cyclus-start horen bij elkaar: geef ze allebei")
     folder = root / PROFILES_DIR / slug
@@ -116,8 +120,8 @@ def new(
     data = {k: v for k, v in data.items() if v is not None}
     text = authoring.entry_text(root, folder / "profiel.toml", PROFILE, data)
     result = authoring.check(root, folder / "profiel.toml", text)
-    for finding in result.sorted():
-        click.echo(finding.text(), err=True)
+    for finding in result.sorted():  # the file is not written: the message names the field
+        click.echo(f"{finding.severity}: {finding.message}", err=True)
     if not result.ok:
         raise InvalidContent("niet gemaakt: het profiel is niet in orde.")
     try:

@@ -3,12 +3,13 @@ in one Dutch line each time it does not (the checks are in profcli.authoring.ans
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 import click
 
-from profcli.authoring import answers
+from profcli.authoring import answers, normalise
 from profcli.authoring.answers import Choices
 from profcli.errors import AnswerRejected
 
@@ -48,9 +49,15 @@ def reason(e: AnswerRejected, then: str = "") -> str:
 def ask(
     prompt: str, parse: Callable[[str], T], *, required: bool, default: T | None = None
 ) -> T | None:
-    """Ask until `parse` accepts the answer; Enter gives `default`, or None when optional."""
+    """Ask until `parse` accepts the answer; Enter gives `default`, or None when optional.
+
+    A rejected answer with one clear candidate offers it ("bedoelde je `bezig`? [J/n]"):
+    Enter or j takes it, n asks the question again. What prof made of an answer that it
+    read generously (case, accents, spaces) is said in one line."""
+    pending: str | None = None
     while True:
-        raw = read(prompt).strip()
+        raw = pending if pending is not None else read(prompt).strip()
+        pending = None
         if not raw:
             if default is not None:
                 return default
@@ -59,9 +66,41 @@ def ask(
             say(f"  {answers.REQUIRED}.")
             continue
         try:
-            return parse(raw)
+            value = parse(raw)
         except AnswerRejected as e:
-            say(reason(e))
+            if e.suggestion is not None:
+                pending = take(e)
+            else:
+                say(reason(e))
+            continue
+        for line in notes(raw, value):
+            say(f"  {line}.")
+        return value
+
+
+def take(e: AnswerRejected) -> str | None:
+    """Offer the suggestion in `e`. Enter or j takes it (returned), n declines (None, the
+    question comes again); anything else is a new answer to the question (returned)."""
+    question = str(e).rstrip("?").rstrip()
+    reply = read(f"  {question}? [J/n]: ").strip()
+    if reply.lower() in ("", "j", "ja", "y", "yes"):
+        return e.suggestion
+    if reply.lower() in ("n", "nee", "no"):
+        return None
+    return reply
+
+
+def notes(raw: str, value: object) -> list[str]:
+    """What prof made of an answer, per name typed (numbers from a list need no note)."""
+    if isinstance(value, str):
+        pairs = [(raw, value)]
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        parts = [p for p in re.split(r"\s*[,;]\s*", raw.strip()) if p]
+        pairs = list(zip(parts, value, strict=False)) if len(parts) == len(value) else []
+    else:
+        return []
+    found = (normalise.noted(typed, str(v)) for typed, v in pairs if not typed.isdigit())
+    return [n for n in found if n]
 
 
 def choose(
