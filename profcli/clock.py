@@ -49,6 +49,29 @@ def today(zone_name: str | None = None, *, now: Now | None = None) -> dt.date:
     return (now or _wall_clock)(zone(zone_name)).date()
 
 
+RELATIVE_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
+"""Words for a day counted back from the command's reference date."""
+
+_MONTHS: tuple[str, ...] = ("januari", "februari", "maart", "april", "mei", "juni", "juli")
+_MONTHS += ("augustus", "september", "oktober", "november", "december")
+
+
+def read_day(text: str, today: dt.date) -> dt.date:
+    """The one date rule for everything a person types (options, prompts, `--zet`):
+    `vandaag`, `gisteren`, `eergisteren` (from `today`), `21-11-2026` or `2026-11-21`.
+
+    Raises ValueError with one Dutch sentence."""
+    word = text.strip().lower()
+    if word in RELATIVE_DAYS:
+        return today - dt.timedelta(days=RELATIVE_DAYS[word])
+    return parse_day(text)
+
+
+def shown(day: dt.date) -> str:
+    """A date as the terminal and the dossier show it to a person: 21-11-2026."""
+    return day.strftime("%d-%m-%Y")
+
+
 def parse_day(text: str) -> dt.date:
     """A date as Dutch people write it: `2026-11-21` or `21-11-2026` (also with / or .).
 
@@ -56,11 +79,18 @@ def parse_day(text: str) -> dt.date:
     value = text.strip()
     iso = _ISO.match(value)
     dutch = _DUTCH.match(value)
+    parts = (iso[1], iso[2], iso[3]) if iso else (dutch[3], dutch[2], dutch[1]) if dutch else None
+    if parts is None:
+        raise ValueError(
+            f"`{text.strip()}` is geen datum; schrijf bijvoorbeeld 21-11-2026, vandaag of gisteren"
+        )
+    year, month, day = (int(p) for p in parts)
     try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dutch:
-            return dt.date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
+        return dt.date(year, month, day)
     except ValueError as e:
-        raise ValueError(f"`{text}` is geen bestaande dag") from e
-    raise ValueError(f"`{text}` is geen datum: schrijf 2026-11-21 of 21-11-2026")
+        if 1 <= month <= 12:
+            last = ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
+            why = f"{_MONTHS[month - 1]} {year} heeft {last} dagen"
+        else:
+            why = "een jaar heeft 12 maanden"
+        raise ValueError(f"`{text.strip()}` is geen bestaande dag: {why}") from e

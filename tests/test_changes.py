@@ -30,7 +30,7 @@ DAY = dt.date(2026, 11, 22)
 
 def test_mark_done_keeps_everything_else() -> None:
     change = changes.mark_done(GOAL, "leerdoel x", DAY)
-    assert change.message == "leerdoel x behaald op 2026-11-22; let op: 2 acties staan nog open"
+    assert change.message == "leerdoel x behaald op 22-11-2026; let op: 2 acties staan nog open"
     expected = GOAL.replace('status = "bezig"', 'status = "behaald"').replace(
         "start = 2026-01-05\n", "start = 2026-01-05\nbehaald_op = 2026-11-22\n"
     )
@@ -39,7 +39,7 @@ def test_mark_done_keeps_everything_else() -> None:
 
 def test_tick_an_action() -> None:
     change = changes.mark_done(GOAL, "leerdoel x", DAY, 1)
-    assert change.message == "actie 1 (Training volgen) klaar op 2026-11-22"
+    assert change.message == "actie 1 (Training volgen) klaar op 22-11-2026"
     assert "klaar = true  # staat gepland in maart\nklaar_op = 2026-11-22\n" in change.text
     second = changes.mark_done(change.text, "leerdoel x", DAY, 2)
     tail = 'omschrijving = "Casus inbrengen"\nklaar = true\nklaar_op = 2026-11-22\n'
@@ -73,7 +73,7 @@ def test_describe_labels_from_the_schema() -> None:
     }
     assert describe.lines(REFLECTIE, data) == [
         "Titel: Een huisbezoek",
-        "Datum: 2026-03-04",
+        "Datum: 04-03-2026",
         "Methode: starr",
         "",
         "STARR:",

@@ -74,7 +74,7 @@ def test_list_filters_by_kind_and_status_in_any_case(root: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["ID", "SOORT", "DATUM", "STATUS", "TITEL"]
     assert [line.split()[0] for line in lines[1:]] == [GOAL, "schuldenproblematiek-herkennen"]
-    assert lines[1].split()[1:4] == ["leerdoel", "2026-12-18", "bezig"]
+    assert lines[1].split()[1:4] == ["leerdoel", "18-12-2026", "bezig"]
 
 
 def test_list_by_tag_and_text(root: Path) -> None:
@@ -148,7 +148,7 @@ def test_show_reads_as_dutch_with_numbered_actions(root: Path) -> None:
     out = result.stdout
     assert out.startswith("Leerdoel: Veilig blijven en grenzen stellen bij huisbezoeken\n")
     assert f"Bestand: profielen/{WORKER}/leerdoelen/{GOAL}.toml" in out
-    assert "Startdatum: 2025-04-01" in out
+    assert "Startdatum: 01-04-2025" in out
     assert "  1. [x] Training omgaan met agressie en de-escalatie volgen" in out
     assert "  3. [ ] Veiligheidsafspraken voor huisbezoeken vastleggen" in out
 
@@ -282,9 +282,11 @@ def test_edit_zet_refused(root: Path, recorded: Recorded) -> None:
     path = goal_path(root, PLANNED)
     before = path.read_text()
     wrong = prof(root, "edit", PLANNED, "--zet", "status=klaar")
-    assert wrong.exit_code == 1
-    assert "[schema-keuze]" in wrong.stderr
-    assert "niet opgeslagen" in wrong.stderr
+    assert wrong.exit_code == 2  # refused as read, before the entry is checked
+    assert "`status`: `klaar` kan niet; kies uit: gepland, bezig, behaald, gestopt" in wrong.stderr
+    typo = prof(root, "edit", PLANNED, "--zet", "status=bzig")
+    assert typo.exit_code == 2
+    assert "`status`: `bzig` kan niet; bedoelde je `bezig`?" in typo.stderr
     bad_date = prof(root, "edit", PLANNED, "--zet", "deadline=morgen")
     assert bad_date.exit_code == 2
     assert "`deadline`: `morgen` is geen datum" in bad_date.stderr
@@ -303,7 +305,7 @@ def test_done_marks_a_goal_reached_today(root: Path, recorded: Recorded) -> None
     result = prof(root, "done", GOAL)
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"Leerdoel {GOAL} behaald op 2026-11-22; let op: 1 actie staat nog open.\n"
+        f"Leerdoel {GOAL} behaald op 22-11-2026; let op: 1 actie staat nog open.\n"
     )
     text = path.read_text()
     assert 'status = "behaald"  # sinds april\n' in text
@@ -312,7 +314,7 @@ def test_done_marks_a_goal_reached_today(root: Path, recorded: Recorded) -> None
     assert recorded == [(root.resolve(), [path], f"prof: leerdoel {GOAL} behaald")]
     again = prof(root, "done", GOAL)
     assert again.exit_code == 0
-    assert "was al behaald (op 2026-11-22); niets gewijzigd." in again.stdout
+    assert "was al behaald (op 22-11-2026); niets gewijzigd." in again.stdout
     assert len(recorded) == 1
 
 
@@ -320,13 +322,13 @@ def test_done_ticks_one_action(root: Path, recorded: Recorded) -> None:
     path = goal_path(root)
     result = prof(root, "done", GOAL, "--actie", "3", "--op", "21-11-2026")
     assert result.exit_code == 0, result.output
-    assert "klaar op 2026-11-21" in result.stdout
+    assert "klaar op 21-11-2026" in result.stdout
     tail = path.read_text().split("[[acties]]")[3]
     assert "klaar = true\nklaar_op = 2026-11-21\n" in tail
     assert 'status = "bezig"' in path.read_text()
     assert recorded[0][2] == f"prof: actie 3 van leerdoel {GOAL} klaar"
     shown = prof(root, "show", GOAL)
-    assert "3. [x] Veiligheidsafspraken" in shown.stdout and "(klaar op 2026-11-21)" in shown.stdout
+    assert "3. [x] Veiligheidsafspraken" in shown.stdout and "(klaar op 21-11-2026)" in shown.stdout
 
 
 def test_done_refusals(root: Path, recorded: Recorded) -> None:

@@ -62,9 +62,10 @@ def test_dutch_and_iso_dates(text: str, day: dt.date) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("31-02-2026", "`31-02-2026` is geen bestaande dag"),
-        ("morgen", "`morgen` is geen datum: schrijf 2026-11-21 of 21-11-2026"),
-        ("11/21/2026", "`11/21/2026` is geen bestaande dag"),
+        ("31-02-2026", "`31-02-2026` is geen bestaande dag: februari 2026 heeft 28 dagen"),
+        ("31-11-2026", "`31-11-2026` is geen bestaande dag: november 2026 heeft 30 dagen"),
+        ("morgen", "`morgen` is geen datum; schrijf bijvoorbeeld 21-11-2026, vandaag of gisteren"),
+        ("11/21/2026", "`11/21/2026` is geen bestaande dag: een jaar heeft 12 maanden"),
     ],
 )
 def test_what_is_not_a_date(text: str, message: str) -> None:

@@ -47,10 +47,10 @@ def test_dutch_dates_and_relative_days() -> None:
     assert answers.scalar(datum, "21/11/2026", CTX) == dt.date(2026, 11, 21)
     assert answers.scalar(datum, "Gisteren", CTX) == dt.date(2026, 11, 21)
     assert rejected(answers.scalar, datum, "31-02-2026", CTX) == (
-        "`31-02-2026` is geen bestaande dag (of vandaag, gisteren)"
+        "`31-02-2026` is geen bestaande dag: februari 2026 heeft 28 dagen"
     )
     assert rejected(answers.scalar, datum, "volgende week", CTX) == (
-        "`volgende week` is geen datum: schrijf 2026-11-21 of 21-11-2026 (of vandaag, gisteren)"
+        "`volgende week` is geen datum; schrijf bijvoorbeeld 21-11-2026, vandaag of gisteren"
     )
 
 
@@ -207,9 +207,9 @@ def test_bad_answers_are_explained_and_asked_again(repo: Path) -> None:
     out = result.output
     # CliRunner echoes what is typed after each prompt
     assert (
-        "Datum (bijvoorbeeld 21-11-2026 of gisteren) [2026-11-22]: 2026-12-01\n"
+        "Datum (bijvoorbeeld 21-11-2026 of gisteren) [22-11-2026]: 2026-12-01\n"
         "  1 december 2026 ligt in de toekomst; geef een dag tot en met vandaag "
-        "(22 november 2026).\nDatum (bijvoorbeeld 21-11-2026 of gisteren) [2026-11-22]: "
+        "(22 november 2026).\nDatum (bijvoorbeeld 21-11-2026 of gisteren) [22-11-2026]: "
         "21-11-2026\n"
     ) in out
     assert "Titel: \n  Dit veld is verplicht; typ een antwoord" in out

@@ -125,7 +125,7 @@ def test_status_of_a_worker(example: Path) -> None:
     assert lines[0] == "Sanne de Boer (sanne-de-boer)"
     assert "Open leerdoelen:" in lines
     assert "Herregistratie: Registerplein, Register Sociaal Werkers" in lines
-    assert any(line.startswith("Cyclus 2023-09-01 t/m 2028-08-31: nog ") for line in lines)
+    assert any(line.startswith("Cyclus 01-09-2023 t/m 31-08-2028: nog ") for line in lines)
     assert any(line.startswith("Laatste reflectie: ") for line in lines)
     assert "\x1b[" not in result.output
 
@@ -134,7 +134,7 @@ def test_status_marks_overdue_goals(example: Path) -> None:
     goal = example / "profielen" / WORKER / "leerdoelen" / "oud.toml"
     goal.write_text('titel = "Oud doel"\nstatus = "bezig"\ndeadline = 2020-01-01\n')
     result = prof(example, "status", WORKER)
-    assert "  - Oud doel [bezig] deadline 2020-01-01 (te laat)" in result.output
+    assert "  - Oud doel [bezig] deadline 01-01-2020 (te laat)" in result.output
 
 
 def test_status_of_the_team_is_one_table(example: Path) -> None:

@@ -82,7 +82,7 @@ def valid(root: Path, path: Path) -> None:
 def test_typos_are_explained_and_dutch_habits_accepted(example_copy: Path) -> None:
     before = folder(example_copy, "activiteiten")
     term = Terminal(example_copy, "add", "activiteit", "--profiel", WORKER)
-    datum = "Datum (bijvoorbeeld 21-11-2026 of gisteren) [2026-11-22]: "
+    datum = "Datum (bijvoorbeeld 21-11-2026 of gisteren) [22-11-2026]: "
     term.answer(datum, "2026-12-01")
     term.see("1 december 2026 ligt in de toekomst; geef een dag tot en met vandaag")
     term.answer(datum, "21-11-2026")
@@ -140,7 +140,7 @@ def interrupt_a_reflection(root: Path) -> Path:
     """Start a reflection, type half of its first part, press Ctrl-C: the draft."""
     term = Terminal(root, "add", "reflectie", "--profiel", WORKER)
     term.answer("Titel: ", "Onrust bij een huisbezoek")
-    term.answer("Datum (bijvoorbeeld 21-11-2026 of gisteren) [2026-11-22]: ", "gisteren")
+    term.answer("Datum (bijvoorbeeld 21-11-2026 of gisteren) [22-11-2026]: ", "gisteren")
     term.answer("Methode (nummer of naam): ", "STARR")
     term.answer("Situatie: ", "Een bewoner werd boos toen ik de brief voorlas.")
     term.see("  … ")
@@ -208,3 +208,137 @@ def test_draft_resumes_with_the_open_questions(example_copy: Path) -> None:
     assert first_line == "#:schema ../../../schemas/reflectie.schema.json"
     valid(example_copy, written)
     assert not draft.exists()
+
+
+# --- issue 19: habits understood, suggestions taken, one-liners saved at once --------------
+
+
+def test_a_suggestion_is_taken_with_enter_and_habits_are_read_and_said(
+    example_copy: Path,
+) -> None:
+    term = Terminal(example_copy, "add", "leerdoel", "--profiel", WORKER)
+    term.answer("Titel: ", "  Rustig blijven aan de deur  ")
+    term.answer("Status (nummer of naam): ", "bzig")
+    term.answer("  `bzig` is geen keuze; bedoelde je `bezig`? [J/n]: ", "")
+    term.answer("Omschrijving (optioneel, Enter om over te slaan): ", "")
+    term.answer("Succescriterium (optioneel, Enter om over te slaan): ", "")
+    term.answer("Startdatum (bijvoorbeeld 31-12-2027 of vandaag; optioneel", "")
+    term.answer("Deadline (bijvoorbeeld 31-12-2027 of vandaag; optioneel", "30-6-2027")
+    term.answer("Competenties (", "kerntaak profesionaliseren")  # a typo: offered, declined
+    term.answer("bedoelde je `kerntaak-professionaliseren`? [J/n]: ", "n")
+    term.answer("Competenties (", "")
+    term.answer("Contexten (", "Primaire Leefomgeving")
+    term.see("  `Primaire Leefomgeving` gelezen als `primaire-leefomgeving`.")
+    term.answer("Acties (optioneel, Enter om over te slaan): ", "")
+    term.answer("Bewijs (optioneel, Enter om over te slaan): ", "")
+    term.answer("Trefwoorden (", "Schulden, telefoon gesprekken")
+    term.see("  `Schulden` gelezen als `schulden`.")
+    term.see("  `telefoon gesprekken` gelezen als `telefoon-gesprekken`.")
+    term.answer("Zichtbaarheid (nummer of naam; optioneel, Enter om over te slaan): ", "privé")
+    term.see("  `privé` gelezen als `prive`.")
+    term.see("Opgeslagen: profielen/marieke-jansen/leerdoelen/rustig-blijven-aan-de-deur.toml")
+    assert term.end() == 0
+    path = example_copy / "profielen" / WORKER / "leerdoelen" / "rustig-blijven-aan-de-deur.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["titel"] == "Rustig blijven aan de deur"
+    assert data["status"] == "bezig"
+    assert data["deadline"] == dt.date(2027, 6, 30)
+    assert "competenties" not in data
+    assert data["contexten"] == ["primaire-leefomgeving"]
+    assert data["tags"] == ["schulden", "telefoon-gesprekken"]
+    assert data["zichtbaarheid"] == "prive"
+    valid(example_copy, path)
+
+
+def test_a_one_liner_in_a_terminal_asks_nothing(example_copy: Path) -> None:
+    before = folder(example_copy, "leerdoelen")
+    term = Terminal(
+        example_copy, "add", "leerdoel", "--profiel", WORKER, "--titel", "Grenzen stellen",
+        "--status", "Bezig", "--deadline", "30-06-2027", "--zichtbaarheid", "privé",
+    )  # fmt: skip
+    term.see("--status: `Bezig` gelezen als `bezig`.")
+    term.see("--zichtbaarheid: `privé` gelezen als `prive`.")
+    term.see("Opgeslagen: profielen/marieke-jansen/leerdoelen/grenzen-stellen.toml")
+    assert term.end() == 0
+    assert "optioneel" not in term.transcript.getvalue()
+    assert folder(example_copy, "leerdoelen") == before | {"grenzen-stellen.toml"}
+
+
+def test_a_given_value_is_checked_before_the_first_question(example_copy: Path) -> None:
+    term = Terminal(
+        example_copy, "add", "reflectie", "--profiel", WORKER, "--methode", "vrij",
+        "--tekst", "Ik belde haar op 06-12345678.", "--leerdoelen", "beeldbelen",
+    )  # fmt: skip
+    term.see("--tekst: `06-12345678`: dit lijkt een telefoonnummer")
+    term.answer("bedoelde je `beeldbellen-inzetten`? [J/n]: ", "j")
+    term.answer("Titel: ", "Een gesprek aan de telefoon")
+    term.child.sendintr()  # the text was dropped, so it would be asked after the title
+    term.see("Afgebroken.")
+    transcript = term.transcript.getvalue()
+    assert transcript.index("06-12345678") < transcript.index("Titel: ")
+    assert term.end() == 1
+    [draft] = drafts(example_copy)
+    data = tomllib.loads(draft.read_text(encoding="utf-8"))
+    assert data["leerdoelen"] == ["beeldbellen-inzetten"]
+    assert "tekst" not in data
+
+
+def test_who_carries_out_an_agreement_is_asked(example_copy: Path) -> None:
+    term = Terminal(
+        example_copy, "add", "bijeenkomst", "--profiel", WORKER, "--soort", "intervisie",
+        "--duur-uren", "2", "--deelnemers", "marieke-jansen", "--deelnemers", "Noor Bakker",
+        "--thema", "Veilig op huisbezoek", "--vraag-alles",
+    )  # fmt: skip
+    term.see("--deelnemers: `Noor Bakker` gelezen als `noor-bakker`.")
+    term.answer("Datum (bijvoorbeeld 21-11-2026 of gisteren) [22-11-2026]: ", "")
+    for _ in range(6):  # telt_als ... inzichten
+        term.child.expect(r"\(.*optioneel, Enter om over te slaan\): ")
+        if "Afspraken" in str(term.child.before) + str(term.child.after):
+            break
+        term.child.sendline("")
+    term.child.sendline("Iedereen belt voortaan vooraf aan")
+    term.see("   2. noor-bakker (Noor Bakker)")
+    term.answer("Wie voert dit uit? (", "2, 1")
+    term.answer("  … ", "Het protocol wordt bijgewerkt")
+    term.answer("Wie voert dit uit? (", "")
+    term.answer("  … ", "")
+    term.answer("Signalen (", "")
+    term.answer("Leeropdrachten (", "")
+    term.answer("Zichtbaarheid (", "")
+    term.child.expect(r"Opgeslagen: (profielen/\S+\.toml)")
+    written = example_copy / str(term.child.match.group(1))
+    assert term.end() == 0
+    data = tomllib.loads(written.read_text(encoding="utf-8"))
+    assert data["afspraken"] == [
+        {"wat": "Iedereen belt voortaan vooraf aan", "wie": ["noor-bakker", "marieke-jansen"]},
+        "Het protocol wordt bijgewerkt",
+    ]
+    valid(example_copy, written)
+
+
+def test_a_mistyped_command_gets_a_suggestion(example_copy: Path) -> None:
+    term = Terminal(example_copy, "statsu")
+    term.see("fout: opdracht `statsu` bestaat niet; bedoelde je `prof status`?")
+    assert term.end() == 2
+    term = Terminal(example_copy, "add", "activiteit", "--vorm", "intervisei")
+    term.see("`intervisei` is geen keuze; bedoelde je `intervisie`?")
+    assert term.end() == 2
+
+
+def test_zet_reads_gisteren_and_dutch_habits(example_copy: Path) -> None:
+    [name] = [n for n in folder(example_copy, "reflecties") if n.startswith("2026-")][:1]
+    ident = name.removesuffix(".toml")
+    term = Terminal(
+        example_copy, "--geen-git", "edit", ident, "--zet", "datum=gisteren",
+        "--zet", "zichtbaarheid=Privé", "--zet", "tags=Schulden, huiselijk geweld",
+    )  # fmt: skip
+    term.see("--zet zichtbaarheid: `Privé` gelezen als `prive`.")
+    term.see("--zet tags: `Schulden, huiselijk geweld` gelezen als `schulden, huiselijk-geweld`.")
+    term.child.expect(r"Opgeslagen: (profielen/\S+\.toml)")
+    written = example_copy / str(term.child.match.group(1))
+    assert term.end() == 0
+    assert written.name.startswith("2026-11-21-")
+    data = tomllib.loads(written.read_text(encoding="utf-8"))
+    assert data["datum"] == dt.date(2026, 11, 21)
+    assert data["tags"] == ["schulden", "huiselijk-geweld"]
+    valid(example_copy, written)

@@ -30,7 +30,6 @@ from profcli.validation.files import NOT_FREE_TEXT
 NOT_IN_FUTURE = frozenset({"datum", "bijgewerkt"})
 """Dates that say when something happened (`prof validate`: rule datum-toekomst)."""
 
-RELATIVE_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
 YES = frozenset({"j", "ja", "y", "yes", "true", "waar"})
 NO = frozenset({"n", "nee", "no", "false", "onwaar"})
 _SPLIT = re.compile(r"\s*[,;]\s*")
@@ -78,14 +77,10 @@ def scalar(f: Field, text: str, ctx: Context, choices: Choices | None = None) ->
 
 
 def day(f: Field, text: str, ctx: Context) -> dt.date:
-    lowered = text.lower()
-    if lowered in RELATIVE_DAYS:
-        value = ctx.today - dt.timedelta(days=RELATIVE_DAYS[lowered])
-    else:
-        try:
-            value = clock.parse_day(text)
-        except ValueError as e:
-            raise AnswerRejected(f"{e} (of vandaag, gisteren)") from e
+    try:
+        value = clock.read_day(text, ctx.today)
+    except ValueError as e:
+        raise AnswerRejected(str(e)) from e
     if f.key in NOT_IN_FUTURE and value > ctx.today:
         raise AnswerRejected(
             f"{_dutch_day(value)} ligt in de toekomst; geef een dag tot en met vandaag "

@@ -20,6 +20,7 @@ from tomlkit.exceptions import ParseError, TOMLKitError
 from tomlkit.items import AoT, Table
 
 from profcli import clock, resources
+from profcli.authoring import normalise
 from profcli.errors import BadChange, InvalidContent, WriteRefused
 from profcli.repository import writing
 from profcli.repository.kinds import DATED_RE, Kind
@@ -64,6 +65,8 @@ def mark_done(text: str, what: str, day: dt.date, action: int | None = None) -> 
     if action is None:
         if doc.get("status") == Status.BEHAALD:
             since = doc.get("behaald_op")
+            if isinstance(since, dt.date):
+                since = clock.shown(since)
             return Change(text, f"{what} was al behaald" + (f" (op {since})" if since else ""))
         doc["status"] = Status.BEHAALD.value
         doc["behaald_op"] = day
@@ -72,7 +75,7 @@ def mark_done(text: str, what: str, day: dt.date, action: int | None = None) -> 
         note = {0: "", 1: "; let op: 1 actie staat nog open"}.get(
             count, f"; let op: {count} acties staan nog open"
         )
-        return Change(_dumps(doc, text), f"{what} behaald op {day.isoformat()}{note}")
+        return Change(_dumps(doc, text), f"{what} behaald op {clock.shown(day)}{note}")
     actions = _actions(doc)
     if not 1 <= action <= len(actions):
         listed = "".join(f"\n  {n}. {a.get('omschrijving', '')}" for n, a in enumerate(actions, 1))
@@ -86,7 +89,7 @@ def mark_done(text: str, what: str, day: dt.date, action: int | None = None) -> 
         return Change(text, f"{label} was al klaar")
     item["klaar"] = True
     item["klaar_op"] = day
-    return Change(_dumps(doc, text), f"{label} klaar op {day.isoformat()}")
+    return Change(_dumps(doc, text), f"{label} klaar op {clock.shown(day)}")
 
 
 def _actions(doc: tomlkit.TOMLDocument) -> list[Table]:
@@ -96,10 +99,20 @@ def _actions(doc: tomlkit.TOMLDocument) -> list[Table]:
     return [a for a in found if isinstance(a, Table)] if isinstance(found, list) else []
 
 
-def set_fields(text: str, what: str, kind: Kind, assignments: Sequence[str]) -> str:
+def set_fields(
+    text: str,
+    what: str,
+    kind: Kind,
+    assignments: Sequence[str],
+    today: dt.date | None = None,
+    said: list[str] | None = None,
+) -> str:
     """`sleutel=waarde` pairs (a table's key as `starr.situatie`) written into the text; an
-    empty value removes the key. Values get the type the schema gives the key."""
+    empty value removes the key. Values get the type the schema gives the key, read as
+    answers are (`gisteren` from `today`, `Bezig`, `privé`); what was read otherwise than
+    typed is added to `said`."""
     doc = _parse(text, what)
+    day = today or clock.today()
     for assignment in assignments:
         name, sep, raw = assignment.partition("=")
         path = [p.strip() for p in name.split(".")]
@@ -119,8 +132,38 @@ def set_fields(text: str, what: str, kind: Kind, assignments: Sequence[str]) -> 
             if key in table:
                 del table[key]
             continue
-        table[key] = _typed(raw.strip(), _property(kind, path), ".".join(path))
+        name = ".".join(path)
+        value = _typed(raw.strip(), _property(kind, path), name, day)
+        if said is not None and isinstance(value, str | list) and not isinstance(value, bool):
+            shown = ", ".join(value) if isinstance(value, list) else value
+            typed = raw.strip() if isinstance(value, str) else ", ".join(_split(raw))
+            note = normalise.noted(typed, shown)
+            if note:
+                said.append(f"{name}: {note}")
+        table[key] = value
     return _dumps(doc, text)
+
+
+def _split(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def _word(raw: str, prop: dict[str, Any], name: str) -> str:
+    """One word of a choice or an id, read generously; refused with a suggestion."""
+    choices = [str(c) for c in prop.get("enum", ())]
+    if choices:
+        found = normalise.match(raw, choices)
+        if found is not None:
+            return found
+        close = normalise.suggest(raw, choices)
+        hint = f"bedoelde je `{close}`?" if close else f"kies uit: {', '.join(choices)}"
+        raise BadChange(f"`{name}`: `{raw}` kan niet; {hint}")
+    if prop.get("pattern") == normalise.ID_PATTERN:
+        found = normalise.as_id(raw)
+        if found is None:
+            raise BadChange(f"`{name}`: `{raw}` kan zo niet; gebruik letters, cijfers en streepjes")
+        return found
+    return raw
 
 
 def _property(kind: Kind, path: list[str]) -> dict[str, Any]:
@@ -134,11 +177,11 @@ _TRUE = {"ja", "j", "true", "waar", "1"}
 _FALSE = {"nee", "n", "false", "onwaar", "0"}
 
 
-def _typed(raw: str, prop: dict[str, Any], name: str) -> Any:
+def _typed(raw: str, prop: dict[str, Any], name: str, today: dt.date) -> Any:
     kind = prop.get("type")
     if prop.get("format") == "date":
         try:
-            return clock.parse_day(raw)
+            return clock.read_day(raw, today)
         except ValueError as e:
             raise BadChange(f"`{name}`: {e}") from e
     try:
@@ -153,8 +196,9 @@ def _typed(raw: str, prop: dict[str, Any], name: str) -> Any:
             return raw.lower() in _TRUE
         raise BadChange(f"`{name}`: schrijf ja of nee (niet `{raw}`)")
     if kind == "array":
-        return [part.strip() for part in raw.split(",") if part.strip()]
-    return raw
+        items = prop.get("items", {})
+        return list(dict.fromkeys(_word(part, items, name) for part in _split(raw)))
+    return _word(raw, prop, name)
 
 
 def read_exact(path: Path) -> str:

@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from profcli import resources
+from profcli import clock, resources
 from profcli.repository.kinds import Kind
 
 WIDTH = 88
@@ -108,8 +108,10 @@ _STRUCTURED = re.compile(r"^\s*([-*+#|>]|\d+[.)])\s")
 def _inline(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.datetime):
         return value.isoformat()
+    if isinstance(value, dt.date):
+        return clock.shown(value)
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     if isinstance(value, list):

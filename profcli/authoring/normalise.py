@@ -15,7 +15,9 @@ from collections.abc import Iterable, Mapping
 
 from profcli.repository import writing
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+"""The pattern of every id in the schemas (slugs, tags, references)."""
+_SLUG = re.compile(ID_PATTERN)
 
 
 def fold(text: str) -> str:

@@ -12,7 +12,7 @@ import click
 from profcli.authoring import adding as authoring
 from profcli.authoring.templates import Field, Template, default_date, template
 from profcli.cli import asking
-from profcli.cli.common import NUMBER, Choice, Invocation, SuggestingGroup
+from profcli.cli.common import NUMBER, Choice, Invocation, SuggestingGroup, spoken
 from profcli.cli.completion import DATE, known, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository import writing
@@ -252,7 +252,7 @@ def _example(tpl: Template, kind: Kind) -> str:
 
 
 def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
-    help_text = f"{f.title}{' (verplicht)' if f.required else ''}: {f.description}"
+    help_text = f"{f.title}{' (verplicht)' if f.required else ''}: {spoken(f.description)}"
     if f.section:
         section = tpl.section(f.section)
         if section and section.selector:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,14 @@ import click
 
 from profcli import clock
 from profcli.repository.discovery import find_root
+
+_SENTENCE = re.compile(r"(?<=\.)\s+")
+
+
+def spoken(description: str) -> str:
+    """A schema description for a person at the terminal: without the sentence about how
+    to write a value in TOML (quotes), which is for an editor."""
+    return " ".join(s for s in _SENTENCE.split(description) if "aanhalingstekens" not in s)
 
 
 @dataclass(slots=True)
@@ -51,9 +60,6 @@ class Invocation:
             click.echo(f"Vastgelegd in git: {message}")
 
 
-_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
-
-
 class DayType(click.ParamType[dt.date]):
     """A date as Dutch people write it: 2026-11-21, 21-11-2026, or vandaag/gisteren/eergisteren
     (counted from the command's reference date)."""
@@ -65,18 +71,14 @@ class DayType(click.ParamType[dt.date]):
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        text = str(value).strip().lower()
-        if text in _DAYS:
-            obj = ctx.find_object(Invocation) if ctx else None
-            base = obj.today() if obj else clock.today()
-            return base - dt.timedelta(days=_DAYS[text])
+        obj = ctx.find_object(Invocation) if ctx else None
         try:
-            return clock.parse_day(text)
+            return clock.read_day(str(value), obj.today() if obj else clock.today())
         except ValueError as e:
-            self.fail(f"{e} (of `vandaag`)", param, ctx)
+            self.fail(str(e), param, ctx)
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        return "JJJJ-MM-DD"
+        return "DATUM"
 
 
 DAY = DayType()

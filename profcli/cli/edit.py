@@ -43,7 +43,11 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
     root, source = locate(obj, ident, profiel)
     original = read(source)
     if zet:
-        new = changes.set_fields(original, source.display, source.kind, zet)
+        said: list[str] = []
+        day = today(obj, root, source)
+        new = changes.set_fields(original, source.display, source.kind, zet, day, said)
+        for line in said:
+            click.echo(f"--zet {line}.", err=True)
         apply(obj, root, source, original, new, None)
         return
     draft = drafts.save_edit(root, source, original)
@@ -121,8 +125,8 @@ def apply(
         draft.unlink(missing_ok=True)
     what = f"prof: {source.kind.name} {source.stem} bijgewerkt"
     if moved:
-        obj.record(root, [source.path, target], f"{what} (nu {moved}, de datum is veranderd)")
         click.echo(f"Opgeslagen: {authoring.display(root, target)} (was {source.display})")
+        obj.record(root, [source.path, target], f"{what} (nu {moved}, de datum is veranderd)")
         return
-    obj.record(root, [source.path], what)
     click.echo(f"Opgeslagen: {source.display}")
+    obj.record(root, [source.path], what)

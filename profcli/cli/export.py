@@ -23,7 +23,6 @@ from profcli.repository.loader import load
     "--cyclus",
     "start",
     type=DATE,
-    metavar="JJJJ-MM-DD",
     help="Begin van de cyclus (standaard: de huidige cyclus vanaf cyclus_start in je profiel).",
 )
 @click.option(

@@ -11,16 +11,17 @@ lines of a text being typed, as a draft that `prof add --draft NAAM` resumes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import click
 
+from profcli import clock
 from profcli.authoring import adding as authoring
 from profcli.authoring import answers
 from profcli.authoring.answers import Choices, Context
 from profcli.authoring.templates import Field, Template, default_date, merge
+from profcli.cli.common import spoken
 from profcli.cli.questions import (
     MORE,
     MULTI_LINE,
@@ -36,9 +37,6 @@ from profcli.cli.questions import (
 )
 from profcli.errors import AnswerRejected
 from profcli.repository.model import Portfolio, Repository
-
-_SENTENCE = re.compile(r"(?<=\.)\s+")
-"""Help about TOML quoting (in the schema, for editors) is left out of the questions."""
 
 
 class Interview:
@@ -112,7 +110,7 @@ class Interview:
                     break
                 for note in notes(_shown(value), read):
                     say(f"{f.option}: {note}.")
-                if read != value:
+                if read != self.current(f):
                     self.store(f, read)
                 break
         return refused
@@ -186,7 +184,7 @@ class Interview:
 
     def ask(self, f: Field) -> None:
         say("")
-        about = " ".join(s for s in _SENTENCE.split(f.description) if "aanhalingstekens" not in s)
+        about = spoken(f.description)
         say(click.style(f.title, bold=True) + click.style(f" — {about}", dim=True))
         if f.shape == "map":
             self.ask_map(f)
@@ -214,11 +212,16 @@ class Interview:
 
     def ask_scalar(self, f: Field, existing: Any) -> Any:
         default = existing if existing is not None else default_date(f, self.today)
-        shown = default.isoformat() if isinstance(default, dt.date) else default
+        shown = clock.shown(default) if isinstance(default, dt.date) else default
         if isinstance(default, bool):
             shown = "j" if default else "n"
+        example = (
+            "bijvoorbeeld 21-11-2026 of gisteren"
+            if f.key in answers.NOT_IN_FUTURE
+            else f"bijvoorbeeld 31-12-{self.today.year + 1} of vandaag"
+        )
         notes = {
-            "date": ["bijvoorbeeld 21-11-2026 of gisteren"],
+            "date": [example],
             "boolean": ["j/n"],
             "number": ["bijvoorbeeld 1,5"],
         }.get(f.type, [])
@@ -270,15 +273,49 @@ class Interview:
         for item in so_far:
             say(f"  al ingevuld: {item}")
 
+        who: dict[int, list[str]] = {}
+
         def value(lines: list[str]) -> list[Any]:
             if f.shape == "records":
                 return [{key: line, **dict(f.record_defaults)} for line in lines]
+            if f.name == "afspraken":
+                return [
+                    {"wat": ln, "wie": who[i]} if who.get(i) else ln for i, ln in enumerate(lines)
+                ]
             return list(lines)
 
+        def after(lines: list[str]) -> None:
+            if f.name == "afspraken":  # an agreement names who carries it out
+                self.ask_who(who, len(lines) - 1)
+
         lines = self.read_lines(
-            f, so_far, one_item_per_line=True, keep=lambda ls: self.store(f, value(ls))
+            f,
+            so_far,
+            one_item_per_line=True,
+            keep=lambda ls: self.store(f, value(ls)),
+            after=after,
         )
         return value(lines) if lines else None
+
+    def ask_who(self, who: dict[int, list[str]], index: int) -> None:
+        """Who carries out agreement `index`: workers by number or name (Enter: nobody in
+        particular); the participants are offered first."""
+        workers = tuple(w.slug for w in self.repo.workers())
+        present = [w for w in self.data.get("deelnemers", []) if w in workers]
+        offered = tuple(dict.fromkeys([*present, *workers]))
+        choices = Choices(offered, frozenset(workers), "werker")
+        if not offered:
+            return
+        numbered(offered, self.labels(offered))
+        wie = next(o for o in self.tpl.fields if o.name == "deelnemers")
+        picked = ask(
+            "  Wie voert dit uit? (nummers of namen, gescheiden door komma's; Enter: niemand "
+            "in het bijzonder): ",
+            lambda text: answers.items(wie, text, self.context(), choices),
+            required=False,
+        )
+        if picked:
+            who[index] = picked
 
     def ask_text(self, f: Field, existing: Any) -> str | None:
         so_far = str(existing).split("\n") if isinstance(existing, str) and existing else []
@@ -299,6 +336,7 @@ class Interview:
         *,
         one_item_per_line: bool,
         keep: Callable[[list[str]], None],
+        after: Callable[[list[str]], None] | None = None,
     ) -> list[str]:
         """Lines until an empty one; on Ctrl-C `keep` puts the lines so far into the draft."""
         lines = list(so_far)
@@ -319,6 +357,9 @@ class Interview:
                         lines.append(answers.line(f, raw, lines, context))
                 except AnswerRejected as e:
                     say(reason(e, "typ deze regel opnieuw"))
+                    continue
+                if after is not None:
+                    after(lines)
         except click.Abort:
             if lines != so_far:
                 keep(lines)

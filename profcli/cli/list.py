@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from profcli import clock
 from profcli.authoring import entries
 from profcli.cli.common import Choice, Invocation
 from profcli.cli.picking import profile_option
@@ -121,7 +122,7 @@ def _table(found: entries.Listing, *, show_profile: bool) -> None:
     for r in found.rows:
         ident = f"{r.profile}/{r.id}" if show_profile else r.id
         title = r.title if r.valid else f"{r.title} (klopt niet met het schema)"
-        day = r.day.isoformat() if r.day else "-"
+        day = clock.shown(r.day) if r.day else "-"
         rows.append((ident, r.kind.name, day, r.status or "-", title))
     if rows:
         widths = [max(len(row[i]) for row in [_HEADINGS, *rows]) for i in range(4)]

@@ -10,7 +10,7 @@ import click
 from profcli import resources
 from profcli.authoring import adding as authoring
 from profcli.cli.asking import load
-from profcli.cli.common import Choice, Invocation, as_id, one_of
+from profcli.cli.common import Choice, Invocation, as_id, one_of, spoken
 from profcli.cli.completion import DATE, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository import writing
@@ -22,7 +22,7 @@ _REG = _PROPS["registratie"]["properties"]
 
 
 def _describe(prop: dict[str, Any]) -> str:
-    return f"{prop.get('title', '')}: {prop.get('description', '')}"
+    return f"{prop.get('title', '')}: {spoken(prop.get('description', ''))}"
 
 
 @click.command()

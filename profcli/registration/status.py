@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from profcli import clock
 from profcli.findings import Finding
 from profcli.registration import hours
 from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
@@ -92,7 +93,7 @@ def _register_lines(report: hours.HoursReport, paint: Paint) -> list[str]:
     end = report.end - dt.timedelta(days=1)
     lines = [
         f"Herregistratie: {register.titel}",
-        f"Cyclus {report.start.isoformat()} t/m {end.isoformat()}: nog {report.days_left} dagen.",
+        f"Cyclus {clock.shown(report.start)} t/m {clock.shown(end)}: nog {report.days_left} dagen.",
     ]
     rows = [["categorie", "telt mee", "minimum", "tekort", "ingediend", "toegekend"]]
     for total in report.categories():
@@ -127,7 +128,7 @@ def _register_lines(report: hours.HoursReport, paint: Paint) -> list[str]:
     skipped = [x for x in report.lines if x.opmerking]
     if skipped:
         lines.append("Let op bij deze activiteiten:")
-        lines += [f"  {x.datum.isoformat()} {x.titel}: {x.opmerking}" for x in skipped]
+        lines += [f"  {clock.shown(x.datum)} {x.titel}: {x.opmerking}" for x in skipped]
     return lines
 
 
@@ -160,9 +161,9 @@ def vog_reminder(worker: Portfolio, today: dt.date) -> str:
     if not isinstance(until, dt.date):
         return ""
     if until < today:
-        return f"VOG verlopen op {until.isoformat()}: vraag een nieuwe aan."
+        return f"VOG verlopen op {clock.shown(until)}: vraag een nieuwe aan."
     if until - today <= VOG_NOTICE:
-        return f"VOG geldig tot {until.isoformat()}: vraag op tijd een nieuwe aan."
+        return f"VOG geldig tot {clock.shown(until)}: vraag op tijd een nieuwe aan."
     return ""
 
 
@@ -187,7 +188,7 @@ def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) ->
     lines = [paint(f"{p.naam} ({p.slug})", "bold"), ""]
     lines.append("Open leerdoelen:" if status.goals else "Open leerdoelen: geen")
     for goal in status.goals:
-        when = f"deadline {goal.deadline.isoformat()}" if goal.deadline else "geen deadline"
+        when = f"deadline {clock.shown(goal.deadline)}" if goal.deadline else "geen deadline"
         if goal.overdue:
             when = paint(f"{when} (te laat)", "red")
         lines.append(f"  - {goal.titel} [{goal.status}] {when}")
@@ -309,7 +310,7 @@ def render_team(repo: Repository, team: Portfolio, today: dt.date, paint: Paint 
             [
                 (status.portfolio.slug, ""),
                 (register.register if register else "-", ""),
-                ((report.end - dt.timedelta(days=1)).isoformat() if register else "-", ""),
+                (clock.shown(report.end - dt.timedelta(days=1)) if register else "-", ""),
                 (str(report.days_left) if register else "-", ""),
                 (_points(report.tekort) if register else "-", ""),
                 (report.pace, colour),
