@@ -375,3 +375,23 @@ def test_sync_names_work_that_is_not_committed(tmp_path: Path) -> None:
     assert "Niets te versturen" in result.output
     assert "niet vastgelegd, dus niet gedeeld" in result.stderr
     assert "\n  kladblok.md" in result.stderr
+
+
+def test_a_refusal_shows_all_that_git_said() -> None:
+    from profcli.git.sync import _remote_said
+
+    said = (
+        "remote: error: GH006: Protected branch update failed for refs/heads/main.\n"
+        "remote: error: At least 1 approving review is required by reviewers with write "
+        "access.\nremote: \nremote: see https://docs.github.com/branches\n"
+        "remote: bye\nTo example.org:team/repo.git\n"
+        " ! [remote rejected] main -> main (protected branch hook declined)\n"
+    )
+    assert _remote_said(said) == (
+        "\n    error: GH006: Protected branch update failed for refs/heads/main."
+        "\n    error: At least 1 approving review is required by reviewers with write access."
+        "\n    see https://docs.github.com/branches\n    bye"
+    )
+    assert _remote_said("fatal: unable to access\nCould not resolve host") == (
+        "\n    fatal: unable to access\n    Could not resolve host"
+    )

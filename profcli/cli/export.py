@@ -78,6 +78,10 @@ def export(
     what = "Onvolledig concept" if problems else "Dossier"
     click.echo(f"{what} geschreven in {folder}: {', '.join(p.name for p in written)}")
     totals = ", ".join(f"{t.category.naam} {core.number(t.counted)}" for t in report.categories())
-    click.echo(f"Punten die meetellen: {totals or 'geen register bekend'}")
+    click.echo(f"Punten per categorie: {totals or 'geen register bekend'}")
     if report.register is not None:
-        click.echo(f"Nog nodig: {core.number(report.tekort)} punten ({report.pace}).")
+        from profcli.registration import norm
+
+        click.echo(norm.summary(report))
+        for beside in norm.beside(report):
+            click.echo(f"Telt niet voor de norm: {beside.sentence()}.")

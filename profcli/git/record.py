@@ -94,6 +94,13 @@ def commits_enabled(root: Path) -> bool:
     return True
 
 
+def whole(text: str) -> str:
+    """Everything git said, each line indented under the Dutch sentence: a refusal is
+    explained best by git's own full message, never by a cut-off tail of it."""
+    kept = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    return "".join(f"\n    {line}" for line in kept) or " (niets)"
+
+
 def tail(text: str, lines: int = 3) -> str:
     """Git's last few lines, on one line, for a warning."""
     kept = [line.strip() for line in text.strip().splitlines() if line.strip()]

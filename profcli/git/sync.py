@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from profcli.errors import NotInGit, SyncFailed
-from profcli.git.record import git, tail, work_tree
+from profcli.git.record import git, whole, work_tree
 
 NETWORK_TIMEOUT = 600.0
 """Seconds for a pull or push; the person may have to type a password first."""
@@ -95,7 +95,7 @@ def pull(place: Target) -> list[str]:
     raise SyncFailed(
         "het ophalen van het werk van je collega's lukte niet. Controleer je internetverbinding "
         f"en probeer het opnieuw; lukt het dan nog niet, {ASK_FOR_HELP[0].lower()}"
-        f"{ASK_FOR_HELP[1:]} Git meldt: {tail(done.stderr + chr(10) + done.stdout)}"
+        f"{ASK_FOR_HELP[1:]} Git meldt:{whole(done.stderr + chr(10) + done.stdout)}"
     )
 
 
@@ -125,12 +125,12 @@ def push(place: Target) -> None:
     if "[rejected]" in said or "[remote rejected]" in said or "denied" in said.lower():
         raise SyncFailed(
             "niet verstuurd: de gedeelde repository weigert je werk (bijvoorbeeld omdat deze "
-            f"tak beschermd is of je er niet mag schrijven). Git meldt: {_remote_said(said)}\n"
+            f"tak beschermd is of je er niet mag schrijven). Git meldt:{_remote_said(said)}\n"
             f"Je werk staat veilig op deze computer. {ASK_FOR_HELP}"
         )
     raise SyncFailed(
         "niet verstuurd: de gedeelde repository was niet te bereiken. Controleer je "
-        f"internetverbinding en probeer het opnieuw. Git meldt: {tail(said)}"
+        f"internetverbinding en probeer het opnieuw. Git meldt:{whole(said)}"
     )
 
 
@@ -164,4 +164,4 @@ def _remote_said(said: str) -> str:
         for line, raw in zip(lines, said.splitlines(), strict=True)
         if raw.startswith("remote:") and line
     ]
-    return " / ".join(remote[-3:]) if remote else tail(said)
+    return whole("\n".join(remote)) if remote else whole(said)

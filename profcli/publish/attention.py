@@ -13,6 +13,7 @@ import datetime as dt
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import OPEN_STATUS, REGISTERS, label
 from profcli.publish.markdown import NONE, hours, link, rel, table, text
+from profcli.registration import norm
 from profcli.registration.hours import PACE_SYMBOLS, HoursReport
 from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL, REFLECTIE, ZELFTOETS, Kind
 from profcli.repository.model import Portfolio
@@ -32,7 +33,10 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
         "Per medewerker, de meest urgente bovenaan: hoe de herregistratie ervoor staat, te late "
         f"leerdoelen, en wanneer er voor het laatst werd gereflecteerd (meer dan "
         f"{THRESHOLDS['reflectie']} dagen: ⚠), een zelftoets werd gedaan of feedback kwam "
-        f"(meer dan {THRESHOLDS['zelftoets']} dagen: ⚠).",
+        f"(meer dan {THRESHOLDS['zelftoets']} dagen: ⚠). Punten: wat meetelt voor de norm "
+        "/ wat de cyclus vraagt, en wat nog nodig is; meetellend en nog nodig samen zijn de "
+        "norm. *Extra* zijn punten die de norm niet dichterbij brengen, zoals die in een "
+        "categorie zonder minimum of boven een maximum; de urenpagina zegt waarom.",
         "",
     ]
     header = [
@@ -86,10 +90,12 @@ def _hours_cells(ctx: Context, worker: Portfolio, report: HoursReport) -> list[s
     need = f"nog {hours(report.tekort)}" if report.tekort else "klaar"
     if report.pace == "risico":
         need = f"**{need}**"
+    extra = sum(b.punten for b in norm.beside(report))
+    figures = f"{hours(norm.toward(report))} / {hours(norm.required(report))} ({need})"
     return [
         f"**{pace}**" if report.pace in ("risico", "achter") else pace,
         f"{short_date(last)} ({report.days_left} d, {register})",
-        f"{hours(report.counted_total)} / {hours(report.register.required)} ({need})",
+        figures + (f" + {hours(extra)} *extra*" if extra else ""),
     ]
 
 

@@ -11,6 +11,7 @@ from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import item_link, item_title, scored, worker_menu
+from profcli.registration import norm
 from profcli.registration.hours import HoursReport, pace_sentence
 from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.repository.model import Entry, Portfolio
@@ -129,7 +130,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         "  - toc",
         "---",
         "",
-        f"# Punten van {text(worker.naam)}",
+        f"# Uren en punten van {text(worker.naam)}",
         "",
         worker_menu(ctx, worker, here),
         "",
@@ -138,7 +139,18 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
     out.append(f"Huidige registratiecyclus: {datum(report.start)} tot en met {datum(last)}.")
     register = report.register
     if register is None:
-        out += [f"Geen register om mee te vergelijken: {text(report.problem)}.", ""]
+        out += [
+            f"Geen register om mee te vergelijken: {text(report.problem)}; er geldt dus geen norm.",
+            "",
+        ]
+        forms = norm.per_form(report)
+        if forms:
+            out.append(
+                table(
+                    ["Vorm", "Uren"], [[cell(display(v, capital=True)), hours(u)] for v, u in forms]
+                )
+            )
+            out.append("")
     else:
         out.append(
             f"Regels van {text(register.titel)} ({register.cyclus_jaren} jaar); de bronnen "
@@ -181,6 +193,11 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         )
         for rule, counted, _ in report.combined():
             out.append(f"\n{text(rule.naam)}: {hours(counted)} van minimaal {hours(rule.minimum)}.")
+        out.append(f"\n**{text(norm.summary(report))}**")
+        beside = norm.beside(report)
+        if beside:
+            out.append("\nTelt niet voor de norm:\n")
+            out += [f"- {text(b.sentence())}" for b in beside]
         if not register.verified:
             out.append("\n\\* Niet geverifieerd bij het register: een aanname (zie het colofon).")
         out.append("")
@@ -218,7 +235,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         )
         or "Nog geen gepubliceerde activiteiten in deze cyclus."
     )
-    return Page(here, f"Punten van {worker.naam}", join(out))
+    return Page(here, f"Uren en punten van {worker.naam}", join(out))
 
 
 def _short(name: str) -> str:

@@ -19,7 +19,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from profcli.registration import hours
+from profcli.registration import hours, norm
 from profcli.repository.kinds import REFLECTIE
 from profcli.repository.model import Portfolio, Repository
 from profcli.repository.writing import replace
@@ -124,8 +124,12 @@ HEADER = (
 
 def _summary(report: hours.HoursReport) -> list[str]:
     if report.register is None:
-        return [f"Geen register om mee te vergelijken: {report.problem}."]
-    lines = [f"Nog nodig: {number(report.tekort)} punten ({report.pace})."]
+        forms = norm.per_form(report)
+        lines = [f"Geen register om mee te vergelijken: {report.problem}; er geldt geen norm."]
+        lines += [f"Gelogd als {vorm}: {number(uren)} uur." for vorm, uren in forms]
+        return lines
+    lines = [norm.summary(report), f"Nog nodig: {number(report.tekort)} punten ({report.pace})."]
+    lines += [f"Telt niet voor de norm: {b.sentence()}." for b in norm.beside(report)]
     if report.tekort:
         lines.append(
             f"Nog {report.days_left} dagen tot het einde van de cyclus: "

@@ -13,7 +13,7 @@ from typing import Any
 
 from profcli import clock
 from profcli.findings import Finding
-from profcli.registration import hours
+from profcli.registration import hours, norm
 from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.repository.model import Entry, Portfolio, Repository
 from profcli.words import OPEN_STATUSES
@@ -89,7 +89,7 @@ def days_ago(day: dt.date | None, today: dt.date) -> str:
 def _register_lines(report: hours.HoursReport, paint: Paint) -> list[str]:
     register = report.register
     if register is None:
-        return [f"Herregistratie: {report.problem or 'geen register bekend'}."]
+        return _without_register(report)
     end = report.end - dt.timedelta(days=1)
     lines = [
         f"Herregistratie: {register.titel}",
@@ -119,6 +119,11 @@ def _register_lines(report: hours.HoursReport, paint: Paint) -> list[str]:
     for rule, counted, _ in report.combined():
         mark = "" if rule.bron.geverifieerd else " *"
         lines.append(f"  {rule.naam}{mark}: {_points(counted)} van minimaal {rule.minimum:g}")
+    lines.append("  " + norm.summary(report))
+    beside = norm.beside(report)
+    if beside:
+        lines.append("  Telt niet voor de norm:")
+        lines += [f"    {b.sentence()}" for b in beside]
     lines.append(_verdict(report, paint))
     if not register.verified:
         lines.append(
@@ -129,6 +134,24 @@ def _register_lines(report: hours.HoursReport, paint: Paint) -> list[str]:
     if skipped:
         lines.append("Let op bij deze activiteiten:")
         lines += [f"  {clock.shown(x.datum)} {x.titel}: {x.opmerking}" for x in skipped]
+    return lines
+
+
+def _without_register(report: hours.HoursReport) -> list[str]:
+    """A worker without a register still sees what she logged, per form."""
+    problem = report.problem or "geen register bekend"
+    if problem == "geen registratie in het profiel":
+        lines = [f"Herregistratie: {norm.NO_NORM}."]
+    else:
+        lines = [f"Herregistratie: {problem}; er geldt dus geen norm."]
+    forms = norm.per_form(report)
+    since = clock.shown(report.start)
+    if not forms:
+        return [*lines, f"Geen uren gelogd sinds {since}."]
+    lines.append(f"Gelogde uren sinds {since}, per vorm:")
+    width = max(len(form) for form, _ in forms)
+    lines += [f"  {form.ljust(width)}  {_points(uren)} uur" for form, uren in forms]
+    lines.append(f"  {'samen'.ljust(width)}  {_points(sum(u for _, u in forms))} uur")
     return lines
 
 
