@@ -16,7 +16,7 @@ from profcli.authoring.answers import Choices
 from profcli.authoring.templates import Field, Template, assemble
 from profcli.authoring.templates.editor import editor_text
 from profcli.cli import dutch
-from profcli.cli.common import Invocation
+from profcli.cli.common import EXAMPLE, Invocation
 from profcli.repository import loader, writing
 from profcli.repository.kinds import TEAM, WERKER, Kind
 from profcli.repository.model import Portfolio, Repository
@@ -28,6 +28,17 @@ def today(repo: Repository | None = None) -> dt.date:
     obj = ctx.find_object(Invocation) if ctx else None
     fixed = obj.vandaag if obj else None
     return fixed or clock.today(repo.zone_name if repo else None)
+
+
+def reference_day(repo: Repository) -> dt.date:
+    """The day an overview is made for: `--vandaag`, else an example team's own date (said
+    in one line, so that the demo does not age), else today in the team's zone."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Invocation) if ctx else None
+    if (obj is None or obj.vandaag is None) and repo.example_date is not None:
+        click.echo(EXAMPLE.format(day=clock.shown(repo.example_date)), err=True)
+        return repo.example_date
+    return today(repo)
 
 
 def load(root: Path) -> Repository:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from profcli import clock
-from profcli.cli.common import DAY, Choice, Invocation
+from profcli.cli.common import DAY, EXAMPLE, Choice, Invocation
 from profcli.errors import InvalidContent
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
@@ -47,7 +47,9 @@ def _validated(obj: Invocation, fixed: dt.date | None) -> tuple[Path, Repository
             "de site is niet gebouwd: los eerst de fouten op (zie `prof validate`)"
         )
     repo = result.repository
-    return root, repo, fixed or clock.today(repo.zone_name)
+    if fixed is None and repo.example_date is not None:
+        click.echo(EXAMPLE.format(day=clock.shown(repo.example_date)), err=True)
+    return root, repo, fixed or repo.example_date or clock.today(repo.zone_name)
 
 
 @click.command()
@@ -120,7 +122,12 @@ def serve(obj: Invocation, voor: str, adres: str, vandaag: dt.date | None) -> No
     site.check_address(host, port)  # before the first build, which takes seconds
     root = obj.root()
     fixed = vandaag or obj.vandaag
-    result = check_repository(root, today=fixed).result
+    checked = check_repository(root, today=fixed)
+    result = checked.result
+    example = checked.repository.example_date if fixed is None else None
+    if example is not None:
+        click.echo(EXAMPLE.format(day=clock.shown(example)), err=True)
+        fixed = example
     output = REPORTERS["text"]().render(result)
     if output:
         click.echo(output)

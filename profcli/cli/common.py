@@ -14,6 +14,12 @@ import click
 from profcli import clock
 from profcli.repository.discovery import find_root
 
+EXAMPLE = (
+    "Dit is een voorbeeldteam: prof rekent met de eigen peildatum van het voorbeeld, {day} "
+    "(geef --vandaag voor een andere dag)."
+)
+"""Said when an example team's own date stands in for today (`voorbeeld_peildatum`)."""
+
 _SENTENCE = re.compile(r"(?<=\.)\s+")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from profcli.cli.asking import today
+from profcli.cli.asking import reference_day
 from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
 from profcli.errors import InvalidContent
@@ -74,7 +74,9 @@ def export(
             )
     folder = out or repo.root / "dossiers" / slug
     missing = sorted({p.path for p in problems})
-    written, report = core.export(repo, worker, today(repo), folder, start, incomplete=missing)
+    written, report = core.export(
+        repo, worker, reference_day(repo), folder, start, incomplete=missing
+    )
     what = "Onvolledig concept" if problems else "Dossier"
     click.echo(f"{what} geschreven in {folder}: {', '.join(p.name for p in written)}")
     totals = ", ".join(f"{t.category.naam} {core.number(t.counted)}" for t in report.categories())

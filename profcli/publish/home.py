@@ -25,6 +25,18 @@ def page(ctx: Context) -> Page:
         f"{link('het team', rel(HOME, TEAM))}.",
         "",
     ]
+    example = ctx.repo.example_date
+    if example is not None:
+        on_its_day = (
+            " De stand is die op de eigen peildatum van het voorbeeld, zodat het niet veroudert."
+            if example == ctx.today
+            else ""
+        )
+        out += [
+            f"!!! note \"Voorbeeld\"\n    Dit is een voorbeeldteam: alle personen en situaties "
+            f"zijn verzonnen.{on_its_day}",
+            "",
+        ]
     if ctx.split:
         out += dashboard.teams_table(ctx, HOME) + dashboard.meetings(ctx, HOME, teams)
     else:

@@ -233,7 +233,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
                 files.append(File.generated(config, "index.md", content=preview.WAITING_PAGE))
             self.generated = 0
             return files
-        today = fixed or clock.today(repo.zone_name)
+        today = fixed or repo.example_date or clock.today(repo.zone_name)
         try:
             pages = build_pages(repo, today=today, audience=self.audience())
         except ProfError as e:  # the plugin's one translation of core errors

@@ -138,6 +138,16 @@ class Repository:
                 return value
         return None
 
+    @property
+    def example_date(self) -> dt.date | None:
+        """The day an example team plays on (`voorbeeld_peildatum` in its profile), so that a
+        demo built later does not age; None for a real team."""
+        for team in self.teams():
+            value = team.profile.get("voorbeeld_peildatum") if team.profile else None
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+        return None
+
     def team_of(self, portfolio: Portfolio) -> Portfolio | None:
         if portfolio.soort == TEAM:
             return portfolio
