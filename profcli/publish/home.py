@@ -33,7 +33,7 @@ def page(ctx: Context) -> Page:
             else ""
         )
         out += [
-            f"!!! note \"Voorbeeld\"\n    Dit is een voorbeeldteam: alle personen en situaties "
+            f'!!! note "Voorbeeld"\n    Dit is een voorbeeldteam: alle personen en situaties '
             f"zijn verzonnen.{on_its_day}",
             "",
         ]
