@@ -90,6 +90,22 @@ def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> 
         f"({built.seconds:.1f} s)"
     )
     click.echo(f"Open {shown}/index.html in je browser, of bekijk de site met `prof serve`.")
+    if voor == Publiek.PUBLIEK:
+        from profcli.publish.pages import public_entries
+
+        count = public_entries(repo, today)
+        held = "1 stuk" if count == 1 else f"{count} stukken"
+        click.echo(f"De openbare site toont {held}.")
+        if count == 0:
+            click.echo(HOW_TO_PUBLISH)
+
+
+HOW_TO_PUBLISH = (
+    "Zo maak je een stuk openbaar: zet het op publiek, bijvoorbeeld met "
+    "`prof edit ID --zet zichtbaarheid=publiek`. Een stuk van een werker komt er pas op als "
+    "ook haar profiel op publiek staat (`zichtbaarheid = \"publiek\"` in profiel.toml); een "
+    "stuk van het team komt erop zolang het teamprofiel niet op prive staat."
+)
 
 
 @click.command()

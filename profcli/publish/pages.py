@@ -30,6 +30,8 @@ from profcli.publish.context import (
     Context,
     Page,
 )
+from profcli.publish.pieces import team_has
+from profcli.repository.kinds import ENTRY_KINDS
 from profcli.repository.model import Repository
 from profcli.words import Publiek
 
@@ -42,6 +44,36 @@ NAV: tuple[tuple[str, str], ...] = (
     ("Colofon", COLOPHON),
 )
 """Top sections only: worker pages are linked from the overview, not listed in the nav."""
+
+
+OPTIONAL_PAGES = frozenset({"bijeenkomsten", "kennis", "wie-weet-wat", "burgers"})
+"""Team pages that are left out when they have nothing to show (`pieces.team_has`)."""
+
+
+def prune_nav(nav: object, present: set[str]) -> object:
+    """A `nav:` tree without the optional team pages that were not built for this audience,
+    so that a team's mkdocs.yml that lists them gives no warning (and no empty tab)."""
+    if isinstance(nav, list):
+        items = [prune_nav(item, present) for item in nav]
+        return [item for item in items if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        pairs = {key: prune_nav(value, present) for key, value in nav.items()}
+        return {k: v for k, v in pairs.items() if v not in (None, [], {})} or None
+    if isinstance(nav, str) and nav not in present:
+        parts = nav.removesuffix(".md").split("/")
+        if parts[0] in ("team", "teams") and parts[-1] in OPTIONAL_PAGES:
+            return None
+    return nav
+
+
+def public_entries(repo: Repository, today: dt.date) -> int:
+    """How many entries the public site shows (the profiles that opt in not counted)."""
+    ctx = Context(repo, today, Publiek.PUBLIEK)
+    return sum(
+        len(ctx.of(portfolio, kind))
+        for portfolio in [*ctx.workers(), *ctx.teams()]
+        for kind in ENTRY_KINDS
+    )
 
 
 def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEAM) -> list[Page]:
@@ -67,12 +99,16 @@ def build_pages(repo: Repository, *, today: dt.date, audience: str = Publiek.TEA
             summary.citizens(ctx),
         ]
     for each in ctx.teams() if ctx.split else [None]:
+        found.append(team.index(ctx, each))
         found += [
-            team.index(ctx, each),
-            team.meetings(ctx, each),
-            team.knowledge(ctx, each),
-            team.who_knows(ctx, each),
-            citizens.page(ctx, each),
+            make(ctx, each)
+            for name, make in (
+                ("bijeenkomsten", team.meetings),
+                ("kennis", team.knowledge),
+                ("wie-weet-wat", team.who_knows),
+                ("burgers", citizens.page),
+            )
+            if team_has(ctx, each, name)  # a page with nothing to show is left out
         ]
     about = items.mentions(ctx)
     found.append(items.index(ctx))

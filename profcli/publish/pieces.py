@@ -11,7 +11,7 @@ from profcli.publish import evidence as files
 from profcli.publish.context import TEAM, Context, item_page, worker_page
 from profcli.publish.labels import STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, text
-from profcli.repository.kinds import BIJEENKOMST, LEERDOEL
+from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, KENNIS, LEERDOEL
 from profcli.repository.model import Entry, Portfolio
 from profcli.words import OPEN_STATUSES
 
@@ -30,9 +30,29 @@ MENU = (
 """The pages every team has, in menu order (`teams/<slug>/<page>.md` or `team/<page>.md`)."""
 
 
+def team_has(ctx: Context, team: Portfolio | None, page: str) -> bool:
+    """Whether a team page has anything to show this audience; a page with nothing is left
+    out of the build and of every menu (a new team's public site has no empty pages)."""
+    teams = ctx.teams() if team is None else [team]
+    if page == "bijeenkomsten":
+        return any(ctx.of(t, BIJEENKOMST) for t in teams)
+    if page == "kennis":
+        return any(ctx.of(t, KENNIS) for t in teams)
+    if page == "wie-weet-wat":
+        return bool(ctx.workers() if team is None else ctx.members(team))
+    if page == "burgers":
+        return any(
+            ctx.of(t, LEERDOEL)
+            or any(m.ids("signalen") for m in ctx.of(t, BIJEENKOMST))
+            or any(f.get("van") == "burger" for w in ctx.members(t) for f in ctx.of(w, FEEDBACK))
+            for t in teams
+        )
+    return True
+
+
 def teams_menu(ctx: Context, team: Portfolio | None, here: str) -> str:
     """The row of links between a team's pages (with several teams: also to all teams)."""
-    names = [(ctx.team_page(team, p), t) for p, t in MENU]
+    names = [(ctx.team_page(team, p), t) for p, t in MENU if team_has(ctx, team, p)]
     if team is not None and ctx.split:
         names += [(ctx.team_page(team, "kaders"), "Kaders"), (TEAM, "Alle teams")]
     return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)

@@ -38,7 +38,7 @@ from profcli.publish.context import (
     WORKERS,
     WORKERS_IN_NAV,
 )
-from profcli.publish.pages import build_pages
+from profcli.publish.pages import build_pages, prune_nav
 from profcli.repository.discovery import PROFILES_DIR
 from profcli.repository.model import Repository
 from profcli.words import Publiek
@@ -253,6 +253,8 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
                 File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             )
         self.generated = len(pages)
+        if isinstance(config.nav, list):  # a listed team page with nothing to show is left out
+            config.nav = prune_nav(config.nav, {f.src_uri for f in files})
         self.titles = {page.path: page.title for page in pages}
         for page in pages:
             parts = page.path.split("/")

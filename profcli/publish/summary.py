@@ -11,8 +11,8 @@ from profcli.publish.context import TEAM, WORKERS, Context, Page
 from profcli.publish.dashboard import teams_table
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import label, medewerkers
-from profcli.publish.markdown import NONE, cell, datum, join, link, rel, table
-from profcli.publish.pieces import LATEST, MENU, latest_meetings
+from profcli.publish.markdown import NONE, cell, datum, join, link, rel, table, text
+from profcli.publish.pieces import LATEST, MENU, latest_meetings, team_has
 from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, KENNIS, Kind
 from profcli.repository.model import Entry, Portfolio
 
@@ -42,6 +42,9 @@ def _team_links(ctx: Context, here: str, page: str, count: Kind | None) -> list[
     """Links to each team's page, with how many `count` entries (None: members) it has."""
     lines = []
     for team in ctx.teams():
+        if not team_has(ctx, team, page):
+            lines.append(f"- {text(team.naam)} ({count_of(ctx, team, count)})")
+            continue
         target = rel(here, ctx.team_page(team, page))
         lines.append(f"- {link(team.naam, target)} ({count_of(ctx, team, count)})")
     return lines
@@ -134,6 +137,10 @@ def citizens(ctx: Context) -> Page:
         told = sum(
             1 for w in ctx.members(team) for f in ctx.of(w, FEEDBACK) if f.get("van") == "burger"
         )
-        target = rel(here, ctx.team_page(team, "burgers"))
-        out.append(f"- {link(team.naam, target)} ({told} keer feedback van burgers)")
+        name = team.naam
+        if team_has(ctx, team, "burgers"):
+            name = link(team.naam, rel(here, ctx.team_page(team, "burgers")))
+        else:
+            name = text(name)
+        out.append(f"- {name} ({told} keer feedback van burgers)")
     return Page(here, "Wat burgers ons vertellen", join(out))

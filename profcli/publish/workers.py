@@ -48,8 +48,9 @@ def overview(ctx: Context) -> Page:
             else "Er zijn (nog) geen gepubliceerde portfolio's."
         ),
         "",
-        f"Zie ook {link('wie weet wat', rel(WORKERS, WHO_KNOWS))}.",
     ]
+    if rows:  # "wie weet wat" is left out when nobody's portfolio is shown
+        body.append(f"Zie ook {link('wie weet wat', rel(WORKERS, WHO_KNOWS))}.")
     return Page(WORKERS, "Medewerkers", "\n".join(body) + "\n", in_nav=True)
 
 
