@@ -103,7 +103,7 @@ def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> 
 HOW_TO_PUBLISH = (
     "Zo maak je een stuk openbaar: zet het op publiek, bijvoorbeeld met "
     "`prof edit ID --zet zichtbaarheid=publiek`. Een stuk van een werker komt er pas op als "
-    "ook haar profiel op publiek staat (`zichtbaarheid = \"publiek\"` in profiel.toml); een "
+    'ook haar profiel op publiek staat (`zichtbaarheid = "publiek"` in profiel.toml); een '
     "stuk van het team komt erop zolang het teamprofiel niet op prive staat."
 )
 
