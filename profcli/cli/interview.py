@@ -253,10 +253,10 @@ class Interview:
     def ask_ids(self, f: Field, choices: Choices | None, existing: Any) -> list[str] | None:
         offered = choices.offered if choices else ()
         numbered(offered, self.labels(offered) if not f.enum else None)
-        kind = "nummers of namen" if offered else "in kleine letters"
+        kind = "nummers of namen, " if offered else ""
         shown = ", ".join(existing) if isinstance(existing, list) else ""
         return ask(
-            label(f.title, [f"{kind}, gescheiden door komma's"], shown, required=f.required),
+            label(f.title, [f"{kind}gescheiden door komma's"], shown, required=f.required),
             lambda text: answers.items(f, text, self.context(), choices),
             required=f.required,
             default=existing if isinstance(existing, list) and existing else None,
