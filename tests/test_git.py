@@ -395,3 +395,17 @@ def test_a_refusal_shows_all_that_git_said() -> None:
     assert _remote_said("fatal: unable to access\nCould not resolve host") == (
         "\n    fatal: unable to access\n    Could not resolve host"
     )
+
+
+def test_what_was_saved_is_said_before_what_git_recorded(tmp_path: Path) -> None:
+    root = committed_repo(tmp_path)
+    assert add_activity(root).exit_code == 0
+    stem = "2026-11-20-training-omgaan-met-agressie"
+    edited = prof(root, "edit", stem, "--zet", "uren=2,5")
+    assert edited.exit_code == 0, edited.output
+    assert edited.output == (
+        f"Opgeslagen: {ACTIVITY}\nVastgelegd in git: prof: activiteit {stem} bijgewerkt\n"
+    )
+    removed = prof(root, "rm", stem, "--ja")
+    assert removed.exit_code == 0, removed.output
+    assert removed.output.index("Verwijderd: ") < removed.output.index("Vastgelegd in git: ")

@@ -60,5 +60,5 @@ def done(
         if actie
         else (f"leerdoel {source.stem} behaald")
     )
-    obj.record(root, [source.path], f"prof: {what}")
     click.echo(change.message[0].upper() + change.message[1:] + ".")
+    obj.record(root, [source.path], f"prof: {what}")

@@ -66,8 +66,8 @@ def rm(obj: Invocation, ident: str, profiel: str | None, yes: bool, no_input: bo
             click.echo("Niets verwijderd.")
             return
     changes.remove(source.path)
-    obj.record(root, [source.path], f"prof: {source.kind.name} {source.stem} verwijderd")
     click.echo(f"Verwijderd: {source.display}")
+    obj.record(root, [source.path], f"prof: {source.kind.name} {source.stem} verwijderd")
 
 
 def _ask() -> bool:
