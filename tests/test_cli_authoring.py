@@ -635,3 +635,52 @@ def test_scaffold_mkdocs_yml_matches_this_repository() -> None:
     assert strip(theirs) == [
         line.replace(name, f'site_name: "{name[11:]}"') for line in strip(ours)
     ]
+
+
+# --- issue 19: habits read generously, said in one line -------------------------------------
+
+
+def test_new_reads_display_names_case_and_spaces(repo: Path) -> None:
+    result = prof(
+        repo, "new", "  Anna  de Vries ", "--register", "Registerplein", "--kamer",
+        "Sociaal Werker", "--cyclus-start", "01-01-2025", "--expertise", "Huiselijk geweld",
+        "--fase", "Vakbekwaam",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for line in (
+        "--register: `Registerplein` gelezen als `registerplein`.",
+        "--kamer: `Sociaal Werker` gelezen als `sociaal-werker`.",
+        "--expertise: `Huiselijk geweld` gelezen als `huiselijk-geweld`.",
+        "--fase: `Vakbekwaam` gelezen als `vakbekwaam`.",
+    ):
+        assert line in result.output
+    data = tomllib.loads((repo / "profielen/anna-de-vries/profiel.toml").read_text("utf-8"))
+    assert data["naam"] == "Anna de Vries"
+    assert data["registratie"]["register"] == "registerplein"
+    assert data["registratie"]["kamer"] == "sociaal-werker"
+    assert data["expertise"] == ["huiselijk-geweld"]
+
+
+def test_new_refuses_what_it_cannot_decide_with_one_line(repo: Path) -> None:
+    typo = prof(repo, "new", "Bo", "--register", "registerplijn", "--cyclus-start", "vandaag")
+    assert typo.exit_code == 2
+    assert typo.output.endswith(
+        "fout: ongeldige waarde voor --register: register `registerplijn` bestaat niet; "
+        "bedoelde je `registerplein`?\n"
+    )
+    assert not (repo / "profielen/bo").exists()
+    unknown = prof(repo, "new", "Bo", "--register", "NVMW", "--cyclus-start", "vandaag")
+    assert "register `NVMW` bestaat niet; bekend: registerplein, skj" in unknown.output
+    assert "profielen/bo/profiel.toml" not in unknown.output  # never a path not written
+
+
+def test_profiel_by_name_and_an_option_value_in_any_case(repo: Path) -> None:
+    result = prof(
+        repo, "add", "feedback", "--profiel", "Éva van den Berg", "--van", "Collega",
+        "--samenvatting", "Je bleef rustig.", "--zichtbaarheid", "Privé", "--no-input",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "--zichtbaarheid: `Privé` gelezen als `prive`." in result.output
+    [name] = entries(repo, WORKER, "feedback")
+    text = (repo / "profielen" / WORKER / "feedback" / name).read_text("utf-8")
+    assert 'zichtbaarheid = "prive"' in text and 'van = "collega"' in text

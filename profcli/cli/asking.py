@@ -16,7 +16,7 @@ from profcli.authoring.answers import Choices
 from profcli.authoring.templates import Field, Template, assemble
 from profcli.authoring.templates.editor import editor_text
 from profcli.cli import dutch
-from profcli.cli.common import EXAMPLE, Invocation
+from profcli.cli.common import EXAMPLE, Invocation, one_of
 from profcli.repository import loader, writing
 from profcli.repository.kinds import TEAM, WERKER, Kind
 from profcli.repository.model import Portfolio, Repository
@@ -50,12 +50,8 @@ def portfolio(repo: Repository, kind: Kind, slug: str | None, interactive: bool)
     """The portfolio an entry goes to; a worker's team for team kinds."""
     wanted = TEAM if kind.owners == {TEAM} else WERKER
     if slug:
-        found = repo.portfolios.get(slug)
-        if found is None:
-            known = ", ".join(p.slug for p in repo.sorted()) or "geen"
-            raise click.BadParameter(
-                f"portfolio `{slug}` bestaat niet (bekend: {known})", param_hint="--profiel"
-            )
+        names = {p.slug: p.naam for p in repo.sorted()}  # a name or a slug in any case
+        found = repo.portfolios[one_of("--profiel", slug, list(names), "portfolio", names)]
     else:
         candidates = repo.teams() if wanted == TEAM else repo.workers()
         if len(candidates) == 1:

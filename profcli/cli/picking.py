@@ -20,11 +20,27 @@ from profcli.repository.kinds import ENTRY_KINDS, Kind
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _folded(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--profiel "Anna de Vries"` names the folder anna-de-vries: read so, and said."""
+    if not value:
+        return value
+    from profcli.authoring import normalise
+
+    found = normalise.as_id(value)
+    if found is None:
+        return value  # not found later, with the portfolios that are known
+    note = normalise.noted(value, found)
+    if note and not ctx.resilient_parsing:
+        click.echo(f"--profiel: {note}.", err=True)
+    return found
+
+
 def profile_option(function: F) -> F:
     return click.option(
         "--profiel",
         envvar="PROF_PROFIEL",
         metavar="SLUG",
+        callback=_folded,
         shell_complete=slugs(),
         help="Zoek in dit portfolio (en zijn team); standaard $PROF_PROFIEL, anders overal.",
     )(function)
