@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from profcli.cli import main
+from profcli.publish.pages import build_pages
 from profcli.registration import hours, norm
 from profcli.repository.loader import load
 from tests.conftest import REPO, TODAY
@@ -108,6 +109,10 @@ def test_a_worker_without_a_register_sees_her_hours_per_form(tmp_path: Path) -> 
     start = text.index("[registratie]")
     end = text.find("\n[", start + 1)
     profile.write_text(text[:start] + (text[end + 1 :] if end != -1 else ""), encoding="utf-8")
+    pages = build_pages(load(repo.root).repository, today=TODAY)
+    [hours_page] = [p.markdown for p in pages if p.path == "werkers/eva-de-wit/uren.md"]
+    assert "er geldt dus geen norm" in hours_page
+    assert "| Training | 8 |" in hours_page and "| Intervisie | 1,5 |" in hours_page
     result = CliRunner().invoke(main, ["--repo", str(repo.root), "status", "eva-de-wit"])
     assert result.exit_code == 0, result.output
     assert "Herregistratie: er geldt geen norm: het profiel noemt geen register." in result.output
