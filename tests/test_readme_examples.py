@@ -81,3 +81,30 @@ def test_examples_run_as_written_at_a_terminal(
 def test_every_skipped_line_is_still_on_a_page() -> None:
     everywhere = {line for page in PAGES for line in _lines(page)}
     assert set(SKIPPED) <= everywhere
+
+
+def test_every_add_example_of_the_command_reference_saves_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`prof add SOORT --help` ends with a one-liner per kind (docs/opdrachten.md holds the
+    same text): in the README's team each saves as written, without a question."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PROF_GIT", "uit")
+    monkeypatch.setattr(add, "stdin_is_tty", lambda: True)
+    runner = CliRunner()
+    setup = [
+        ["init", "wijkteam-noord", "--team", "Wijkteam Noord"],
+        ["--repo", "wijkteam-noord", "new", "Éva van den Berg"],
+    ]
+    for args in setup:
+        assert runner.invoke(main, args).exit_code == 0
+    reference = (REPO / "docs" / "opdrachten.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^    (prof add [a-z]+ --(?!editor).*)$", reference, re.M)
+    assert len({shlex.split(e)[2] for e in examples}) == 7  # every kind
+    monkeypatch.setenv("PROF_PROFIEL", "eva-van-den-berg")
+    for example in examples:
+        words = shlex.split(example)
+        args = ["--repo", "wijkteam-noord", *words[1:]]
+        result = runner.invoke(main, args, input="", catch_exceptions=False)
+        assert result.exit_code == 0, f"{example}\n{result.output}"
+        assert "Opgeslagen: " in result.output and "optioneel" not in result.output

@@ -233,6 +233,11 @@ def _help(tpl: Template, kind: Kind) -> str:
     )
 
 
+_SAMPLES = {"kader": "beroepscode-2021", "deelnemers": "eva-van-den-berg"}
+"""Example values that exist in the README's team, so that each help example works as shown
+(tests/test_readme_examples.py runs them)."""
+
+
 def _example(tpl: Template, kind: Kind) -> str:
     data: dict[str, Any] = {}
     parts = [f"prof add {kind.name}"]
@@ -242,7 +247,8 @@ def _example(tpl: Template, kind: Kind) -> str:
         sample = (
             f.enum[0]
             if f.enum
-            else {"date": "vandaag", "number": "1.5", "integer": "4"}.get(f.type, f'"{f.title}"')
+            else _SAMPLES.get(f.name)
+            or {"date": "vandaag", "number": "1.5", "integer": "4"}.get(f.type, f'"{f.title}"')
         )
         if f.shape == "map":
             sample = f"integriteit={sample}"
