@@ -119,3 +119,19 @@ def test_a_worker_without_a_register_sees_her_hours_per_form(tmp_path: Path) -> 
     assert f"Gelogde uren sinds 01-01-{TODAY.year}, per vorm:" in result.output
     assert "  training    8 uur\n  intervisie  1,5 uur\n  samen       9,5 uur" in result.output
     assert dt.date(TODAY.year, 1, 1) <= TODAY
+
+
+def test_hours_outside_the_cycle_are_named_and_never_counted(tmp_path: Path) -> None:
+    files = dict([activity("2025-01-10", "training", 4), activity("2001-01-10", "training", 3)])
+    repo = _repo(tmp_path, 'register = "registerplein"', files)
+    report = hours.report(repo, repo.portfolios["eva-de-wit"], TODAY)
+    assert sum(line.uren for line in report.lines) == 4
+    outside = norm.outside_cycle(repo, repo.portfolios["eva-de-wit"], report)
+    assert outside is not None
+    assert outside.sentence() == "3 punten: 1 activiteit buiten deze cyclus (telt niet mee)"
+    result = CliRunner().invoke(
+        main, ["--repo", str(repo.root), "--vandaag", TODAY.isoformat(), "status", "eva-de-wit"]
+    )
+    assert "  Ook gelogd: 3 punten: 1 activiteit buiten deze cyclus (telt niet mee)." in (
+        result.output
+    )

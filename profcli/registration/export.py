@@ -162,7 +162,9 @@ def dossier_md(
     lines.append("| " + " | ".join(HEADER) + " |")
     lines.append("|---|" + "---:|" * 7 + "---|")
     lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in totals_rows(report)]
-    lines += ["", *_summary(report), ""]
+    lines += ["", *_summary(report)]
+    outside = norm.outside_cycle(repo, worker, report) if report.register else None
+    lines += [f"Ook gelogd: {outside.sentence()}." if outside else "", ""]
     noted = [line for line in report.lines if line.opmerking]
     if noted:
         lines += ["## Let op", ""]

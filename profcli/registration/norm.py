@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from profcli.registration.hours import HoursReport, points
+from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST
+from profcli.repository.model import Portfolio, Repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,30 @@ def beside(report: HoursReport) -> list[Beside]:
         reasons[why or "telt in geen categorie"] += line.punten
     found += [Beside(p, f"telt niet mee ({why})") for why, p in reasons.items()]
     return found
+
+
+def outside_cycle(repo: Repository, worker: Portfolio, report: HoursReport) -> Beside | None:
+    """Hours logged before this cycle (or after it): they never count for it."""
+    per_hour = report.register.punten_per_uur if report.register else 1.0
+    team = repo.team_of(worker)
+    logged = [(e, e.get("uren")) for e in worker.of(ACTIVITEIT)]
+    logged += [
+        (m, m.get("duur_uren"))
+        for m in (team.of(BIJEENKOMST) if team else [])
+        if worker.slug in m.ids("deelnemers")
+    ]
+    found = [
+        float(uren)
+        for entry, uren in logged
+        if entry.valid
+        and entry.datum is not None
+        and not report.start <= entry.datum < report.end
+        and isinstance(uren, int | float)
+    ]
+    if not found:
+        return None
+    what = "1 activiteit" if len(found) == 1 else f"{len(found)} activiteiten en bijeenkomsten"
+    return Beside(sum(found) * per_hour, f"{what} buiten deze cyclus (telt niet mee)")
 
 
 def summary(report: HoursReport) -> str:

@@ -42,6 +42,8 @@ class WorkerStatus:
     hours: hours.HoursReport
     last_reflection: dt.date | None
     last_selfcheck: dt.date | None
+    outside: norm.Beside | None = None
+    """Hours logged outside the cycle: they never count for it."""
 
 
 def goals(portfolio: Portfolio, today: dt.date) -> list[Goal]:
@@ -65,12 +67,14 @@ def goals(portfolio: Portfolio, today: dt.date) -> list[Goal]:
 
 
 def worker(repo: Repository, portfolio: Portfolio, today: dt.date) -> WorkerStatus:
+    report = hours.report(repo, portfolio, today)
     return WorkerStatus(
         portfolio,
         goals(portfolio, today),
-        hours.report(repo, portfolio, today),
+        report,
         _last(portfolio.of(REFLECTIE)),
         _last(portfolio.of(ZELFTOETS)),
+        norm.outside_cycle(repo, portfolio, report) if report.register else None,
     )
 
 
@@ -217,6 +221,8 @@ def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) ->
         lines.append(f"  - {goal.titel} [{goal.status}] {when}")
     lines.append("")
     lines += _register_lines(report, paint)
+    if status.outside is not None:
+        lines.append(f"  Ook gelogd: {status.outside.sentence()}.")
     reminder = vog_reminder(p, today)
     if reminder:
         lines.append(paint(reminder, "yellow"))
