@@ -55,6 +55,8 @@ def teams_menu(ctx: Context, team: Portfolio | None, here: str) -> str:
     names = [(ctx.team_page(team, p), t) for p, t in MENU if team_has(ctx, team, p)]
     if team is not None and ctx.split:
         names += [(ctx.team_page(team, "kaders"), "Kaders"), (TEAM, "Alle teams")]
+    if len(names) == 1:  # only the page itself: no menu
+        return ""
     return " · ".join(f"**{t}**" if p == here else link(t, rel(here, p)) for p, t in names)
 
 
