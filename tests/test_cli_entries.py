@@ -643,3 +643,13 @@ def test_a_failing_editor_keeps_a_draft_being_resumed(root: Path, tmp_path: Path
     assert result.exit_code == 1
     assert f"ga verder met: prof drafts --hervat {draft.stem}" in result.stderr
     assert drafts_in(root) == [draft] and draft.read_text() == kept
+
+
+def test_an_id_in_other_case_is_read_and_a_typo_gets_a_suggestion(root: Path) -> None:
+    shown = prof(root, "show", "Netwerkberaad Organiseren", "--profiel", WORKER)
+    assert shown.exit_code == 0, shown.output
+    typo = prof(root, "show", "netwerkbraad", "--profiel", WORKER)
+    assert typo.exit_code == 2
+    assert f"geen stuk met id `netwerkbraad` in `{WORKER}`; bedoelde je `{PLANNED}`?" in (
+        typo.stderr
+    )

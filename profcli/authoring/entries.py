@@ -63,8 +63,12 @@ def find(
             return by_path
     if profile and not (root / "profielen" / profile).is_dir():
         raise EntryNotFound(f"portfolio `{profile}` bestaat niet (--profiel of PROF_PROFIEL)")
+    from profcli.authoring import normalise  # here: completion imports this module
+
     within = [s for s in in_scope(root, profile) if s.kind in wanted]
     name = ident.removesuffix(".toml")
+    if not any(s.stem.startswith(name) for s in within):  # `Grenzen Stellen`: case, spaces
+        name = normalise.as_id(name) or name
     exact = [s for s in within if s.stem == name]
     own = [s for s in exact if s.profile == profile]
     if len(exact) > 1 and len(own) == 1:  # her own goal before her team's of the same name
@@ -73,10 +77,11 @@ def find(
     what = " of ".join(k.name for k in wanted) if len(wanted) < 3 else "stuk"
     if not matches:
         elsewhere = _places([s for s in sources(root) if s.kind in wanted], name) if profile else ""
+        close = None if elsewhere else normalise.suggest(name, [s.stem for s in within])
         raise EntryNotFound(
             f"geen {what} met id `{name}`"
             + (f" in `{profile}`" if profile else "")
-            + "; zie `prof list` voor de id's"
+            + (f"; bedoelde je `{close}`?" if close else "; zie `prof list` voor de id's")
             + (f" (of laat --profiel weg: het staat in {elsewhere})" if elsewhere else "")
         )
     if len(matches) > 1:

@@ -74,6 +74,11 @@ def suggest(text: str, options: Iterable[str]) -> str | None:
         ratios = [difflib.SequenceMatcher(None, wanted, c).ratio() for c in close]
         if ratios[0] - ratios[1] >= 0.1:
             return by_fold[close[0]]
+    # A typo in the beginning of a long id (`grenzn` for grenzen-stellen-...).
+    heads = {f[: len(wanted) + 1]: f for f in by_fold} if len(wanted) >= 4 else {}
+    starts = difflib.get_close_matches(wanted, heads, n=2, cutoff=0.8)
+    if len(starts) == 1:
+        return by_fold[heads[starts[0]]]
     return None
 
 
