@@ -2,11 +2,12 @@
 
 Three things a person waits for many times a day: `prof --version`, a warm `prof validate` (the
 snapshot answers; the pre-commit hook runs it on every commit) and Tab completion of an id
-(`prof show 2026`, as Marieke). Each round runs the floor and the three commands once, in turn, so that a
-slow moment of the machine falls on all of them; the ratios are of the medians.
+(`prof show 2026`, as Marieke). Each round runs the floor and the three commands once, in
+turn, so that a slow moment of the machine falls on all of them; the ratios are of the medians.
 
     python3 benchmarks/startup.py                       # the example team, 15 rounds
-    python3 benchmarks/startup.py --rounds 21 --prof /tmp/venv-base/bin/prof --python /tmp/venv-base/bin/python3
+    python3 benchmarks/startup.py --rounds 21 --prof /tmp/venv-base/bin/prof \
+        --python /tmp/venv-base/bin/python3          # another install, e.g. the one before
 
 Bounds (issue #16): --version 1.6x, warm validate 1.8x, completion 2.0x.
 """
