@@ -82,3 +82,26 @@ def check_jsonschema_command() -> list[str]:
     if local.exists():
         return [str(local)]
     pytest.fail("check-jsonschema (a test dependency) is not installed")
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example team built once per session (per xdist worker) for the tests that only
+    read the built pages: audience -> the repository copy it was built in (`teamsite/` for
+    team, `public/` for publiek; each in its own copy, so neither holds the other's folder).
+    A test that changes a repository or a build makes its own."""
+    from click.testing import CliRunner
+
+    from profcli.cli import main
+    from tests.publish_repo import site_copy
+
+    roots = {}
+    for audience in ("team", "publiek"):
+        root = site_copy(tmp_path_factory.mktemp(f"voorbeeld-{audience}"))
+        result = CliRunner().invoke(
+            main,
+            ["-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", str(TODAY)],
+        )
+        assert result.exit_code == 0, result.output
+        roots[audience] = root
+    return roots
