@@ -41,6 +41,12 @@ def main() -> None:
     parser.add_argument("--repo", type=Path, default=ROOT, help="team repository (example team)")
     parser.add_argument("--prof", default="prof", help="the prof executable to measure")
     parser.add_argument("--python", default=sys.executable, help="python for the floor")
+    parser.add_argument(
+        "--prof-python", default=sys.executable, help="the python that runs --prof (to compile)"
+    )
+    parser.add_argument(
+        "--no-compile", action="store_true", help="measure without .pyc files of profcli"
+    )
     args = parser.parse_args()
     if args.rounds < 9:
         parser.error("--rounds: at least 9")
@@ -57,7 +63,21 @@ def main() -> None:
         "validate (warm)": ([args.prof, "validate"], env),
         "Tab: show 2026": ([args.prof], {**complete, "PROF_PROFIEL": "marieke-jansen"}),
     }
-    # Warm-up: the snapshot of the example team, the page cache, .pyc files.
+    # As installed by pip: with .pyc files. An editable install under PYTHONDONTWRITEBYTECODE
+    # (set on these machines) would otherwise compile every module on every start.
+    if not args.no_compile:
+        found = subprocess.run(
+            [
+                args.prof_python,
+                "-c",
+                "import profcli, pathlib; print(pathlib.Path(profcli.__file__).parent)",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        subprocess.run([args.prof_python, "-m", "compileall", "-q", found], check=True)
+    # Warm-up: the snapshot of the example team, the page cache.
     for cmd, cmd_env in commands.values():
         timed(cmd, args.repo, cmd_env)
     times: dict[str, list[float]] = {name: [] for name in commands}

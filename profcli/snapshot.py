@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 from profcli import __version__, clock, resources
 from profcli.findings import Finding, Result
-from profcli.repository import writing
 
 if TYPE_CHECKING:
     from profcli.validation import Checked
@@ -275,4 +274,6 @@ def save(probe: Probe, checked: Checked, started: float) -> None:
             if stale != target:
                 stale.unlink()
         # dumps, not dump: only the one-shot encoder is the C one
+        from profcli.repository import writing  # the cold path only: a hit never writes
+
         writing.replace(target, json.dumps(content, ensure_ascii=False, separators=(",", ":")))

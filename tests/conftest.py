@@ -34,6 +34,21 @@ def _fixed_today() -> Iterator[None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
+    if not hasattr(config, "workerinput"):  # once, in the controller, before any worker
+        _compile_package()
+
+
+def _compile_package() -> None:
+    """Byte-compile profcli before the suite starts its hundreds of `prof` subprocesses.
+
+    An editable install has no .pyc files, and where PYTHONDONTWRITEBYTECODE is set (as on
+    the CI machines) Python never writes them, so every subprocess would compile every module
+    it imports again. A pip-installed profcli has them (pip compiles on install): this makes
+    the suite start `prof` the way a user's machine does. Reading a .pyc is Python's own
+    check (source mtime and size), so an edited module is never run stale."""
+    import compileall
+
+    compileall.compile_dir(REPO / "profcli", quiet=2, workers=1)
 
 
 def build_case(case: Path, target: Path) -> Path:
