@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 from profcli import __version__, clock, resources
 from profcli.findings import Finding, Result
-from profcli.repository import writing
 
 if TYPE_CHECKING:
     from profcli.validation import Checked
@@ -51,9 +50,14 @@ def key() -> str:
 
 def key_for(package: Path, schemas: Path, frameworks: Path) -> str:
     """Every module of the package (an edited install must not answer from an old result),
-    the schemas and the frameworks: about 70 small files, hashed in a few milliseconds."""
+    the registers' rules shipped in it, the schemas and the frameworks: about 130 small
+    files, hashed in a few milliseconds."""
     digest = hashlib.sha256(f"{_FORMAT} {__version__}".encode())
-    files = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
+    files = [
+        (p.relative_to(package).as_posix(), p)
+        for pattern in ("*.py", "*.toml")  # the modules, and the shipped registers' rules
+        for p in sorted(package.rglob(pattern))
+    ]
     files += [(f"schemas/{p.name}", p) for p in sorted(schemas.glob("*.json"))]
     files += [(f"kaders/{p.name}", p) for p in sorted(frameworks.glob("*.toml"))]
     for name, path in files:
@@ -275,4 +279,6 @@ def save(probe: Probe, checked: Checked, started: float) -> None:
             if stale != target:
                 stale.unlink()
         # dumps, not dump: only the one-shot encoder is the C one
+        from profcli.repository import writing  # the cold path only: a hit never writes
+
         writing.replace(target, json.dumps(content, ensure_ascii=False, separators=(",", ":")))

@@ -34,6 +34,21 @@ def _fixed_today() -> Iterator[None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
+    if not hasattr(config, "workerinput"):  # once, in the controller, before any worker
+        _compile_package()
+
+
+def _compile_package() -> None:
+    """Byte-compile profcli before the suite starts its hundreds of `prof` subprocesses.
+
+    An editable install has no .pyc files, and where PYTHONDONTWRITEBYTECODE is set (as on
+    the CI machines) Python never writes them, so every subprocess would compile every module
+    it imports again. A pip-installed profcli has them (pip compiles on install): this makes
+    the suite start `prof` the way a user's machine does. Reading a .pyc is Python's own
+    check (source mtime and size), so an edited module is never run stale."""
+    import compileall
+
+    compileall.compile_dir(REPO / "profcli", quiet=2, workers=1)
 
 
 def build_case(case: Path, target: Path) -> Path:
@@ -82,3 +97,26 @@ def check_jsonschema_command() -> list[str]:
     if local.exists():
         return [str(local)]
     pytest.fail("check-jsonschema (a test dependency) is not installed")
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example team built once per session (per xdist worker) for the tests that only
+    read the built pages: audience -> the repository copy it was built in (`teamsite/` for
+    team, `public/` for publiek; each in its own copy, so neither holds the other's folder).
+    A test that changes a repository or a build makes its own."""
+    from click.testing import CliRunner
+
+    from profcli.cli import main
+    from tests.publish_repo import site_copy
+
+    roots = {}
+    for audience in ("team", "publiek"):
+        root = site_copy(tmp_path_factory.mktemp(f"voorbeeld-{audience}"))
+        result = CliRunner().invoke(
+            main,
+            ["-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", str(TODAY)],
+        )
+        assert result.exit_code == 0, result.output
+        roots[audience] = root
+    return roots

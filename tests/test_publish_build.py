@@ -30,11 +30,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = site_copy(tmp_path_factory.mktemp("gebouwd"))
-    code, output = run("-C", str(root), "build", "--strict", "--vandaag", TODAY)
-    assert code == 0, output
-    return root
+def built(example_builds: dict[str, Path]) -> Path:
+    """The example team's team build (`prof build --strict`, shared by the session)."""
+    return example_builds["team"]
 
 
 def test_build_strict_passes_and_writes_teamsite(built: Path) -> None:

@@ -40,17 +40,13 @@ def pages_of(root: Path, audience: str = "team") -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example team built for both audiences: audience -> its output folder."""
-    out = {}
-    for audience in ("team", "publiek"):
-        root = site_copy(tmp_path_factory.mktemp(audience))
-        code, output = run(
-            "-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", "2026-11-22"
-        )
-        assert code == 0, output
-        out[audience] = root / (TEAM_SITE_DIR if audience == "team" else "public")
-    return out
+def built(example_builds: dict[str, Path]) -> dict[str, Path]:
+    """The example team built for both audiences (shared by the session): audience -> its
+    output folder."""
+    return {
+        "team": example_builds["team"] / TEAM_SITE_DIR,
+        "publiek": example_builds["publiek"] / "public",
+    }
 
 
 def visible_text(page: str) -> str:

@@ -128,8 +128,9 @@ def test_a_damaged_snapshot_is_ignored(tmp_path: Path) -> None:
 
 
 def test_key_covers_every_module_schema_and_framework(tmp_path: Path) -> None:
-    """Editing any installed module (also kinds.py, model.py, errors.py...) changes the key, so
-    an edited install never answers from a stale snapshot."""
+    """Editing any installed module (also kinds.py, model.py, errors.py...) or a shipped
+    register's rules changes the key, so an edited or updated install (the version stays the
+    same between commits) never answers from a stale snapshot."""
     import shutil
 
     from profcli import resources, snapshot
@@ -151,8 +152,15 @@ def test_key_covers_every_module_schema_and_framework(tmp_path: Path) -> None:
     assert original == snapshot.key_for(
         package, resources.schemas_dir(), resources.frameworks_dir()
     )
-    inputs = [*sorted(copy.rglob("*.py")), *schemas.glob("*.json"), *frameworks.glob("*.toml")]
+    registers = sorted(copy.rglob("registers/data/*.toml"))
+    inputs = [
+        *sorted(copy.rglob("*.py")),
+        *schemas.glob("*.json"),
+        *frameworks.glob("*.toml"),
+        *registers,
+    ]
     assert {p.name for p in inputs} >= {"kinds.py", "model.py", "resources.py", "errors.py"}
+    assert "skj-jeugd-en-gezinsprofessional.toml" in {p.name for p in registers}
     for path in inputs:
         content = path.read_bytes()
         path.write_bytes(content + b"\n")

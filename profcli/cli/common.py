@@ -1,4 +1,7 @@
-"""What every command shares: finding the repository, and the reference date."""
+"""What every command shares: finding the repository, and the reference date.
+
+Imported by the group itself, before it knows which command runs: so it imports nothing of
+the core at the top (`prof --version` and Tab completion should not pay for it)."""
 
 from __future__ import annotations
 
@@ -10,9 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-
-from profcli import clock
-from profcli.repository.discovery import find_root
 
 EXAMPLE = (
     "Dit is een voorbeeldteam: prof rekent met de eigen peildatum van het voorbeeld, {day} "
@@ -42,11 +42,15 @@ class Invocation:
 
     def root(self, hint: Path | None = None) -> Path:
         """The repository root; RepositoryNotFound (exit 2) when there is none."""
+        from profcli.repository.discovery import find_root
+
         start = Path(self.repo) if self.repo else (hint or Path.cwd())
         return find_root(start)
 
     def today(self, zone_name: str | None = None) -> dt.date:
         """The command's reference date: the fixed one, or today in the team's time zone."""
+        from profcli import clock
+
         return self.vandaag or clock.today(zone_name)
 
     def record(self, root: Path, paths: Sequence[Path], message: str) -> None:
@@ -77,6 +81,8 @@ class DayType(click.ParamType[dt.date]):
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        from profcli import clock
+
         obj = ctx.find_object(Invocation) if ctx else None
         try:
             return clock.read_day(str(value), obj.today() if obj else clock.today())

@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.shell_completion import CompletionItem
 
 from profcli.cli.common import DAY
-from profcli.repository.model import Repository
+
+if TYPE_CHECKING:
+    from profcli.repository.model import Repository
 
 Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
 

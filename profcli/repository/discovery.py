@@ -12,6 +12,7 @@ from profcli.findings import Finding
 from profcli.repository.kinds import (
     BY_FOLDER,
     DATED_RE,
+    FOLDER_NAMED_TOML,
     FRAMEWORK,
     PROFILE,
     REGISTER,
@@ -19,7 +20,6 @@ from profcli.repository.kinds import (
     Kind,
     is_slug,
 )
-from profcli.repository.loading import FOLDER_NAMED_TOML
 
 PROFILES_DIR = "profielen"
 FRAMEWORKS_DIR = "kaders"

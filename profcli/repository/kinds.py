@@ -65,3 +65,10 @@ ENTRY_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k is not PROFILE)
 
 def is_slug(text: str) -> bool:
     return SLUG_RE.fullmatch(text) is not None
+
+
+FOLDER_NAMED_TOML = (
+    "dit is een map, geen bestand, maar haar naam eindigt op `.toml`; hernoem de map (zonder "
+    "`.toml`) of haal haar weg"
+)
+"""The message for a folder whose name ends in `.toml`: said by discovery and by loading."""

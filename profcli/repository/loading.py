@@ -14,6 +14,7 @@ from typing import Any
 
 from profcli.findings import Finding, Severity
 from profcli.repository import accel
+from profcli.repository.kinds import FOLDER_NAMED_TOML
 from profcli.repository.tomlpos import Path as KeyPath
 from profcli.repository.tomlpos import Position, PositionIndex
 
@@ -99,12 +100,6 @@ def load(path: Path, display: str, text: str | None = None) -> Document | Findin
     except OSError as e:
         return Finding(display, 1, 1, "bestand-lezen", f"kan het bestand niet lezen: {_why(e)}")
     return _parse(path, display, raw)
-
-
-FOLDER_NAMED_TOML = (
-    "dit is een map, geen bestand, maar haar naam eindigt op `.toml`; hernoem de map (zonder "
-    "`.toml`) of haal haar weg"
-)
 
 
 class NotRegularFile(Exception):

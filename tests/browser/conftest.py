@@ -87,11 +87,8 @@ def serve(public: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example team's site, built and served on a free local port."""
-    from tests.publish_repo import site_copy
-
-    public = build_site(site_copy(tmp_path_factory.mktemp("voorbeeldsite")))
-    base, server = serve(public)
+def example_site(example_builds: dict[str, Path]) -> Iterator[str]:
+    """The example team's team site (built once per session), served on a free local port."""
+    base, server = serve(example_builds["team"] / "teamsite")
     yield base
     server.shutdown()

@@ -14,14 +14,13 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import build_site
-from tests.publish_repo import site_copy
-
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = site_copy(tmp_path_factory.mktemp("vanafschijf"))
-    return {"team": build_site(root), "publiek": build_site(root, "--voor", "publiek")}
+def sites(example_builds: dict[str, Path]) -> dict[str, Path]:
+    return {
+        "team": example_builds["team"] / "teamsite",
+        "publiek": example_builds["publiek"] / "public",
+    }
 
 
 @pytest.fixture

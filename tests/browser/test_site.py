@@ -358,9 +358,9 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> Non
 
 
 @pytest.fixture(scope="module")
-def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """A generated repository of several teams (24 workers): the per-team pages exist only
-    there. Yields the address and the per-team pages of the first team."""
+    there. Yields the address and the slug of the first team."""
     from benchmarks.generate import generate
     from tests.browser.conftest import build_site, serve
 
@@ -368,30 +368,31 @@ def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     generate(root, 24)
     public = build_site(root)
     team = sorted(p.name for p in (public / "teams").iterdir())[0]
-    pages = [
-        f"teams/{team}/{p}"
-        for p in ("index.html", "kaders.html", "bijeenkomsten.html", "kennis.html", "burgers.html")
-    ]
     base, server = serve(public)
-    yield base, ["", *pages]
+    yield base, team
     server.shutdown()
 
 
+TEAM_PAGES = ["", "index.html", "kaders.html", "bijeenkomsten.html", "kennis.html", "burgers.html"]
+"""The home page, and the pages of the first team (one test each, so xdist can spread them)."""
+
+
+@pytest.mark.parametrize("name", TEAM_PAGES)
 def test_team_pages_of_several_teams(
-    browser: Any, teams_site: tuple[str, list[str]], axe_source: str
+    browser: Any, teams_site: tuple[str, str], axe_source: str, name: str
 ) -> None:
-    base, pages = teams_site
-    for path in pages:
-        page, foreign = open_page(browser, base + path, width=PHONE)
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, path
-        assert foreign == []
+    base, team = teams_site
+    path = f"teams/{team}/{name}" if name else ""
+    page, foreign = open_page(browser, base + path, width=PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, path
+    assert foreign == []
+    page.close()
+    for scheme in ("light", "dark"):
+        page, _ = open_page(browser, base + path, scheme)
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate(
+            "async () => (await axe.run()).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)"
+        )
+        assert violations == [], (path, scheme)
         page.close()
-        for scheme in ("light", "dark"):
-            page, _ = open_page(browser, base + path, scheme)
-            page.add_script_tag(content=axe_source)
-            violations = page.evaluate(
-                "async () => (await axe.run()).violations"
-                ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)"
-            )
-            assert violations == [], (path, scheme)
-            page.close()
