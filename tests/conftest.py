@@ -32,6 +32,31 @@ def _fixed_today() -> Iterator[None]:
         os.environ["PROF_VANDAAG"] = old
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One cache of the names check for the whole run, also across xdist workers (they share
+    the parent of their base temp folder) and `prof` subprocesses (PROF_NAMENCACHE).
+
+    Honest cost: DEDUCE's tables are loaded once in every process that meets a text no test
+    met before (a pytest worker: once; a `prof` subprocess: only then). The findings are the
+    same with or without the cache (tests/test_cache.py), so sharing it changes speed only.
+    tests/test_privacy.py and tests/test_cache.py use their own caches where that matters.
+    """
+    from profcli.validation import names
+
+    folder = tmp_path_factory.getbasetemp().parent / "prof-namencache"
+    folder.mkdir(exist_ok=True)
+    old = os.environ.get("PROF_NAMENCACHE")
+    os.environ["PROF_NAMENCACHE"] = str(folder)
+    names.share_cache(folder)
+    yield
+    names.share_cache(None)
+    if old is None:
+        os.environ.pop("PROF_NAMENCACHE", None)
+    else:
+        os.environ["PROF_NAMENCACHE"] = old
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
 

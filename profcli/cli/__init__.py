@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
+from pathlib import Path
 
 import click
 
@@ -106,6 +107,17 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None, geen_git
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
     ctx.obj = Invocation(repo, vandaag, git=not geen_git and _git_from_environment())
+    _names_cache_from_environment()
+
+
+def _names_cache_from_environment() -> None:
+    """PROF_NAMENCACHE=MAP: one cache of the names check for every repository (a test suite,
+    a CI job); imported only then, so that a warm `prof validate` stays light."""
+    folder = os.environ.get("PROF_NAMENCACHE", "").strip()
+    if folder:
+        from profcli.validation import names
+
+        names.share_cache(Path(folder))
 
 
 _OFF = {"uit", "nee", "0", "false", "off", "no"}
