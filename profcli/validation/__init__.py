@@ -100,10 +100,11 @@ def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
 def _names(repo: Repository, loaded: Loaded, store: names.NameCache) -> Iterator[Finding]:
     """`privacy-naam`: client names in free text; DEDUCE only for texts not seen before."""
     allowed: dict[str, frozenset[str]] = {}
+    invalid = {id(e.doc): e.invalid_keys for e in repo.entries()}  # said by the schema once
     for doc, profile in loaded.documents:
         if profile not in allowed:
             allowed[profile] = names.allowed_in(repo, repo.portfolios.get(profile))
-        yield from files.scan_names(doc, allowed[profile], store)
+        yield from files.scan_names(doc, allowed[profile], store, invalid.get(id(doc), frozenset()))
 
 
 NEVER_ALLOWED = frozenset({"privacy-bsn", "privacy-geboortedatum"})

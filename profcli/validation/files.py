@@ -33,10 +33,18 @@ def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
     return found
 
 
-def scan_names(doc: Document, allowed: frozenset[str], store: names.NameCache) -> list[Finding]:
-    """`privacy-naam` findings: person names in the free text of one document."""
+def scan_names(
+    doc: Document,
+    allowed: frozenset[str],
+    store: names.NameCache,
+    invalid: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """`privacy-naam` findings: person names in the free text of one document (not in a
+    value the schema refused already: one problem, one message)."""
     found = []
     for path, text in _texts(doc.data):
+        if path[0] in invalid:
+            continue
         for hit in names.find(text, allowed, store):
             nth = text.count(hit.text, 0, hit.start)
             found.append(doc.finding_text(path, hit.text, names.RULE, names.message(hit), nth))

@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 RULE = "privacy-naam"
-FORMAT = "2"
+FORMAT = "3"
 """Bump when what is stored per text changes."""
 CACHE_DIR = ".prof-cache"
 
@@ -116,6 +116,17 @@ HONORIFICS = frozenset(
         "ex",
         "familie",
         "gezin",
+        "collega",
+        "wijkagent",
+        "huisarts",
+        "leidinggevende",
+        "teamleider",
+        "supervisor",
+        "coach",
+        "docent",
+        "mentor",
+        "buurman",
+        "buurvrouw",
     ]
 )
 """Words in front of a name that make a following lone initial an anonymised form."""
@@ -217,17 +228,25 @@ def warm_up() -> None:
     threading.Thread(target=_loaded, name="deduce-laden", daemon=True).start()
 
 
-def raw(text: str) -> list[tuple[int, int, bool]]:
-    """Spans DEDUCE tags as a person (or patient), before any allowance, each with whether
-    it is one word of DEDUCE's own list of common Dutch words ("Pas", "Boek")."""
+COMMON = 1
+"""Flag: one word of DEDUCE's list of common Dutch words ("Pas", "Boek")."""
+FIRST_NAME = 2
+"""Flag: one word of DEDUCE's list of first names ("Kevin")."""
+
+
+def raw(text: str) -> list[tuple[int, int, int]]:
+    """Spans DEDUCE tags as a person (or patient), before any allowance, with flags about a
+    one-word span from DEDUCE's own lists (so that the filter never needs the tables)."""
     engine = _loaded()
-    common = engine.lookup_structs["common_word"]
-    doc = engine.deidentify(text)
-    spans = {
-        (a.start_char, a.end_char, " " not in a.text and a.text.lower() in common)
-        for a in doc.annotations
-        if "persoon" in a.tag or "patient" in a.tag
-    }
+    common, first = engine.lookup_structs["common_word"], engine.lookup_structs["first_name"]
+    spans = set()
+    for a in engine.deidentify(text).annotations:
+        if "persoon" in a.tag or "patient" in a.tag:
+            one = " " not in a.text
+            flags = (COMMON if one and a.text.lower() in common else 0) | (
+                FIRST_NAME if one and [a.text] in first else 0
+            )
+            spans.add((a.start_char, a.end_char, flags))
     return sorted(spans)
 
 
@@ -258,14 +277,14 @@ class NameCache:
         raw_key = f"{FORMAT}\0{self.version}\0{text}".encode()
         return hashlib.blake2b(raw_key, digest_size=16).hexdigest()
 
-    def spans(self, text: str) -> list[tuple[int, int, bool]]:
+    def spans(self, text: str) -> list[tuple[int, int, int]]:
         key = self.key(text)
         found = self._stored().get(key)
         if found is None:
-            found = [[s, e, int(c)] for s, e, c in raw(text)]
+            found = [[s, e, f] for s, e, f in raw(text)]
             self._stored()[key] = found
             self._new[key] = found
-        return [(s, e, bool(c)) for s, e, c in found]
+        return [(s, e, f) for s, e, f in found]
 
     def save(self) -> None:
         """Merge what was new into the file (another process may have added to it)."""
@@ -390,7 +409,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-def _passes(text: str, start: int, end: int, common: bool, allowed: frozenset[str]) -> bool:
+def _passes(text: str, start: int, end: int, flags: int, allowed: frozenset[str]) -> bool:
     span = text[start:end]
     lead, rest = _strip_honorifics(_TOKEN.findall(span))
     if not rest:
@@ -398,8 +417,9 @@ def _passes(text: str, start: int, end: int, common: bool, allowed: frozenset[st
     before = _TOKEN.findall(text[max(0, start - 12) : start])
     after_honorific = bool(before) and before[-1].lower().rstrip(".") in _BARE_HONORIFICS
     if not lead and not after_honorific:
-        if common and _sentence_start(text, start):
-            return True  # "Pas toen ik ...", "Boek gelezen over ...": a word, capitalised
+        one_word = len(rest) == 1
+        if one_word and _sentence_start(text, start) and (flags & COMMON or not flags & FIRST_NAME):
+            return True  # "Pas toen ...", "Verwijs bewoners ...": capitalised as first word
         if _PLACE_LIKE.fullmatch(span):
             return True  # "buurthuis De Put", "in De Esch": a building or a neighbourhood
         if len(rest) == 1 and _NUMBER_AFTER.match(text, end):
@@ -439,9 +459,9 @@ def find(text: str, allowed: frozenset[str], store: NameCache) -> list[NameHit]:
     spans = set(store.spans(text))
     for m in _KIN_NAME.finditer(text):
         if not any(s <= m.start("name") < e for s, e, _ in spans):
-            spans.add((*m.span(), False))
-    for start, end, common in sorted(spans):
-        if not _passes(text, start, end, common, allowed):
+            spans.add((*m.span(), 0))
+    for start, end, flags in sorted(spans):
+        if not _passes(text, start, end, flags, allowed):
             hits.append(NameHit(start, end, text[start:end], suggestion(text[start:end])))
     return hits
 
@@ -450,6 +470,6 @@ def message(hit: NameHit) -> str:
     """One Dutch line that quotes the name once and shows the anonymised form."""
     return (
         f"`{hit.text}` lijkt de naam van een cliënt of naaste; schrijf het geanonimiseerd "
-        f"(bijvoorbeeld `{hit.suggestion}`, of een rol: `een vader`), of zet de naam bij "
-        "`namen_toegestaan` in het teamprofiel als die er mag staan"
+        f"(`{hit.suggestion}`) of noem een rol (`de vader`); mag de naam er staan, zet hem "
+        "dan bij `namen_toegestaan` in het teamprofiel"
     )
