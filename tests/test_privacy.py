@@ -307,8 +307,8 @@ def test_allowed_list_suppresses_exactly_the_allowed_value() -> None:
 # line. Clean sentences use the example team's worker names (allowed) and the anonymised forms
 # practice uses. The figures printed are the ones in benchmarks/README.md.
 
-EXAMPLE_WORKERS = ("Marieke Jansen", "Noor Bakker", "Priya Ramdin", "Sanne de Boer")
-EXAMPLE_WORKERS += ("Youssef El Amrani",)
+EXAMPLE_WORKERS: tuple[str, ...] = ("Marieke Jansen", "Noor Bakker", "Priya Ramdin")
+EXAMPLE_WORKERS += ("Sanne de Boer", "Youssef El Amrani")
 RECALL_FLOOR = 0.9
 """Measured 59/60 (issue 17); a change that loses more than a few names fails."""
 
