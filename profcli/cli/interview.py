@@ -34,6 +34,7 @@ from profcli.cli.questions import (
 )
 from profcli.errors import AnswerRejected
 from profcli.repository.model import Portfolio, Repository
+from profcli.validation import names
 
 _SENTENCE = re.compile(r"(?<=\.)\s+")
 """Help about TOML quoting (in the schema, for editors) is left out of the questions."""
@@ -124,6 +125,7 @@ class Interview:
             self.data,
             self.repo.root,
             authoring.privacy_allowed(self.repo, self.owner),
+            names.allowed_in(self.repo, self.owner),
         )
 
     def choices(self, f: Field) -> Choices | None:
