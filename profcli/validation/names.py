@@ -416,7 +416,7 @@ def _passes(text: str, start: int, end: int, flags: int, allowed: frozenset[str]
         return True
     before = _TOKEN.findall(text[max(0, start - 12) : start])
     after_honorific = bool(before) and before[-1].lower().rstrip(".") in _BARE_HONORIFICS
-    if not lead and not after_honorific:
+    if not lead and (not after_honorific or _sentence_start(text, start)):
         one_word = len(rest) == 1
         if one_word and _sentence_start(text, start) and (flags & COMMON or not flags & FIRST_NAME):
             return True  # "Pas toen ...", "Verwijs bewoners ...": capitalised as first word
@@ -451,6 +451,26 @@ def suggestion(span: str) -> str:
     return f"{' '.join(w.lower() for w in lead)} {initial}".strip()
 
 
+_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+")
+_ABBREVIATIONS = frozenset({"mw", "mevr", "dhr", "mr", "dr", "drs", "ir", "ing", "st", "jr", "sr"})
+
+
+def _split_sentences(text: str, spans: set[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
+    """A span across a full stop ("collega. Signalen", "Noor. Pas") is two spans; the part
+    after the stop starts a sentence (its flags from DEDUCE's lists are unknown: 0)."""
+    for start, end, flags in spans:
+        cut = start
+        for m in _BOUNDARY.finditer(text, start, end):
+            word = _TOKEN.findall(text[cut : m.start()])
+            if word and word[-1].lower() in _ABBREVIATIONS:
+                continue
+            if cut < m.start():
+                yield cut, m.start(), flags if cut == start else 0
+            cut = m.end()
+        if cut < end:
+            yield cut, end, flags if cut == start else 0
+
+
 def find(text: str, allowed: frozenset[str], store: NameCache) -> list[NameHit]:
     """Suspected client names in `text`, minus what may stand in a portfolio."""
     if not worth_scanning(text):
@@ -460,7 +480,7 @@ def find(text: str, allowed: frozenset[str], store: NameCache) -> list[NameHit]:
     for m in _KIN_NAME.finditer(text):
         if not any(s <= m.start("name") < e for s, e, _ in spans):
             spans.add((*m.span(), 0))
-    for start, end, flags in sorted(spans):
+    for start, end, flags in sorted(_split_sentences(text, spans)):
         if not _passes(text, start, end, flags, allowed):
             hits.append(NameHit(start, end, text[start:end], suggestion(text[start:end])))
     return hits
