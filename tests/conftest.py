@@ -37,24 +37,32 @@ def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     """One cache of the names check for the whole run, also across xdist workers (they share
     the parent of their base temp folder) and `prof` subprocesses (PROF_NAMENCACHE).
 
-    Honest cost: DEDUCE's tables are loaded once in every process that meets a text no test
-    met before (a pytest worker: once; a `prof` subprocess: only then). The findings are the
-    same with or without the cache (tests/test_cache.py), so sharing it changes speed only.
-    tests/test_privacy.py and tests/test_cache.py use their own caches where that matters.
+    And PROF_NAMEN=alleen-cache for every `prof` command the tests run (CliRunner and
+    subprocess): a text not in the shared cache gets the pattern rule only (an honorific or
+    kinship word before a capital), not DEDUCE. Without it, every `prof` subprocess with a
+    new text (most of them: each test writes its own entries) loaded DEDUCE's tables, 5-20 s
+    and 800 MB each; test_concurrent_adds alone started eight at once.
+
+    What that leaves untested through the CLI is covered elsewhere, in full: the library
+    tests (test_privacy, test_cases, test_cache, which call the validator directly, so DEDUCE
+    loads once per pytest worker) and test_cli_authoring's names tests, which unset
+    PROF_NAMEN. The findings are the same with or without the cache (tests/test_cache.py).
     """
     from profcli.validation import names
 
     folder = tmp_path_factory.getbasetemp().parent / "prof-namencache"
     folder.mkdir(exist_ok=True)
-    old = os.environ.get("PROF_NAMENCACHE")
+    old = {key: os.environ.get(key) for key in ("PROF_NAMENCACHE", "PROF_NAMEN")}
     os.environ["PROF_NAMENCACHE"] = str(folder)
+    os.environ["PROF_NAMEN"] = "alleen-cache"
     names.share_cache(folder)
     yield
     names.share_cache(None)
-    if old is None:
-        os.environ.pop("PROF_NAMENCACHE", None)
-    else:
-        os.environ["PROF_NAMENCACHE"] = old
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def pytest_configure(config: pytest.Config) -> None:

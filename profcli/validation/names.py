@@ -41,6 +41,7 @@ __all__ = [
     "allowed_forms",
     "allowed_in",
     "cache_for",
+    "cache_only",
     "current",
     "find",
     "library_version",
@@ -252,6 +253,15 @@ def raw(text: str) -> list[tuple[int, int, int]]:
 
 # --- the cache -------------------------------------------------------------------------
 _SHARED: list[Path] = []
+_CACHE_ONLY: list[bool] = [False]
+
+
+def cache_only(on: bool) -> None:
+    """Answer only from the cache; a text not in it gets the pattern rule alone (an honorific
+    or kinship word before a capital), never DEDUCE. For a test suite that starts `prof`
+    hundreds of times on fresh texts (PROF_NAMEN=alleen-cache): it would otherwise load
+    800 MB of tables in every process. Never meant for a team's own checks."""
+    _CACHE_ONLY[0] = on
 
 
 def share_cache(folder: Path | None) -> None:
@@ -280,6 +290,8 @@ class NameCache:
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         key = self.key(text)
         found = self._stored().get(key)
+        if found is None and _CACHE_ONLY[0]:
+            return []
         if found is None:
             found = [[s, e, f] for s, e, f in raw(text)]
             self._stored()[key] = found
