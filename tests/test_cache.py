@@ -50,7 +50,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     feedback.write_text(
         text.replace(
             'samenvatting = "',
-            'samenvatting = "Bel 06-12345678 of mail jan@voorbeeld.nl. Meneer Jansen belde. ',
+            'samenvatting = "Bel 06-12345678 of mail jan@voorbeeld.nl. Meneer Pietersen belde. ',
             1,
         ),
         encoding="utf-8",

@@ -417,7 +417,8 @@ def _strip_honorifics(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'\u2018\u201c(")
+    """At the start of a sentence, a line, a heading or a list item ("# Kop", "- Pas op")."""
+    before = text[:start].rstrip(" \t\"'\u2018\u201c(#*>-")
     return not before or before[-1] in ".!?:;\n"
 
 
