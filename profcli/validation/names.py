@@ -384,6 +384,11 @@ def allowed_in(repo: Repository, portfolio: Portfolio | None) -> frozenset[str]:
     ]
     if portfolio is not None and portfolio.profile is not None:
         workers.append(portfolio.profile.text("naam"))
+    # A worker whose profile (or folder) could not be read is still a colleague: her folder
+    # name is her name as `prof new` wrote it ("noor-bakker").
+    unread = {key[0] for key in repo.unreadable if key[1] in ("*", "profiel")}
+    unread |= {slug for slug, p in repo.portfolios.items() if p.profile is None}
+    workers += [slug.replace("-", " ") for slug in sorted(unread)]
     listed = [
         name
         for t in teams
@@ -503,6 +508,6 @@ def message(hit: NameHit) -> str:
     """One Dutch line that quotes the name once and shows the anonymised form."""
     return (
         f"`{hit.text}` lijkt de naam van een cliënt of naaste; schrijf het geanonimiseerd "
-        f"(`{hit.suggestion}`) of noem een rol (`de vader`); mag de naam er staan, zet hem "
+        f"(`{hit.suggestion}`) of noem een rol (`een buurtbewoner`); mag de naam er staan, zet hem "
         "dan bij `namen_toegestaan` in het teamprofiel"
     )
