@@ -226,6 +226,8 @@ def _loaded() -> Any:
 
 def warm_up() -> None:
     """Start loading DEDUCE in the background (`prof add`: while the person types)."""
+    if _CACHE_ONLY[0]:
+        return
     threading.Thread(target=_loaded, name="deduce-laden", daemon=True).start()
 
 
