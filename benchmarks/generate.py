@@ -45,6 +45,14 @@ HERE = Path(__file__).resolve().parent
 PHRASES: dict[str, list[str]] = json.loads((HERE / "phrases.json").read_text(encoding="utf-8"))
 START, END = dt.date(2021, 7, 1), dt.date(2026, 6, 30)  # fixed: output must not depend on today
 TEAM_SIZE = 12
+EXAMPLE_COLLEAGUES = (
+    "Marieke Jansen",
+    "Noor Bakker",
+    "Priya Ramdin",
+    "Sanne de Boer",
+    "Youssef El Amrani",
+)
+"""Colleagues the phrases of the example team name: allowed names in every generated team."""
 
 
 class Gen:
@@ -300,6 +308,8 @@ def team(g: Gen, w: Writer, slug: str, naam: str, members: list[str]) -> None:
             "gemeente": r.choice(GEMEENTEN),
             "omschrijving": g.text(2, 4),
             "kaders": ["beroepscode-2021", "ifsw-2018", "sociaal-werk-competenties"],
+            # The phrases come from the example team and name its workers as colleagues.
+            "namen_toegestaan": list(EXAMPLE_COLLEAGUES),
         },
     )
     taken: set[str] = set()

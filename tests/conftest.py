@@ -32,10 +32,59 @@ def _fixed_today() -> Iterator[None]:
         os.environ["PROF_VANDAAG"] = old
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One cache of the names check for the whole run, also across xdist workers (they share
+    the parent of their base temp folder) and `prof` subprocesses (PROF_NAMENCACHE).
+
+    And PROF_NAMEN=alleen-cache for every `prof` command the tests run (CliRunner and
+    subprocess): a text not in the shared cache gets the pattern rule only (an honorific or
+    kinship word before a capital), not DEDUCE. Without it, every `prof` subprocess with a
+    new text (most of them: each test writes its own entries) loaded DEDUCE's tables, 5-20 s
+    and 800 MB each; test_concurrent_adds alone started eight at once.
+
+    What that leaves untested through the CLI is covered elsewhere, in full: the library
+    tests (test_privacy, test_cases, test_cache, which call the validator directly, so DEDUCE
+    loads once per pytest worker) and test_cli_authoring's names tests, which unset
+    PROF_NAMEN. The findings are the same with or without the cache (tests/test_cache.py).
+    """
+    from profcli.validation import names
+
+    folder = tmp_path_factory.getbasetemp().parent / "prof-namencache"
+    folder.mkdir(exist_ok=True)
+    old = {key: os.environ.get(key) for key in ("PROF_NAMENCACHE", "PROF_NAMEN")}
+    os.environ["PROF_NAMENCACHE"] = str(folder)
+    os.environ["PROF_NAMEN"] = "alleen-cache"
+    names.share_cache(folder)
+    yield
+    names.share_cache(None)
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
     if not hasattr(config, "workerinput"):  # once, in the controller, before any worker
         _compile_package()
+        _build_name_tables()
+
+
+def _build_name_tables() -> None:
+    """DEDUCE builds its lookup tables on first use, in its package folder, and writes them
+    in place (not atomically): two workers building them at once on a new machine could
+    read each other's half-written file. So the controller builds them first (1-2 minutes,
+    once per machine); afterwards this is one `stat`."""
+    try:
+        import deduce  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return
+    tables = Path(deduce.__file__).parent / "data" / "lookup" / "cache" / "lookup_structs.pickle"
+    if not tables.is_file():
+        print("DEDUCE bouwt eenmalig zijn opzoektabellen (1-2 minuten)...", flush=True)
+        deduce.Deduce()
 
 
 def _compile_package() -> None:

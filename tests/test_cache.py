@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -48,7 +49,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = feedback.read_text(encoding="utf-8")
     feedback.write_text(
         text.replace(
-            'samenvatting = "', 'samenvatting = "Bel 06-12345678 of mail jan@voorbeeld.nl. ', 1
+            'samenvatting = "',
+            'samenvatting = "Bel 06-12345678 of mail jan@voorbeeld.nl. Meneer Pietersen belde. ',
+            1,
         ),
         encoding="utf-8",
     )
@@ -66,7 +69,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_findings_identical_with_and_without_cache(repo: Path) -> None:
     plain = _findings(repo, cache=False)
     rules = {f.rule for f in plain}
-    assert {"privacy-telefoon", "privacy-email", "ref-leerdoel", "datum-toekomst"} <= rules
+    assert {"privacy-telefoon", "privacy-email", "privacy-naam", "ref-leerdoel"} <= rules
+    assert "datum-toekomst" in rules
     assert len(plain) >= 6
     assert not (repo / CACHE_DIR).exists()
     assert _findings(repo, cache=True) == plain  # cold: stores the snapshot
@@ -115,3 +119,29 @@ def test_damaged_entries_are_ignored(repo: Path) -> None:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('"meldingen":[', '"meldingen":[["x"],', 1), encoding="utf-8")
     assert _findings(repo, cache=True) == plain
+
+
+def test_names_cache_gives_the_same_findings_and_spares_deduce(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-text cache of the names check (issue 17): the first run asks DEDUCE and stores
+    what it found; a later cold run (no snapshot) answers every text from the cache, with the
+    same findings as a run that uses no cache at all."""
+    from profcli.validation import check_repository, names
+
+    monkeypatch.setattr(names, "_SHARED", [])  # this repository's own .prof-cache/
+    copy = tmp_path / "team"
+    shutil.copytree(repo, copy, ignore=shutil.ignore_patterns(CACHE_DIR))
+    plain = check_repository(copy, today=TODAY, name_cache=False).result.sorted()
+    assert not (copy / CACHE_DIR).exists()
+    assert any(f.rule == "privacy-naam" for f in plain)
+    assert check_repository(copy, today=TODAY).result.sorted() == plain  # fills the cache
+    [stored] = (copy / CACHE_DIR).glob("namen-*.json")
+    assert stored.stat().st_size > 2
+
+    def no_deduce(text: str) -> list[tuple[int, int, int]]:
+        raise AssertionError(f"DEDUCE asked about a text the cache holds: {text[:40]}")
+
+    monkeypatch.setattr(names, "raw", no_deduce)
+    monkeypatch.setattr(names, "_CACHES", {})  # as a new process: read from the file
+    assert check_repository(copy, today=TODAY).result.sorted() == plain

@@ -684,3 +684,28 @@ def test_profiel_by_name_and_an_option_value_in_any_case(repo: Path) -> None:
     [name] = entries(repo, WORKER, "feedback")
     text = (repo / "profielen" / WORKER / "feedback" / name).read_text("utf-8")
     assert 'zichtbaarheid = "prive"' in text and 'van = "collega"' in text
+
+
+def test_a_clients_name_is_refused_and_the_anonymised_form_accepted(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17, through the CLI with DEDUCE itself (not the test suite's cache-only mode):
+    the name is refused with one line that quotes it and shows `meneer J.`; nothing is
+    written but the draft; the anonymised sentence is accepted."""
+    monkeypatch.delenv("PROF_NAMEN", raising=False)
+    args = ["add", "feedback", "--profiel", WORKER, "--datum", "2026-01-08", "--van", "burger"]
+    name = "Meneer Jansen zei dat hij zich voor het eerst gehoord voelde."
+    refused = prof(repo, *args, "--samenvatting", name, "--no-input")
+    assert refused.exit_code == 1
+    assert entries(repo, WORKER, "feedback") == []
+    [line] = [x for x in refused.output.splitlines() if "lijkt de naam" in x]
+    assert line.startswith("fout: --samenvatting: ")  # the option named, as every refusal
+    assert "`Meneer Jansen`" in line and "`meneer J.`" in line
+    assert "Traceback" not in refused.output
+    [draft] = drafts(repo)
+    draft.unlink()
+    accepted = prof(
+        repo, *args, "--samenvatting", name.replace("Meneer Jansen", "Meneer J."), "--no-input"
+    )
+    assert accepted.exit_code == 0, accepted.output
+    assert entries(repo, WORKER, "feedback") == ["2026-01-08-burger.toml"]

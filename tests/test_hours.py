@@ -200,6 +200,45 @@ def test_meetings_credit_by_kind_and_register(tmp_path: Path) -> None:
         assert all(x.bron == "bijeenkomst" for x in report.lines)
 
 
+def test_a_session_logged_twice_counts_once(tmp_path: Path) -> None:
+    """Issue 17: her own intervisie activity and the team's intervisie meeting with her as
+    participant on the same day are one session: the meeting counts, the activity says why not.
+    With `aparte_sessie` (a reason) both count; another form or day never pairs."""
+    files = dict(
+        [
+            meeting("2025-06-10", "intervisie", 2),
+            activity("2025-06-10", "intervisie", 1.5),
+            activity("2025-06-10", "training", 3),  # same day, other form: counts
+            meeting("2025-07-10", "casusbespreking", 2),
+            activity("2025-07-11", "casuistiekbespreking", 2),  # other day: counts
+        ]
+    )
+    repo = _repo(tmp_path / "a", 'register = "registerplein"', files)
+    worker = repo.portfolios["eva-de-wit"]
+    report = hours.report(repo, worker, TODAY)
+    reflectie = {t.category.id: t.counted for t in report.categories()}["reflectie"]
+    assert reflectie == 2 + 2 + 2
+    [left_out] = [x for x in report.lines if not x.counts]
+    assert (left_out.bron, left_out.vorm, left_out.datum) == (
+        "activiteit",
+        "intervisie",
+        dt.date(2025, 6, 10),
+    )
+    assert "2025-06-10-intervisie" in left_out.opmerking
+    assert "aparte_sessie" in left_out.opmerking
+    [(act, meet)] = hours.same_session(repo, worker)
+    assert (act.id, meet.id) == (left_out.id, "2025-06-10-intervisie")
+
+    path, text = activity("2025-06-10", "intervisie", 1.5)
+    files[path] = text + 'aparte_sessie = "Intervisie bij het jeugdteam, \'s avonds"\n'
+    repo = _repo(tmp_path / "b", 'register = "registerplein"', files)
+    worker = repo.portfolios["eva-de-wit"]
+    report = hours.report(repo, worker, TODAY)
+    assert all(x.counts for x in report.lines)
+    assert {t.category.id: t.counted for t in report.categories()}["reflectie"] == 7.5
+    assert hours.same_session(repo, worker) == []
+
+
 def test_pace_and_risk(tmp_path: Path) -> None:
     """The cycle 2022-01-01..2026-12-31 ends within six months of 2026-11-22: a shortfall is a
     risk. Two years earlier the same shortfall is only 'achter'; with nothing missing: voldoet."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from profcli.validation import names
 from profcli.validation.privacy import (
     MESSAGES,
     RULES,
@@ -299,3 +300,127 @@ def test_allowed_list_suppresses_exactly_the_allowed_value() -> None:
         ("privacy-postcode", "Kerkstraat 13"),
     ]
     assert len(scan(text)) == 7  # without the list everything is reported
+
+
+# --- names (privacy-naam, DEDUCE) ------------------------------------------------------
+# namen-besmet.txt: ``expected name<TAB>sentence``; namen-schoon.txt: one clean sentence a
+# line. Clean sentences use the example team's worker names (allowed) and the anonymised forms
+# practice uses. The figures printed are the ones in benchmarks/README.md.
+
+EXAMPLE_WORKERS: tuple[str, ...] = ("Marieke Jansen", "Noor Bakker", "Priya Ramdin")
+EXAMPLE_WORKERS += ("Sanne de Boer", "Youssef El Amrani")
+RECALL_FLOOR = 0.9
+"""Measured 59/60 (issue 17); a change that loses more than a few names fails."""
+
+
+def _names_corpus() -> tuple[list[tuple[str, str]], list[str]]:
+    dirty = [
+        (name, sentence)
+        for line in (CORPUS / "namen-besmet.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        for name, sentence in [line.split("\t", 1)]
+    ]
+    clean = [
+        line
+        for line in (CORPUS / "namen-schoon.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return dirty, clean
+
+
+@pytest.fixture(scope="module")
+def name_store() -> names.NameCache:
+    return names.NameCache(None)
+
+
+def test_names_corpus_recall_and_false_alarms(
+    name_store: names.NameCache, capsys: pytest.CaptureFixture[str]
+) -> None:
+    allowed = names.allowed_forms(EXAMPLE_WORKERS, [])
+    dirty, clean = _names_corpus()
+    assert len(dirty) >= 60 and len(clean) >= 60
+    missed = [
+        f"{name}: {sentence}"
+        for name, sentence in dirty
+        if not any(
+            name in h.text or h.text in name for h in names.find(sentence, allowed, name_store)
+        )
+    ]
+    alarms = [
+        f"{sentence} -> {[h.text for h in hits]}"
+        for sentence in [*clean, *_clean()]
+        if (hits := names.find(sentence, allowed, name_store))
+    ]
+    recall = 1 - len(missed) / len(dirty)
+    with capsys.disabled():
+        print(
+            f"\nnamen: recall {len(dirty) - len(missed)}/{len(dirty)} = {recall:.1%}, "
+            f"vals alarm {len(alarms)}/{len(clean) + len(_clean())} schone zinnen"
+        )
+    assert not alarms, "false alarms:\n" + "\n".join(alarms)
+    assert recall >= RECALL_FLOOR, "missed:\n" + "\n".join(missed)
+
+
+def test_number_sentences_give_no_name_hits(name_store: names.NameCache) -> None:
+    """The identifier corpus names people by role only: the names check stays quiet there."""
+    allowed = names.allowed_forms(EXAMPLE_WORKERS, [])
+    noisy = [s for _, s in _contaminated() if names.find(s, allowed, name_store)]
+    assert noisy == []
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed_team", "expected"),
+    [
+        ("Meneer Jansen zei dat hij zich gehoord voelde.", (), ["Meneer Jansen"]),
+        ("meneer J. zei dat hij zich gehoord voelde.", (), []),
+        ("Mevrouw A. en meneer B. (45) kwamen samen; cliënt C. bleef weg.", (), []),
+        # a worker's first and full name pass; her surname alone does not (a client's may match)
+        ("Marieke en Youssef El Amrani deden het huisbezoek.", (), []),
+        ("Mevrouw Bakker belde over de huur.", (), ["Mevrouw Bakker"]),
+        # the team's own list: the full name, the first name and the surname
+        ("Wijkagent Karin Smits liep mee.", (), ["Wijkagent Karin Smits"]),
+        ("Wijkagent Karin Smits liep mee.", ("Karin Smits",), []),
+        ("Wijkagent Smits liep mee.", ("Karin Smits",), []),
+        # a cited author passes, the same word with an honorific is a person
+        ("Volgens Gibbs (1988) begint het met beschrijven.", (), []),
+        ("Meneer Gibbs vertelde over zijn schulden.", (), ["Meneer Gibbs"]),
+        ("De familie Girigoria is net verhuisd.", (), ["familie Girigoria"]),
+    ],
+)
+def test_name_allowances(
+    name_store: names.NameCache, text: str, allowed_team: tuple[str, ...], expected: list[str]
+) -> None:
+    allowed = names.allowed_forms(EXAMPLE_WORKERS, allowed_team)
+    assert [h.text for h in names.find(text, allowed, name_store)] == expected
+
+
+def test_name_message_quotes_the_name_once_and_shows_the_anonymised_form(
+    name_store: names.NameCache,
+) -> None:
+    [hit] = names.find("Gisteren belde meneer Van den Heuvel.", frozenset(), name_store)
+    message = names.message(hit)
+    assert message.count("Van den Heuvel") == 1
+    assert "`meneer V.`" in message and "namen_toegestaan" in message
+    assert "\n" not in message
+
+
+def test_name_cache_gives_the_same_hits_and_skips_deduce(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name_store: names.NameCache
+) -> None:
+    dirty, clean = _names_corpus()
+    texts = [s for _, s in dirty[:10]] + clean[:10]
+    allowed = names.allowed_forms(EXAMPLE_WORKERS, [])
+    first = names.NameCache(tmp_path)
+    plain = [names.find(t, allowed, name_store) for t in texts]
+    assert [names.find(t, allowed, first) for t in texts] == plain
+    first.save()
+    assert list(tmp_path.glob("namen-*.json"))
+
+    def no_deduce(text: str) -> list[tuple[int, int, int]]:
+        raise AssertionError(f"DEDUCE asked about a cached text: {text}")
+
+    monkeypatch.setattr(names, "raw", no_deduce)
+    again = names.NameCache(tmp_path)
+    assert [names.find(t, allowed, again) for t in texts] == plain
+    with pytest.raises(AssertionError, match="DEDUCE asked"):
+        names.find("Een nieuwe zin over Fatima.", allowed, again)

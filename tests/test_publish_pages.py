@@ -175,6 +175,41 @@ def test_colophon_shows_the_privacy_allow_list(tmp_path: Path) -> None:
     assert "| 010 123 45 67; teampostbus@wijkteam-feijenoord-noord.example |" in colophon
 
 
+def test_colophon_shows_the_allowed_names(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    team = root / "profielen" / team_slug(root) / "profiel.toml"
+    text = team.read_text(encoding="utf-8")
+    team.write_text(
+        text.replace(
+            "privacy_toegestaan = [", 'namen_toegestaan = ["Karin Smits"]\nprivacy_toegestaan = ['
+        ),
+        encoding="utf-8",
+    )
+    colophon = pages_of(root)["colofon.md"]
+    assert "namen van personen" in colophon
+    assert "| Karin Smits |" in colophon
+
+
+def test_a_session_logged_twice_is_said_on_the_hours_page(tmp_path: Path) -> None:
+    """Issue 17: the site counts one session once and says which line it left out."""
+    root = site_copy(tmp_path)
+    meeting = next((root / "profielen" / team_slug(root) / "bijeenkomsten").glob("*intervisie*"))
+    day = meeting.name[:10]
+    worker = next(
+        line.split('"')[1]
+        for line in meeting.read_text(encoding="utf-8").splitlines()
+        if line.startswith("deelnemers")
+    )
+    before = pages_of(root)[f"werkers/{worker}/uren.md"]
+    (root / "profielen" / worker / "activiteiten" / f"{day}-intervisie.toml").write_text(
+        f'datum = {day}\ntitel = "Intervisie met het team"\nvorm = "intervisie"\nuren = 2\n',
+        encoding="utf-8",
+    )
+    after = pages_of(root)[f"werkers/{worker}/uren.md"]
+    assert "Intervisie met het team" in after and "dezelfde sessie als bijeenkomst" in after
+    assert "Intervisie met het team" not in before
+
+
 def _generated_pages(root: Path, werkers: int) -> dict[str, str]:
     generate(root, werkers)
     today = dt.date(2026, 7, 1)

@@ -167,3 +167,39 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
     monkeypatch.delenv("NO_COLOR")
     assert not use_colour()
+
+
+def test_a_session_logged_twice_counts_once_everywhere(example: Path, tmp_path: Path) -> None:
+    """Issue 17: Sanne also logged the team's intervisie of 11 June as her own activity. The
+    validator warns and names both files; status and dossier count it once and say why."""
+    before = json.loads(prof(example, "status", WORKER, "--format", "json").output)
+    own = example / "profielen" / WORKER / "activiteiten" / "2026-06-11-intervisie.toml"
+    own.write_text(
+        'datum = 2026-06-11\ntitel = "Intervisie tolk"\nvorm = "intervisie"\nuren = 2\n',
+        encoding="utf-8",
+    )
+    checked = prof(example, "validate")
+    assert checked.exit_code == 0, checked.output  # a warning, not an error
+    [warning] = [line for line in checked.output.splitlines() if "[dubbele-sessie]" in line]
+    assert warning.startswith(f"profielen/{WORKER}/activiteiten/2026-06-11-intervisie.toml:3:8:")
+    assert "2026-06-11-intervisie-tolk-in-het-gezinsgesprek.toml" in warning
+
+    after = json.loads(prof(example, "status", WORKER, "--format", "json").output)
+    assert after["categorieen"] == before["categorieen"]
+    text = prof(example, "status", WORKER).output
+    assert "11-06-2026 Intervisie tolk: dezelfde sessie als bijeenkomst" in text
+
+    out = tmp_path / "dossier"
+    assert prof(example, "export", WORKER, "--out", str(out)).exit_code == 0
+    [row] = [r for r in _csv(out / "dossier.csv") if r["titel"] == "Intervisie tolk"]
+    assert _number(row["punten"]) == 0
+    assert "telt één keer" in row["opmerking"]
+
+    own.write_text(
+        own.read_text(encoding="utf-8") + 'aparte_sessie = "Intervisie bij het jeugdteam"\n',
+        encoding="utf-8",
+    )
+    assert "[dubbele-sessie]" not in prof(example, "validate").output
+    both = json.loads(prof(example, "status", WORKER, "--format", "json").output)
+    reflectie = {c["naam"]: c["gelogd"] for c in both["categorieen"]}
+    assert reflectie != {c["naam"]: c["gelogd"] for c in before["categorieen"]}

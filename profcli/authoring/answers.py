@@ -23,7 +23,7 @@ from profcli.authoring import normalise
 from profcli.authoring.templates import Field
 from profcli.errors import AnswerRejected
 from profcli.repository import writing
-from profcli.validation import privacy
+from profcli.validation import names, privacy
 from profcli.validation.evidence import evidence_problem
 from profcli.validation.files import NOT_FREE_TEXT
 
@@ -45,6 +45,8 @@ class Context:
     data: Mapping[str, Any] = field(default_factory=dict)
     root: Path | None = None
     privacy_allowed: tuple[str, ...] = ()
+    names_allowed: frozenset[str] | None = None
+    """Names that may stand in the portfolio; None: no names check (no repository)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +205,15 @@ def line(f: Field, text: str, so_far: Sequence[str], ctx: Context) -> str:
 
 
 def private(text: str, ctx: Context) -> None:
-    """Client data (BSN, IBAN, phone, e-mail, address, birth date) never enters a portfolio."""
-    if not privacy.worth_scanning(text):
-        return
-    for hit in privacy.scan(text, ctx.privacy_allowed):
-        raise AnswerRejected(f"`{text[hit.start : hit.end]}`: {hit.message}")
+    """Client data (BSN, IBAN, phone, e-mail, address, birth date, names) never enters a
+    portfolio. A name is looked up in the repository's cache first; DEDUCE only loads for a
+    text it has not seen (and `prof add` starts loading it while the first question waits)."""
+    if privacy.worth_scanning(text):
+        for hit in privacy.scan(text, ctx.privacy_allowed):
+            raise AnswerRejected(f"`{text[hit.start : hit.end]}`: {hit.message}")
+    if ctx.names_allowed is not None and names.worth_scanning(text):
+        for found in names.find(text, ctx.names_allowed, names.cache_for(ctx.root)):
+            raise AnswerRejected(names.message(found))
 
 
 def _in_range(f: Field, value: T) -> T:

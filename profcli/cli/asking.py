@@ -130,6 +130,10 @@ def interview(
     """
     from profcli.cli.interview import Interview, given
 
+    if sys.stdin.isatty():
+        from profcli.validation import names
+
+        names.warm_up()  # DEDUCE's tables load while the person reads the first question
     talk = Interview(
         repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )

@@ -37,6 +37,7 @@ from profcli.cli.questions import (
 )
 from profcli.errors import AnswerRejected
 from profcli.repository.model import Portfolio, Repository
+from profcli.validation import names
 
 
 class Interview:
@@ -163,6 +164,7 @@ class Interview:
             self.data,
             self.repo.root,
             authoring.privacy_allowed(self.repo, self.owner),
+            names.allowed_in(self.repo, self.owner),
         )
 
     def choices(self, f: Field) -> Choices | None:

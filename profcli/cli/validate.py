@@ -88,7 +88,7 @@ def validated(
 
     started = time.time()
     with _without_cyclic_gc():
-        checked = check_repository(root, today=today)
+        checked = check_repository(root, today=today, name_cache=cache)
     if probe is not None:
         snapshot.save(probe, checked, started)
     return checked.result.select(checked.loaded.files, selected)

@@ -41,8 +41,9 @@ def page(ctx: Context) -> Page:
         "",
         "Voordat de site gebouwd wordt, zoekt profcli in alle vrije tekst naar gegevens die "
         "naar een cliënt kunnen leiden: burgerservicenummers, rekeningnummers (IBAN), "
-        "telefoonnummers, e-mailadressen, adressen en geboortedatums. Een treffer houdt de "
-        "bouw tegen.",
+        "telefoonnummers, e-mailadressen, adressen, geboortedatums en namen van personen "
+        "(met DEDUCE, een methode van het UMC Utrecht). Een treffer houdt de bouw tegen. De "
+        "namen van de eigen medewerkers en geanonimiseerde vormen (mevrouw A.) mogen.",
         "",
     ]
     rows = [
@@ -59,6 +60,19 @@ def page(ctx: Context) -> Page:
         ]
     else:
         out.append("Geen enkel team heeft uitzonderingen op de privacycontrole.")
+    named = [
+        [text(team.naam), "; ".join(text(v) for v in values)]
+        for team in ctx.teams()
+        if team.profile and (values := team.profile.ids("namen_toegestaan"))
+    ]
+    if named:
+        out += [
+            "",
+            "Deze namen mogen van een team in portfolio's staan (`namen_toegestaan` in het "
+            "teamprofiel):",
+            "",
+            table(["Team", "Namen"], named),
+        ]
     frameworks = sorted(ctx.repo.catalog.frameworks.values(), key=lambda f: f.id)
     out += ["", "## Kaders", ""]
     out += [

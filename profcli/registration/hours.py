@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST
@@ -379,8 +379,56 @@ def report(
                     meeting.text("telt_als"),
                 )
             )
+    lines = _once_per_session(lines, worker)
     lines.sort(key=lambda x: (x.datum, x.id))
     return HoursReport(worker.slug, first, end, register, today, tuple(lines), problem)
+
+
+SEPARATE_KEY = "aparte_sessie"
+"""An activity's key that says, with a reason, that it was not the team meeting of that day."""
+
+
+def same_session(repo: Repository, worker: Portfolio) -> list[tuple[Entry, Entry]]:
+    """Pairs (own activity, team meeting) that record one session twice.
+
+    Same day, same form, the worker among the meeting's participants, and no
+    `aparte_sessie` reason in the activity. Each activity pairs with one meeting at most.
+    """
+    team = repo.team_of(worker)
+    if team is None:
+        return []
+    meetings: dict[tuple[dt.date, str], Entry] = {}
+    for meeting in team.of(BIJEENKOMST):
+        soort = meeting.text("soort")
+        if meeting.datum is not None and worker.slug in meeting.ids("deelnemers"):
+            meetings.setdefault((meeting.datum, MEETING_FORMS.get(soort, soort)), meeting)
+    pairs = []
+    for activity in worker.of(ACTIVITEIT):
+        if activity.datum is None or activity.get(SEPARATE_KEY) is not None:
+            continue
+        match = meetings.get((activity.datum, activity.text("vorm")))
+        if match is not None:
+            pairs.append((activity, match))
+    return pairs
+
+
+def _once_per_session(lines: list[HourLine], worker: Portfolio) -> list[HourLine]:
+    """An activity line that repeats a credited meeting line is kept, but counts for nothing."""
+    meetings = {(x.datum, x.vorm): x for x in lines if x.bron == "bijeenkomst"}
+    activities = {e.id: e for e in worker.of(ACTIVITEIT)}
+    out = []
+    for x in lines:
+        meeting = meetings.get((x.datum, x.vorm)) if x.bron == "activiteit" else None
+        entry = activities.get(x.id)
+        if meeting is None or entry is None or entry.get(SEPARATE_KEY) is not None:
+            out.append(x)
+            continue
+        note = (
+            f"dezelfde sessie als bijeenkomst {meeting.id}: telt één keer, via de bijeenkomst "
+            f"(waren het echt twee sessies, zet dan `{SEPARATE_KEY}` met de reden in de activiteit)"
+        )
+        out.append(replace(x, categorie="", opmerking=note))
+    return out
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

@@ -17,7 +17,7 @@ from profcli.findings import Finding, Result
 from profcli.repository.discovery import display_path
 from profcli.repository.loader import Loaded, load
 from profcli.repository.model import Portfolio, Repository
-from profcli.validation import files, rules
+from profcli.validation import files, names, rules
 
 
 @dataclass(slots=True)
@@ -33,26 +33,36 @@ class Checked:
         return self.loaded.repository
 
 
-def check(loaded: Loaded, today: dt.date | None = None) -> Checked:
-    """Run every rule over a load; `today` defaults to today in the team's time zone."""
+def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = True) -> Checked:
+    """Run every rule over a load; `today` defaults to today in the team's time zone.
+
+    Without `name_cache`, the names check asks DEDUCE about every text again (the same
+    findings, only slower: tests/test_cache.py)."""
     repo = loaded.repository
     day = today or clock.today(repo.zone_name)
     findings = list(loaded.problems)
-    findings.extend(rules.run(repo, day))
-    findings.extend(_privacy(repo, loaded))
+    store = names.cache_for(repo.root) if name_cache else names.NameCache(None)
+    with names.using(store):
+        findings.extend(rules.run(repo, day))
+        findings.extend(_privacy(repo, loaded))
+        findings.extend(_names(repo, loaded, store))
     findings.extend(_schema_copies(repo.root))
     return Checked(loaded, Result(len(loaded.files), findings), day)
 
 
 def check_repository(
-    root: Path, *, today: dt.date | None = None, only: Sequence[Path] = ()
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    only: Sequence[Path] = (),
+    name_cache: bool = True,
 ) -> Checked:
     """Validate everything under `root`; report only on `only` (files or folders) if given.
 
     A single file is always checked in the context of the whole repository, so that its
     references resolve.
     """
-    checked = check(load(root), today)
+    checked = check(load(root), today, name_cache=name_cache)
     if only:
         selected = [display_path(root, p.resolve()) for p in only]
         checked.result = checked.result.select(checked.loaded.files, selected)
@@ -85,6 +95,16 @@ def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
                 f"niet te zien: `{unread}` kon niet gelezen worden)",
                 severity="waarschuwing",
             )
+
+
+def _names(repo: Repository, loaded: Loaded, store: names.NameCache) -> Iterator[Finding]:
+    """`privacy-naam`: client names in free text; DEDUCE only for texts not seen before."""
+    allowed: dict[str, frozenset[str]] = {}
+    invalid = {id(e.doc): e.invalid_keys for e in repo.entries()}  # said by the schema once
+    for doc, profile in loaded.documents:
+        if profile not in allowed:
+            allowed[profile] = names.allowed_in(repo, repo.portfolios.get(profile))
+        yield from files.scan_names(doc, allowed[profile], store, invalid.get(id(doc), frozenset()))
 
 
 NEVER_ALLOWED = frozenset({"privacy-bsn", "privacy-geboortedatum"})

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from profcli.findings import Finding
 from profcli.repository.model import Repository
-from profcli.validation import privacy
+from profcli.validation import names, privacy
 
 TEXT = (".md", ".markdown", ".txt")
 """Evidence that the site shows as text, so it gets the same privacy scan as the portfolios."""
@@ -22,6 +22,7 @@ def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     client identifiers."""
     root = repo.root.resolve()
     texts: dict[str, set[str]] = {}
+    people: dict[str, set[str]] = {}
     for entry in repo.entries():
         if "bewijs" in entry.invalid_keys:
             continue  # reported by the schema check
@@ -34,11 +35,17 @@ def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 team = repo.team_of(portfolio) if portfolio else None
                 allowed = team.profile.ids("privacy_toegestaan") if team and team.profile else []
                 texts.setdefault(PurePosixPath(ref).as_posix(), set()).update(allowed)
+                people.setdefault(PurePosixPath(ref).as_posix(), set()).update(
+                    names.allowed_in(repo, portfolio)
+                )
+    store = names.current(repo.root)
     for ref, permitted in sorted(texts.items()):
-        yield from _scan_text(root, ref, permitted)
+        yield from _scan_text(root, ref, permitted, frozenset(people[ref]), store)
 
 
-def _scan_text(root: Path, ref: str, allowed: set[str]) -> Iterator[Finding]:
+def _scan_text(
+    root: Path, ref: str, allowed: set[str], people: frozenset[str], store: names.NameCache
+) -> Iterator[Finding]:
     """Privacy findings in a text evidence file, at their line and column in that file."""
     path = root / ref
     try:
@@ -47,10 +54,18 @@ def _scan_text(root: Path, ref: str, allowed: set[str]) -> Iterator[Finding]:
         content = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return
-    for hit in privacy.scan(content, sorted(allowed)):
-        line = content.count("\n", 0, hit.start) + 1
-        column = hit.start - (content.rfind("\n", 0, hit.start) + 1) + 1
-        yield Finding(ref, line, column, hit.rule, hit.message)
+    found = [(h.start, h.rule, h.message) for h in privacy.scan(content, sorted(allowed))]
+    offset = 0
+    for paragraph in content.split("\n\n"):  # one text per paragraph: cached apart
+        found += [
+            (offset + h.start, names.RULE, names.message(h))
+            for h in names.find(paragraph, people, store)
+        ]
+        offset += len(paragraph) + 2
+    for start, rule, message in sorted(found):
+        line = content.count("\n", 0, start) + 1
+        column = start - (content.rfind("\n", 0, start) + 1) + 1
+        yield Finding(ref, line, column, rule, message)
 
 
 def evidence_problem(root: Path, ref: str) -> tuple[str, str] | None:

@@ -13,10 +13,12 @@ from typing import Any
 from profcli.findings import Finding, Severity
 from profcli.repository.loading import Document
 from profcli.repository.tomlpos import Path as KeyPath
-from profcli.validation import privacy
+from profcli.validation import names, privacy
 
 NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})
 """Keys whose strings are paths, addresses or the worker's own register number."""
+NOT_A_CLIENT = NOT_FREE_TEXT | {"naam", "namen_toegestaan", "contactpersonen", "deelnemers"}
+"""Keys whose strings name the worker or team itself, or people the team allows."""
 
 
 def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
@@ -28,6 +30,43 @@ def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
             nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
             severity: Severity = "waarschuwing" if hit.rule in privacy.WARNINGS else "fout"
             found.append(doc.finding_text(path, needle, hit.rule, hit.message, nth, severity))
+    return found
+
+
+def scan_names(
+    doc: Document,
+    allowed: frozenset[str],
+    store: names.NameCache,
+    invalid: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """`privacy-naam` findings: person names in the free text of one document (not in a
+    value the schema refused already: one problem, one message)."""
+    found = []
+    for path, text in _texts(doc.data):
+        if path[0] in invalid:
+            continue
+        for hit in names.find(text, allowed, store):
+            nth = text.count(hit.text, 0, hit.start)
+            found.append(doc.finding_text(path, hit.text, names.RULE, names.message(hit), nth))
+    return found
+
+
+def _texts(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+    """Every free-text string with a capital in it, in document order."""
+    found: list[tuple[KeyPath, str]] = []
+    stack: list[tuple[Any, KeyPath]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if key in NOT_A_CLIENT:
+                continue
+            if type(item) is str:
+                if names.worth_scanning(item):
+                    found.append(((*path, key), item))
+            elif isinstance(item, dict | list):
+                stack.append((item, (*path, key)))
+    found.reverse()
     return found
 
 

@@ -56,6 +56,10 @@ RULE_IDS: dict[str, str] = {
     "datum-volgorde": "een deadline of behaald-datum (`behaald_op`) voor de start",
     "datum-tekst": "een datum tussen aanhalingstekens (tekst in plaats van een TOML-datum)",
     "uren-per-dag": "meer dan 24 uur op één dag",
+    "dubbele-sessie": (
+        "een eigen activiteit op dezelfde dag en in dezelfde vorm als een teambijeenkomst met de "
+        "werker als deelnemer: één sessie twee keer vastgelegd (waarschuwing)"
+    ),
     "bewijs-buiten": "een bewijspad buiten de repository",
     "bewijs-ontbreekt": "een bewijsbestand dat niet bestaat",
     "bewijs-url": "een bewijsadres dat geen http(s) is",
@@ -67,4 +71,8 @@ RULE_IDS: dict[str, str] = {
     "privacy-postcode": "een adres (postcode met huisnummer, of straat met huisnummer)",
     "privacy-geboortedatum": "een geboortedatum",
     "privacy-postcode-alleen": "een postcode zonder huisnummer (waarschuwing)",
+    "privacy-naam": (
+        "een naam van een persoon (cliënt of naaste) in vrije tekst of tekstbewijs; "
+        "geanonimiseerd (mevrouw A.), de eigen werkers en `namen_toegestaan` mogen"
+    ),
 }

@@ -15,6 +15,7 @@ from typing import Any
 
 from profcli import clock, resources
 from profcli.findings import Finding
+from profcli.registration.hours import same_session
 from profcli.repository.frameworks import VALUE_SOORTEN
 from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
 from profcli.repository.model import Entry, Repository
@@ -314,6 +315,23 @@ def hours_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
             )
 
 
+def session_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
+    """One session logged twice: as an own activity and as a team meeting she took part in."""
+    for worker in repo.workers():
+        for activity, meeting in same_session(repo, worker):
+            yield activity.doc.finding(
+                ("vorm",),
+                "dubbele-sessie",
+                (
+                    f"deze {activity.text('vorm')} op {meeting.datum} staat ook als bijeenkomst "
+                    f"in `{meeting.doc.display}`, met `{worker.slug}` als deelnemer; de uren "
+                    "tellen één keer (via de bijeenkomst): haal deze activiteit weg, of zet "
+                    '`aparte_sessie = "..."` met de reden als het een andere sessie was'
+                ),
+                severity="waarschuwing",
+            )
+
+
 def uniqueness_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
     """Register numbers belong to one person."""
     seen: dict[tuple[str, str], str] = {}
@@ -339,6 +357,7 @@ RULES: tuple[Rule, ...] = (
     reference_rules,
     date_rules,
     hours_rules,
+    session_rules,
     evidence_rules,
     uniqueness_rules,
     registration_rules,

@@ -22,7 +22,7 @@ _RECORD_OPTIONS = {"acties": "actie"}
 """Arrays of tables whose required key is filled by a singular option (`--actie TEXT`)."""
 
 NOT_OFFERED = frozenset(
-    {"categorie", "categorie_reden", "telt_als", "telt_als_reden", "behaald_op"}
+    {"categorie", "categorie_reden", "telt_als", "telt_als_reden", "behaald_op", "aparte_sessie"}
 )
 """Optional fields whose help says "leave this out, usually" (or that `prof done` fills in):
 prompts do not offer them (an option or the editor still sets them)."""
