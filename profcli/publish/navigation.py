@@ -1,0 +1,141 @@
+"""The site's navigation as a `nav:` tree, made from the pages without any engine.
+
+Any engine that reads an MkDocs `nav:` (MkDocs, ProperDocs, Zensical) builds the same menu
+from it: each worker a section under Medewerkers, each framework item under Kaders, each
+team's own pages under Team. A page that sits in the tree also marks its tab as active, which
+no engine can do for a page outside it. With Material's `navigation.prune` a page carries only
+the branch it is on, so a section of fifty workers costs a worker's page fifty links, not
+every colleague's pages.
+
+Titles the team did not write (a worker's name, a team's name) are HTML-escaped here: the
+themes print section titles as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Sequence
+from typing import Any
+
+from profcli.publish.context import FRAMEWORKS, TEAM, WORKERS, WORKERS_IN_NAV, Page
+
+Nav = list[Any]
+"""An MkDocs `nav:`: a list of paths, `{title: path}` and `{title: [children]}`."""
+
+
+def escaped(title: str) -> str:
+    return html.escape(title, quote=True)
+
+
+def _folder(path: str) -> tuple[str, str]:
+    """`werkers/sanne/uren.md` -> (`werkers`, `sanne`); other depths give empty parts."""
+    parts = path.split("/")
+    return (parts[0], parts[1]) if len(parts) == 3 else ("", "")
+
+
+def branches(pages: Sequence[Page]) -> dict[str, Nav]:
+    """What hangs under each generated overview page: anchor path -> its children."""
+    workers: dict[str, list[Page]] = {}
+    teams: dict[str, list[Page]] = {}
+    items: list[str] = []
+    for page in pages:
+        if page.source:
+            continue
+        top, slug = _folder(page.path)
+        if top == "werkers":
+            workers.setdefault(slug, []).append(page)
+        elif top == "teams":
+            teams.setdefault(slug, []).append(page)
+        elif (
+            page.path.startswith("kaders/")
+            and page.path != FRAMEWORKS
+            and page.path.count("/") == 1
+        ):
+            items.append(page.path)
+    found: dict[str, Nav] = {}
+    if 0 < len(workers) <= WORKERS_IN_NAV:
+        found[WORKERS] = [_section(own) for own in workers.values()]
+    if teams:
+        found[TEAM] = [_section(own) for own in teams.values()]
+    if items:
+        found[FRAMEWORKS] = items
+    return found
+
+
+def _section(pages: list[Page]) -> dict[str, Nav]:
+    """A worker's or a team's pages, titled with her (its) name: the first page's title."""
+    return {escaped(pages[0].title): [p.path for p in pages]}
+
+
+def default_nav(pages: Sequence[Page], own: Sequence[str]) -> Nav:
+    """Without a `nav:` in mkdocs.yml: the generated top pages, then the team's own pages
+    (top level, sorted), as MkDocs would otherwise list everything in the folder."""
+    generated = {p.path for p in pages}
+    top = [p.path for p in pages if p.in_nav]
+    extra = sorted(p for p in own if p.endswith(".md") and "/" not in p and p not in generated)
+    return [*top, *extra]
+
+
+def expand(nav: Nav, pages: Sequence[Page]) -> Nav:
+    """The team's `nav:` with the generated branches hung under their overview pages.
+
+    An overview that opens a section of its own (`Team: [team/index.md, ...]`) gets the
+    branch appended to that section; one that stands alone (`Medewerkers: werkers/index.md`)
+    becomes a section with the overview as its index page. Pages the team's nav already
+    names are not added twice."""
+    found = branches(pages)
+    named = _mentioned(nav)
+    for anchor, children in list(found.items()):
+        kept = [c for c in children if not (_mentioned([c]) & named)]
+        if kept:
+            found[anchor] = kept
+        else:
+            del found[anchor]
+    return _walk(nav, found)
+
+
+def _walk(items: Nav, found: dict[str, Nav], *, section: bool = False) -> Nav:
+    out: Nav = []
+    tail: Nav = []
+    for at, item in enumerate(items):
+        title, value = _split(item)
+        if isinstance(value, list):
+            children = _walk(value, found, section=True)
+            out.append({title: children} if title is not None else children)
+        elif section and at == 0 and value in found:
+            # The index page of the enclosing section: the branch goes at its end.
+            out.append(item)
+            tail = found.pop(value)
+        elif value in found:
+            out.append({title or _default_title(value): [value, *found.pop(value)]})
+        else:
+            out.append(item)
+    return out + tail
+
+
+def _default_title(path: str) -> str:
+    return {WORKERS: "Medewerkers", FRAMEWORKS: "Kaders", TEAM: "Team"}.get(
+        path, posixpath.splitext(posixpath.basename(path))[0]
+    )
+
+
+def _split(item: Any) -> tuple[str | None, Any]:
+    if isinstance(item, dict) and len(item) == 1:
+        ((title, value),) = item.items()
+        return str(title), value
+    return None, item
+
+
+def _path(item: Any) -> Any:
+    return _split(item)[1]
+
+
+def _mentioned(nav: Any) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_mentioned(v) for v in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_mentioned(v) for v in nav)) if nav else set()
+    return set()
