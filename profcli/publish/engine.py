@@ -62,6 +62,5 @@ def zensical_build(config: Path, *, strict: bool) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-15:]
         raise SiteError(
-            "Zensical heeft de site niet gebouwd (exitcode "
-            f"{done.returncode}):\n" + "\n".join(said)
+            f"Zensical heeft de site niet gebouwd (exitcode {done.returncode}):\n" + "\n".join(said)
         )

@@ -18,6 +18,7 @@ import yaml
 from profcli.errors import SiteError
 from profcli.publish import source
 from profcli.publish.context import Page
+from profcli.repository.model import Repository
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -83,6 +84,7 @@ def _toc_title(extensions: list[Any]) -> list[Any]:
         if isinstance(item, dict) and "toc" in item:
             options = dict(item["toc"] or {})
             options.setdefault("permalink_title", source.PERMALINK)
+            options.setdefault("toc_depth", source.TOC_DEPTH)
             item = {**item, "toc": options}
         out.append(item)
     return out
@@ -95,6 +97,7 @@ def write(
     *,
     audience: str,
     site_dir: Path,
+    repo: Repository | None = None,
 ) -> Path:
     """Write the site source for `audience` into `out`; returns the configuration's path."""
     team = read_config(root / CONFIG)
@@ -138,7 +141,7 @@ def write(
         team.get("extra_javascript") or [], source.SCRIPTS
     )
     config["markdown_extensions"] = _toc_title(list(team.get("markdown_extensions") or []))
-    config["nav"] = source.site_nav(team.get("nav"), pages, own)
+    config["nav"] = source.site_nav(team.get("nav"), pages, own, repo)
     config_path = out / CONFIG
     config_path.write_text(
         yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8"

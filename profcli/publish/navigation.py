@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from profcli.publish.context import FRAMEWORKS, TEAM, WORKERS, WORKERS_IN_NAV, Page
@@ -34,8 +34,13 @@ def _folder(path: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 3 else ("", "")
 
 
-def branches(pages: Sequence[Page]) -> dict[str, Nav]:
-    """What hangs under each generated overview page: anchor path -> its children."""
+def branches(pages: Sequence[Page], team_of: Mapping[str, str] | None = None) -> dict[str, Nav]:
+    """What hangs under each generated overview page: anchor path -> its children.
+
+    On a site of several teams (`teams/<slug>/` pages) the workers are grouped per team
+    (`team_of`: worker slug -> team slug), so a worker's page lists her team's colleagues and
+    the other teams, not every worker of the organisation; the overview table still lists
+    everyone."""
     workers: dict[str, list[Page]] = {}
     teams: dict[str, list[Page]] = {}
     items: list[str] = []
@@ -47,20 +52,36 @@ def branches(pages: Sequence[Page]) -> dict[str, Nav]:
             workers.setdefault(slug, []).append(page)
         elif top == "teams":
             teams.setdefault(slug, []).append(page)
-        elif (
-            page.path.startswith("kaders/")
-            and page.path != FRAMEWORKS
-            and page.path.count("/") == 1
-        ):
+        elif _is_item(page.path):
             items.append(page.path)
     found: dict[str, Nav] = {}
     if 0 < len(workers) <= WORKERS_IN_NAV:
-        found[WORKERS] = [_section(own) for own in workers.values()]
+        found[WORKERS] = _grouped(workers, teams, team_of or {})
     if teams:
         found[TEAM] = [_section(own) for own in teams.values()]
     if items:
         found[FRAMEWORKS] = items
     return found
+
+
+def _is_item(path: str) -> bool:
+    return path.startswith("kaders/") and path.count("/") == 1 and path != FRAMEWORKS
+
+
+def _grouped(
+    workers: dict[str, list[Page]], teams: dict[str, list[Page]], team_of: Mapping[str, str]
+) -> Nav:
+    if len(teams) < 2:
+        return [_section(own) for own in workers.values()]
+    groups: dict[str, Nav] = {slug: [] for slug in teams}
+    loose: Nav = []
+    for slug, own in workers.items():
+        team = team_of.get(slug, "")
+        groups.get(team, loose).append(_section(own))
+    titled = [
+        {escaped(teams[slug][0].title): members} for slug, members in groups.items() if members
+    ]
+    return [*titled, *loose]
 
 
 def _section(pages: list[Page]) -> dict[str, Nav]:
@@ -77,14 +98,14 @@ def default_nav(pages: Sequence[Page], own: Sequence[str]) -> Nav:
     return [*top, *extra]
 
 
-def expand(nav: Nav, pages: Sequence[Page]) -> Nav:
+def expand(nav: Nav, pages: Sequence[Page], team_of: Mapping[str, str] | None = None) -> Nav:
     """The team's `nav:` with the generated branches hung under their overview pages.
 
     An overview that opens a section of its own (`Team: [team/index.md, ...]`) gets the
     branch appended to that section; one that stands alone (`Medewerkers: werkers/index.md`)
     becomes a section with the overview as its index page. Pages the team's nav already
     names are not added twice."""
-    found = branches(pages)
+    found = branches(pages, team_of)
     named = _mentioned(nav)
     for anchor, children in list(found.items()):
         kept = [c for c in children if not (_mentioned([c]) & named)]

@@ -171,7 +171,9 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         if config.theme.name == "material" and str(source.THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(source.THEME))
         if "toc" in config.markdown_extensions:  # the ¶ beside each heading, read aloud
-            config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", source.PERMALINK)
+            options = config.mdx_configs.setdefault("toc", {})
+            options.setdefault("permalink_title", source.PERMALINK)
+            options.setdefault("toc_depth", source.TOC_DEPTH)
         features = config.theme.get("features") or []
         config.theme["features"] = source.with_prune(features)
         config.extra_css = source.with_assets(config.extra_css, source.STYLESHEETS)
@@ -179,7 +181,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         config.extra["profcli"] = source.audience_extra(self.audience())
         self.pages, self.repo = self._pages(config)
         own = [p.relative_to(config.docs_dir).as_posix() for p in _markdown(config.docs_dir)]
-        config.nav = source.site_nav(config.nav, self.pages, own)
+        config.nav = source.site_nav(config.nav, self.pages, own, self.repo)
         return config
 
     def _pages(self, config: MkDocsConfig) -> tuple[list[Page], Repository | None]:
@@ -222,6 +224,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         self._check_label(output, page.file.src_uri)
+        output = source.compact(output)
         if not self.serving or not self.problems:
             return output
         return preview.with_banner(output, self.problems, stale=self.last_good is not None)
@@ -229,9 +232,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        if template_name.endswith(".html"):
-            self._check_label(output_content, template_name)
-        return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        self._check_label(output_content, template_name)
+        return source.compact(output_content)
 
     def _check_label(self, output: str, name: str) -> None:
         """Every page says for whom it is (the theme's `main.html` prints it): a site that does

@@ -154,8 +154,11 @@ def _build_zensical(
     staging = work / "site"
     try:
         pages = build_pages(repo, today=today, audience=audience)
-        config = folder.write(root, pages, work, audience=audience, site_dir=Path("site"))
+        config = folder.write(
+            root, pages, work, audience=audience, site_dir=Path("site"), repo=repo
+        )
         engine.zensical_build(config, strict=strict)
+        source.compact_folder(staging)
         missing = source.unlabelled(staging, audience)
         if missing:
             raise SiteError(

@@ -34,6 +34,7 @@ from profcli.publish.context import (
     TEAM_SITE_DIR,
     Page,
 )
+from profcli.repository.model import Repository
 from profcli.words import Publiek
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +54,14 @@ PERMALINK = "Vaste link naar dit kopje"
 PRUNE = "navigation.prune"
 """Material's feature that renders only the visible branch of the menu on each page: at 50
 workers the average page drops from about 180 KiB to under 50 (benchmarks/README.md)."""
+
+TOC_DEPTH = 2
+"""Headings in the table of contents: a reflection's title, not each of its STARR steps. The
+themes print the contents twice (the sidebar, and the menu on a narrow screen), so on a page
+of twenty reflections the steps alone weighed more than the reflections."""
+
+_INDENT = re.compile(r"\n[ \t\n]+")
+_PRESERVING = ("<pre", "<textarea")
 
 META = re.compile(rb'<meta name="profcli-publiek" content="(team|publiek)">')
 
@@ -80,14 +89,26 @@ def audience_extra(audience: str) -> dict[str, str]:
     return {"voor": audience, "label": AUDIENCE_LABEL[audience]}
 
 
-def site_nav(team_nav: Any, pages: Sequence[Page], own: Iterable[str]) -> list[Any]:
+def site_nav(
+    team_nav: Any, pages: Sequence[Page], own: Iterable[str], repo: Repository | None = None
+) -> list[Any]:
     """The `nav:` to build with: the team's (plus the manual, if it predates it) or a default
     one, with the generated branches under their overview pages."""
     if isinstance(team_nav, list):
         nav = with_manual(team_nav)
     else:
         nav = navigation.default_nav(pages, list(own))
-    return navigation.expand(nav, pages)
+    return navigation.expand(nav, pages, teams_of(repo) if repo else {})
+
+
+def teams_of(repo: Repository) -> dict[str, str]:
+    """Worker slug -> the slug of her team, for grouping the menu (names come from pages)."""
+    found = {}
+    for worker in repo.workers():
+        team = repo.team_of(worker)
+        if team is not None:
+            found[worker.slug] = team.slug
+    return found
 
 
 def with_manual(nav: list[Any]) -> list[Any]:
@@ -139,6 +160,24 @@ def with_assets(listed: Sequence[Any], ours: Sequence[str]) -> list[Any]:
     """`extra_css` or `extra_javascript` with ours added once, after the team's."""
     have = {str(item) for item in listed}
     return [*listed, *(path for path in ours if path not in have)]
+
+
+def compact(page: str) -> str:
+    """The page without the templates' indentation and blank lines, which were a quarter of
+    its bytes. Every line break stays (so inline scripts mean the same); a page with
+    preformatted text is left as it is."""
+    if any(tag in page for tag in _PRESERVING):
+        return page
+    return _INDENT.sub("\n", page)
+
+
+def compact_folder(folder: Path) -> None:
+    """`compact` every built page in place (for an engine without a hook per page)."""
+    for path in folder.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        smaller = compact(text)
+        if len(smaller) != len(text):
+            path.write_text(smaller, encoding="utf-8")
 
 
 def unlabelled(folder: Path, audience: str) -> list[str]:
