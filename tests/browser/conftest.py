@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from profcli.cli import main
-from tests.publish_repo import REPO
+from tests.publish_repo import ENGINES, REPO
 
 CHROMIUM = Path(os.environ.get("PROF_CHROMIUM", "/usr/bin/chromium"))
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -60,9 +60,16 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def build_site(root: Path, *extra: str) -> Path:
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Every browser test that builds a site runs on each engine's output (issue #18)."""
+    return str(request.param)
+
+
+def build_site(root: Path, *extra: str, engine: str = "mkdocs") -> Path:
     result = CliRunner().invoke(
-        main, ["-C", str(root), "build", "--strict", "--vandaag", TODAY, *extra]
+        main,
+        ["-C", str(root), "build", "--strict", "--vandaag", TODAY, "--engine", engine, *extra],
     )
     assert result.exit_code == 0, result.output
     return root / ("public" if "publiek" in extra else "teamsite")
@@ -87,11 +94,11 @@ def serve(public: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example team's site, built and served on a free local port."""
+def example_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[str]:
+    """The example team's site, built (by each engine) and served on a free local port."""
     from tests.publish_repo import site_copy
 
-    public = build_site(site_copy(tmp_path_factory.mktemp("voorbeeldsite")))
+    public = build_site(site_copy(tmp_path_factory.mktemp("voorbeeldsite")), engine=engine)
     base, server = serve(public)
     yield base
     server.shutdown()

@@ -318,7 +318,7 @@ def test_no_serious_accessibility_violations_on_a_phone(
     page.close()
 
 
-def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> None:
+def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any, engine: str) -> None:
     """With Material's instant navigation a page change swaps the content without loading the
     scripts again; the tables of the new page must still sort (profcli.js follows document$)."""
     from tests.browser.conftest import build_site, serve
@@ -335,7 +335,7 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> Non
         "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"
     )
     config.write_text(f"site_url: {base}\n" + text, encoding="utf-8")
-    build_site(root)
+    build_site(root, engine=engine)
     try:
         page, foreign = open_page(browser, base)
         page.evaluate("window.profMarker = 1")  # gone if the browser loads a whole new page
@@ -358,7 +358,9 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any) -> Non
 
 
 @pytest.fixture(scope="module")
-def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+def teams_site(
+    tmp_path_factory: pytest.TempPathFactory, engine: str
+) -> Iterator[tuple[str, list[str]]]:
     """A generated repository of several teams (24 workers): the per-team pages exist only
     there. Yields the address and the per-team pages of the first team."""
     from benchmarks.generate import generate
@@ -366,7 +368,7 @@ def teams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 
     root = tmp_path_factory.mktemp("teams") / "repo"
     generate(root, 24)
-    public = build_site(root)
+    public = build_site(root, engine=engine)
     team = sorted(p.name for p in (public / "teams").iterdir())[0]
     pages = [
         f"teams/{team}/{p}"
