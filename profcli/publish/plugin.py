@@ -71,6 +71,8 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
     """This build's pages, made in on_config (the menu is made from them) and added in
     on_files."""
     repo: Repository | None = None
+    refused: str = ""
+    """Why the last build was refused (a page without its audience), for `prof build`."""
 
     def root(self, config: MkDocsConfig) -> Path:
         if self.config.repository:
@@ -242,11 +244,12 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         not is not built, since the CI guard could not tell it from the other audience's."""
         meta = f'<meta name="profcli-publiek" content="{self.audience()}">'
         if meta not in output:
-            raise PluginError(
-                f"profcli: {name} zegt niet voor wie hij is (`{meta}` ontbreekt). Heeft het "
-                "team een eigen main.html? Laat die dan de blokken `extrahead` en `header` "
-                "van het thema aanvullen met super()."
+            self.refused = (
+                f"{name} zegt niet voor wie hij is (`{meta}` ontbreekt). Heeft het team een "
+                "eigen main.html? Laat die dan de blokken `extrahead` en `header` van het "
+                "thema aanvullen met super()."
             )
+            raise PluginError(f"profcli: {self.refused}")
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)

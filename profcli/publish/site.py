@@ -121,20 +121,26 @@ def build(
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-bouw-", dir=target.parent))
         staging.chmod(0o755)
         plugin.build_into = staging
+        plugin.refused = ""
         _log_to_stderr()
         mkdocs_build(config)
         _replace(target, staging)
         staging = None
     except MkDocsException as e:
-        raise SiteError(f"de site is niet gebouwd: {e}") from e
+        raise SiteError(f"de site is niet gebouwd: {_why(plugin, e)}") from e
     except SystemExit as e:  # mkdocs' Abort is a ClickException in some versions
-        raise SiteError("de site is niet gebouwd") from e
+        raise SiteError(f"de site is niet gebouwd: {_why(plugin, e)}") from e
     finally:
         if plugin is not None:  # MkDocs keeps the plugin for the process: leave nothing behind
             plugin.preloaded = plugin.fixed_today = plugin.build_into = None
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return Built(target, found.generated, time.perf_counter() - start)
+
+
+def _why(plugin: Any, error: BaseException) -> str:
+    """The plugin's own reason when it refused a page, else what MkDocs said."""
+    return getattr(plugin, "refused", "") or str(error)
 
 
 def _build_zensical(
