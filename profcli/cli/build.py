@@ -115,7 +115,14 @@ def build(obj: Invocation, voor: str, strict: bool, engine: str, vandaag: dt.dat
     show_default=True,
     help="Adres en poort voor de voorvertoning (ook: --dev-addr, zoals bij mkdocs).",
 )
-@_ENGINE
+@click.option(
+    "--engine",
+    type=click.Choice(("mkdocs", "zensical")),
+    default="mkdocs",
+    show_default=True,
+    help="Alleen mkdocs: Zensical voert geen plugin uit en kan de pagina's dus niet opnieuw "
+    "maken terwijl je schrijft.",
+)
 @_VANDAAG
 @click.pass_obj
 def serve(obj: Invocation, voor: str, adres: str, engine: str, vandaag: dt.date | None) -> None:
