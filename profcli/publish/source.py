@@ -63,6 +63,7 @@ of twenty reflections the steps alone weighed more than the reflections."""
 _INDENT = re.compile(r"\n[ \t\n]+")
 _PRESERVING = ("<pre", "<textarea")
 
+_FRONT = "---\n"
 META = re.compile(rb'<meta name="profcli-publiek" content="(team|publiek)">')
 
 
@@ -72,8 +73,10 @@ def document(page: Page) -> str:
     The home page keeps no title of its own, so the themes show the site's name there."""
     if page.path == HOME:
         return page.markdown
-    title = json.dumps(navigation.escaped(page.title), ensure_ascii=False)
-    return f"---\ntitle: {title}\n---\n\n{page.markdown}"
+    title = f"title: {json.dumps(navigation.escaped(page.title), ensure_ascii=False)}\n"
+    if page.markdown.startswith(_FRONT):  # the page has front matter already (`hide: toc`)
+        return _FRONT + title + page.markdown.removeprefix(_FRONT)
+    return f"{_FRONT}{title}---\n\n{page.markdown}"
 
 
 def assets() -> list[tuple[str, str]]:
