@@ -128,6 +128,10 @@ def write(
     if custom and (root / str(custom)).is_dir():  # the team's own overrides win
         shutil.copytree(root / str(custom), overrides, dirs_exist_ok=True)
     theme["custom_dir"] = OVERRIDES
+    if theme.get("name") == "material":
+        # Zensical's "classic" look is Material's: our palette, contrast fixes and print
+        # styles were made for it (its "modern" default has a light footer, for one).
+        theme.setdefault("variant", "classic")
     theme["features"] = source.with_prune(theme.get("features") or [])
     config = dict(team)
     config["theme"] = theme
