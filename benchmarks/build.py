@@ -1,10 +1,13 @@
-"""Benchmark `prof build` against plain `mkdocs build` of the same pages.
+"""Benchmark `prof build` on each engine against plain `mkdocs build` of the same site.
 
-The pages are written beforehand with `prof render --out DIR`; plain MkDocs builds them with
-the team's mkdocs.yml minus the profcli plugin, so the ratio is the cost of our generation
-(including validation, which `prof build` always does first).
+For every size: `prof build` (MkDocs through the plugin), `prof build --engine zensical` (when
+Zensical is installed) and a plain `mkdocs build` of the very folder that Zensical builds
+(`publish.folder.write`: the same documents, menu, assets, theme overrides and settings, no
+profcli plugin). So the ratio prof/mkdocs is the cost of our generation, validation included.
+Each line: seconds, pages/s, the average HTML page and the peak memory.
 
-    python3 benchmarks/build.py --werkers 100 400
+    python3 benchmarks/build.py                      # 50 and 200 workers
+    python3 benchmarks/build.py --werkers 100 400    # the growth from 100 to 400
 """
 
 from __future__ import annotations
@@ -14,92 +17,99 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
-
 if not __package__:  # run as `python3 benchmarks/NAME.py`: make the checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import arguments, median, prof, run, size_of, workdir
+from benchmarks.common import Run, arguments, median, prof, run, workdir
 from benchmarks.generate import generate
+from profcli.publish import folder
 from profcli.publish.pages import build_pages
 from profcli.validation import check_repository
 
 TODAY = "2026-07-01"  # fixed, like the generated dates
 
 
-def plain_config(root: Path, docs: Path, site: Path) -> Path:
-    """The team's mkdocs.yml without the profcli plugin, pointing at rendered pages.
+def average_page(site: Path) -> tuple[int, float]:
+    """(pages, average KiB) of the HTML pages of a built site, the 404 page left out."""
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    return len(pages), sum(p.stat().st_size for p in pages) / max(len(pages), 1) / 1024
 
-    The plugin keeps most generated pages out of the navigation; without the same `nav`
-    MkDocs would list all of them on every page (quadratic), which is not a fair baseline.
-    """
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config.get("plugins", []) if p != "profcli"]
-    config["docs_dir"], config["site_dir"] = str(docs), str(site)
+
+def plain_source(root: Path) -> Path:
+    """The site source folder with its mkdocs.yml, as `prof build --engine zensical` makes it."""
     today = dt.date.fromisoformat(TODAY)
-    pages = build_pages(check_repository(root, today=today).repository, today=today)
-    config.setdefault("nav", [{p.title: p.path} for p in pages if p.in_nav])
-    out = root / "mkdocs-plain.yml"
-    out.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return out
+    repo = check_repository(root, today=today).repository
+    out = root / "plain-bron"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    pages = build_pages(repo, today=today)
+    return folder.write(root, pages, out, audience="team", site_dir=Path("site"), repo=repo)
 
 
-def measure(root: Path, runs: int) -> dict[str, float]:
-    builds = [run([*prof(), "build", "--vandaag", TODAY], root) for _ in range(runs)]
-    public = root / "teamsite"
-    pages = [p for p in public.rglob("*.html") if p.name != "404.html"]
-    html = sum(p.stat().st_size for p in pages)
-    docs, site = root / "plain-docs", root / "plain-site"
-    shutil.rmtree(docs, ignore_errors=True)
-    run([*prof(), "render", "--out", str(docs), "--vandaag", TODAY], root)
-    for extra in (root / "site").rglob("*"):  # hand-written pages, as prof build adds them
-        target = docs / extra.relative_to(root / "site")
-        if extra.is_file() and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(extra, target)
-    config = plain_config(root, docs, site)
+def zensical_installed() -> bool:
+    from profcli.errors import EngineUnavailable
+    from profcli.publish.engine import zensical_version
+
+    try:
+        zensical_version()
+    except EngineUnavailable:
+        return False
+    return True
+
+
+def line(name: str, result: Run, pages: int, kib: float) -> str:
+    return (
+        f"{name:<22} {result.seconds:8.2f} s {pages / result.seconds:8.0f} pagina's/s "
+        f"{kib:8.1f} KiB/pagina {result.peak_mib:7.0f} MiB piek"
+    )
+
+
+def measure(root: Path, runs: int, engines: list[str]) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    print(f"{'':<22} {'tijd':>10} {'snelheid':>17} {'gem. pagina':>18} {'geheugen':>16}")
+    for engine in engines:
+        command = [*prof(), "build", "--vandaag", TODAY, "--engine", engine]
+        built = median([run(command, root) for _ in range(runs)])
+        pages, kib = average_page(root / "teamsite")
+        print(line(f"prof build ({engine})", built, pages, kib))
+        figures[f"{engine}_s"], figures[f"{engine}_kib"] = built.seconds, kib
+        figures[f"{engine}_mib"], figures["pages"] = built.peak_mib, pages
+    config = plain_source(root)
     mkdocs = shutil.which("mkdocs") or "mkdocs"
-    plain = [run([mkdocs, "build", "-q", "-f", str(config)], root) for _ in range(runs)]
-    b, p = median(builds), median(plain)
-    figures = {
-        "pages": len(pages),
-        "prof_s": b.seconds,
-        "prof_mib": b.peak_mib,
-        "mkdocs_s": p.seconds,
-        "mkdocs_mib": p.peak_mib,
-        "ratio": b.seconds / p.seconds,
-        "site_mib": size_of(public) / 2**20,
-        "avg_kib": html / len(pages) / 1024,
-    }
-    print(
-        f"prof build:   {figures['pages']} pagina's in {b.seconds:.2f} s "
-        f"({figures['pages'] / b.seconds:.0f} pagina's/s), piek {b.peak_mib:.0f} MiB, "
-        f"site {figures['site_mib']:.1f} MiB, gemiddeld {figures['avg_kib']:.1f} KiB per pagina"
-    )
-    print(
-        f"mkdocs build: {p.seconds:.2f} s, piek {p.peak_mib:.0f} MiB; "
-        f"prof build / mkdocs build = {figures['ratio']:.2f}x"
-    )
+    plain = median([run([mkdocs, "build", "-q", "-f", str(config)], root) for _ in range(runs)])
+    pages, kib = average_page(config.parent / "site")
+    print(line("mkdocs build (kaal)", plain, pages, kib))
+    figures["plain_s"] = plain.seconds
+    ratios = ", ".join(f"{e} {figures[f'{e}_s'] / plain.seconds:.2f}x" for e in engines)
+    print(f"prof build / mkdocs build: {ratios}")
     return figures
 
 
 def main() -> None:
-    parser = arguments(__doc__.splitlines()[0], [100, 400], 1)
+    parser = arguments(__doc__.splitlines()[0], [50, 200], 1)
+    parser.add_argument(
+        "--engine",
+        nargs="+",
+        default=None,
+        help="bouwers om te meten (standaard mkdocs, en zensical als het is geïnstalleerd)",
+    )
     args = parser.parse_args()
+    engines = args.engine or ["mkdocs", *(["zensical"] if zensical_installed() else [])]
     base = workdir(args.map)
     results: dict[int, dict[str, float]] = {}
     for n in args.werkers:
         root = base / f"site-{n}"
         print(f"== {n} werkers ({generate(root, n, args.seed)} bestanden) in {root}")
-        results[n] = measure(root, args.runs)
+        results[n] = measure(root, args.runs, engines)
     if len(results) > 1:
         low, high = min(results), max(results)
-        time_ratio = results[high]["prof_s"] / results[low]["prof_s"]
-        size_ratio = results[high]["avg_kib"] / results[low]["avg_kib"]
-        print(
-            f"{high} tegen {low} werkers: tijd {time_ratio:.2f}x, "
-            f"gemiddelde paginagrootte {size_ratio:.2f}x"
-        )
+        for engine in engines:
+            time_ratio = results[high][f"{engine}_s"] / results[low][f"{engine}_s"]
+            size_ratio = results[high][f"{engine}_kib"] / results[low][f"{engine}_kib"]
+            print(
+                f"{engine}: {high} tegen {low} werkers: tijd {time_ratio:.2f}x, "
+                f"gemiddelde pagina {size_ratio:.2f}x"
+            )
     if args.map is None:
         shutil.rmtree(base, ignore_errors=True)
 

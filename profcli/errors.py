@@ -78,3 +78,9 @@ class BadChange(ProfError):
     """A change cannot be made as asked: a key, a value or an action number is wrong."""
 
     exit_code = 2
+
+
+class EngineUnavailable(ProfError):
+    """The site engine asked for (`--engine`) is not installed, or too old to use."""
+
+    exit_code = 2

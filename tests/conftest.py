@@ -7,7 +7,7 @@ import os
 import runpy
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -149,23 +149,37 @@ def check_jsonschema_command() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def example_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example team built once per session (per xdist worker) for the tests that only
-    read the built pages: audience -> the repository copy it was built in (`teamsite/` for
-    team, `public/` for publiek; each in its own copy, so neither holds the other's folder).
-    A test that changes a repository or a build makes its own."""
+def example_site_builds(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str], dict[str, Path]]:
+    """The example team built once per session (per xdist worker) and per engine, for the
+    tests that only read the built pages: engine -> audience -> the repository copy it was
+    built in (`teamsite/` for team, `public/` for publiek; each in its own copy, so neither
+    holds the other's folder). A test that changes a repository or a build makes its own."""
     from click.testing import CliRunner
 
     from profcli.cli import main
     from tests.publish_repo import site_copy
 
-    roots = {}
-    for audience in ("team", "publiek"):
-        root = site_copy(tmp_path_factory.mktemp(f"voorbeeld-{audience}"))
-        result = CliRunner().invoke(
-            main,
-            ["-C", str(root), "build", "--strict", "--voor", audience, "--vandaag", str(TODAY)],
-        )
-        assert result.exit_code == 0, result.output
-        roots[audience] = root
-    return roots
+    built: dict[str, dict[str, Path]] = {}
+
+    def get(engine: str = "mkdocs") -> dict[str, Path]:
+        if engine not in built:
+            roots = {}
+            for audience in ("team", "publiek"):
+                root = site_copy(tmp_path_factory.mktemp(f"voorbeeld-{engine}-{audience}"))
+                args = ["-C", str(root), "build", "--strict", "--voor", audience]
+                args += ["--vandaag", str(TODAY), "--engine", engine]
+                result = CliRunner().invoke(main, args)
+                assert result.exit_code == 0, result.output
+                roots[audience] = root
+            built[engine] = roots
+        return built[engine]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def example_builds(example_site_builds: Callable[[str], dict[str, Path]]) -> dict[str, Path]:
+    """The example team built by MkDocs, the default engine (see `example_site_builds`)."""
+    return example_site_builds("mkdocs")

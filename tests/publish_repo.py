@@ -107,3 +107,33 @@ team = "{team}"
 zichtbaarheid = "prive"
 ''',
     )
+
+
+def zensical_missing() -> str:
+    """Why Zensical cannot be used here ("" when it can)."""
+    try:
+        from profcli.publish.engine import zensical_version
+
+        zensical_version()
+    except Exception as e:  # EngineUnavailable: missing or too old
+        return str(e)
+    return ""
+
+
+def engine_params() -> list[object]:
+    """`mkdocs` and `zensical` for tests that must hold on every engine's output. Without
+    Zensical the second skips, unless PROF_REQUIRE_BROWSER=1 (CI), where it fails."""
+    import os
+
+    import pytest
+
+    reason = zensical_missing()
+    if reason and os.environ.get("PROF_REQUIRE_BROWSER") != "1":
+        zensical = pytest.param("zensical", marks=pytest.mark.skip(reason=reason))
+    else:
+        zensical = pytest.param("zensical")
+    return ["mkdocs", zensical]
+
+
+ENGINES = engine_params()
+"""Parametrise with `@pytest.mark.parametrize("engine", ENGINES)`."""

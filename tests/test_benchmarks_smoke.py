@@ -54,5 +54,6 @@ def test_validate_benchmark(tmp_path: Path) -> None:
 
 
 def test_build_benchmark(tmp_path: Path) -> None:
-    out = _run("build.py", "--werkers", "2", "--map", str(tmp_path))
-    assert "prof build:" in out and "mkdocs build:" in out
+    out = _run("build.py", "--werkers", "2", "--engine", "mkdocs", "--map", str(tmp_path))
+    assert "prof build (mkdocs)" in out and "mkdocs build (kaal)" in out
+    assert "KiB/pagina" in out and "prof build / mkdocs build: mkdocs" in out

@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from profcli.cli import main
-from profcli.publish.pages import build_pages, prune_nav
+from profcli.publish.navigation import prune_nav
+from profcli.publish.pages import build_pages
 from profcli.repository.loader import load
 from tests.conftest import REPO, TODAY
 

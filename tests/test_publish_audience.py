@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.publish_repo import CANARY, add_prive_canaries, site_copy
+from tests.publish_repo import CANARY, ENGINES, add_prive_canaries, site_copy
 from tests.test_publish_build import TEAM_CANARY, _add_team_canaries, _leaks, run
 
 TODAY = "2026-11-22"
@@ -114,10 +114,11 @@ def test_links_go_to_html_files_so_the_site_works_from_disk(root: Path) -> None:
                 assert target.is_file(), (page.relative_to(base), href)
 
 
-def test_worker_name_in_the_sidebar_is_escaped(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_worker_name_in_the_sidebar_is_escaped(tmp_path: Path, engine: str) -> None:
     """The sidebar's section per worker and every page title take her name from the page model
-    (plain text); MkDocs' templates do not escape them, so the plugin must. (Before, a name
-    with `</title><script>` ran the script: Material's `striptags` undid the escaping.)"""
+    (plain text); the themes do not escape them, so the menu and the front matter must. (Before,
+    a name with `</title><script>` ran the script: Material's `striptags` undid the escaping.)"""
     root = site_copy(tmp_path)
     profile = root / "profielen" / "noor-bakker" / "profiel.toml"
     text = profile.read_text(encoding="utf-8")
@@ -125,9 +126,10 @@ def test_worker_name_in_the_sidebar_is_escaped(tmp_path: Path) -> None:
     profile.write_text(
         text.replace('naam = "Noor Bakker"', f"naam = '{payload}'"), encoding="utf-8"
     )
-    code, output = run("-C", str(root), "build", "--vandaag", TODAY)
+    code, output = run("-C", str(root), "build", "--vandaag", TODAY, "--engine", engine)
     assert code == 0, output
-    index = (root / "teamsite" / "index.html").read_text(encoding="utf-8")
+    # The Medewerkers tab lists every worker in its sidebar (other tabs prune it).
+    index = (root / "teamsite" / "werkers" / "index.html").read_text(encoding="utf-8")
     assert "&lt;b id=&quot;naam-xss&quot;&gt;Noor&lt;/b&gt; Bakker" in index  # in the sidebar
     for page in (root / "teamsite").rglob("*.html"):
         assert 'id="naam-xss"' not in page.read_text(encoding="utf-8"), page

@@ -33,7 +33,10 @@ PAGES = {
 }
 """Each renders pages; the list of pages and their order is in `pages.py`."""
 ASSEMBLY = {"pages"}
-ADAPTERS = {"__init__", "site", "plugin", "preview"}
+SOURCE = {"navigation", "source", "folder"}
+"""What any engine needs besides the pages: the menu, the documents with their titles, our
+assets and theme, the settings, and all of it written to a folder (for Zensical)."""
+ADAPTERS = {"__init__", "site", "plugin", "preview", "engine"}
 """Writing the pages to a folder or serving them through MkDocs (preview: what the live
 preview adds, the errors on each page and a rebuild that cannot hang the server)."""
 
@@ -42,7 +45,8 @@ ALLOWED = {
     **dict.fromkeys(PIECES, BASE | PIECES),
     **dict.fromkeys(PAGES, BASE | PIECES),
     **dict.fromkeys(ASSEMBLY, BASE | PIECES | PAGES),
-    **dict.fromkeys(ADAPTERS, BASE | ASSEMBLY | ADAPTERS),
+    **dict.fromkeys(SOURCE, BASE | SOURCE),
+    **dict.fromkeys(ADAPTERS, BASE | ASSEMBLY | SOURCE | ADAPTERS),
 }
 
 

@@ -11,7 +11,7 @@ import click
 
 from profcli import clock
 from profcli.cli.common import DAY, EXAMPLE, Choice, Invocation
-from profcli.errors import InvalidContent
+from profcli.errors import EngineUnavailable, InvalidContent
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
 from profcli.repository.model import Repository
@@ -24,6 +24,14 @@ _VOOR = click.option(
     default=Publiek.TEAM.value,
     show_default=True,
     help="Voor wie: team (team- en publieke onderdelen) of publiek (alleen publieke).",
+)
+_ENGINE = click.option(
+    "--engine",
+    type=Choice(("mkdocs", "zensical")),
+    default="mkdocs",
+    show_default=True,
+    help="Waarmee de site wordt gebouwd: MkDocs met Material, of Zensical (de opvolger). "
+    "Dezelfde pagina's in dezelfde map.",
 )
 _VANDAAG = click.option(
     "--vandaag",
@@ -54,10 +62,11 @@ def _validated(obj: Invocation, fixed: dt.date | None) -> tuple[Path, Repository
 
 @click.command()
 @_VOOR
-@click.option("--strict", is_flag=True, help="Stop bij elke waarschuwing van MkDocs.")
+@click.option("--strict", is_flag=True, help="Stop bij elke waarschuwing van de bouwer.")
+@_ENGINE
 @_VANDAAG
 @click.pass_obj
-def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> None:
+def build(obj: Invocation, voor: str, strict: bool, engine: str, vandaag: dt.date | None) -> None:
     """Bouw de site: voor het team in teamsite/, voor publiek in public/.
 
     Eerst wordt alles gecontroleerd. De vorige site in die map wordt pas vervangen als de
@@ -69,9 +78,14 @@ def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> 
     Voorbeelden:
       prof build
       prof build --voor publiek --strict
+      prof build --engine zensical
     """
     from profcli.publish import site
 
+    if engine == "zensical":  # missing or too old: say so before checking anything
+        from profcli.publish.engine import zensical_version
+
+        zensical_version()
     # The loaded repository lives until the end of the build: collecting while it is built
     # finds nothing, and freezing it keeps MkDocs' full collections from walking it again.
     # A one-shot command, so the switch is safe here (benchmarks/README.md has the figure).
@@ -81,7 +95,7 @@ def build(obj: Invocation, voor: str, strict: bool, vandaag: dt.date | None) -> 
         gc.freeze()
     finally:
         gc.enable()
-    built = site.build(root, repo, audience=voor, strict=strict, today=today)
+    built = site.build(root, repo, audience=voor, strict=strict, today=today, engine=engine)
     shown = built.site_dir
     with contextlib.suppress(ValueError):
         shown = built.site_dir.relative_to(root)
@@ -119,9 +133,17 @@ HOW_TO_PUBLISH = (
     show_default=True,
     help="Adres en poort voor de voorvertoning (ook: --dev-addr, zoals bij mkdocs).",
 )
+@click.option(
+    "--engine",
+    type=Choice(("mkdocs", "zensical")),
+    default="mkdocs",
+    show_default=True,
+    help="Alleen mkdocs: Zensical voert geen plugin uit en kan de pagina's dus niet opnieuw "
+    "maken terwijl je schrijft.",
+)
 @_VANDAAG
 @click.pass_obj
-def serve(obj: Invocation, voor: str, adres: str, vandaag: dt.date | None) -> None:
+def serve(obj: Invocation, voor: str, adres: str, engine: str, vandaag: dt.date | None) -> None:
     """Bekijk de site terwijl je schrijft; wijzigingen in profielen/ laden vanzelf opnieuw.
 
     Zitten er fouten in de portfolio's, dan start de voorvertoning toch: elke pagina toont
@@ -134,6 +156,13 @@ def serve(obj: Invocation, voor: str, adres: str, vandaag: dt.date | None) -> No
     """
     from profcli.publish import site
 
+    if engine == "zensical":
+        raise EngineUnavailable(
+            "de voorvertoning werkt alleen met MkDocs: Zensical voert geen plugin uit, dus "
+            "niemand maakt de pagina's opnieuw als je een portfolio bewaart. Bekijk de site "
+            "met `prof serve`, of bouw met `prof build --engine zensical` en open "
+            "teamsite/index.html."
+        )
     host, port = site.parse_address(adres)
     site.check_address(host, port)  # before the first build, which takes seconds
     root = obj.root()

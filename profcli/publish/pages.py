@@ -46,26 +46,6 @@ NAV: tuple[tuple[str, str], ...] = (
 """Top sections only: worker pages are linked from the overview, not listed in the nav."""
 
 
-OPTIONAL_PAGES = frozenset({"bijeenkomsten", "kennis", "wie-weet-wat", "burgers"})
-"""Team pages that are left out when they have nothing to show (`pieces.team_has`)."""
-
-
-def prune_nav(nav: object, present: set[str]) -> object:
-    """A `nav:` tree without the optional team pages that were not built for this audience,
-    so that a team's mkdocs.yml that lists them gives no warning (and no empty tab)."""
-    if isinstance(nav, list):
-        items = [prune_nav(item, present) for item in nav]
-        return [item for item in items if item not in (None, [], {})]
-    if isinstance(nav, dict):
-        pairs = {key: prune_nav(value, present) for key, value in nav.items()}
-        return {k: v for k, v in pairs.items() if v not in (None, [], {})} or None
-    if isinstance(nav, str) and nav not in present:
-        parts = nav.removesuffix(".md").split("/")
-        if parts[0] in ("team", "teams") and parts[-1] in OPTIONAL_PAGES:
-            return None
-    return nav
-
-
 def public_entries(repo: Repository, today: dt.date) -> int:
     """How many entries the public site shows (the profiles that opt in not counted)."""
     ctx = Context(repo, today, Publiek.PUBLIEK)

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from profcli.errors import AddressUnusable, SiteError, WriteRefused
+from profcli.publish import engine, folder, source
+from profcli.publish.engine import ZENSICAL
 from profcli.publish.pages import build_pages
 from profcli.repository.model import Repository
 
@@ -84,12 +86,15 @@ def build(
     audience: str,
     strict: bool,
     today: dt.date,
+    engine: str = "mkdocs",
 ) -> Built:
     """Build the site into the audience's own folder (`public/` or `teamsite/`, see
-    `ProfcliPlugin.site_dir_for`).
+    `source.output_dir`), with MkDocs (through the plugin) or Zensical (from a folder).
 
     The build goes to a fresh folder beside it that replaces the old one only when it is
     complete: the folder never holds a half-built site or pages left from another audience."""
+    if engine == ZENSICAL:
+        return _build_zensical(root, repo, audience=audience, strict=strict, today=today)
     quiet_material()
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -116,20 +121,62 @@ def build(
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-bouw-", dir=target.parent))
         staging.chmod(0o755)
         plugin.build_into = staging
+        plugin.refused = ""
         _log_to_stderr()
         mkdocs_build(config)
         _replace(target, staging)
         staging = None
     except MkDocsException as e:
-        raise SiteError(f"de site is niet gebouwd: {e}") from e
+        raise SiteError(f"de site is niet gebouwd: {_why(plugin, e)}") from e
     except SystemExit as e:  # mkdocs' Abort is a ClickException in some versions
-        raise SiteError("de site is niet gebouwd") from e
+        raise SiteError(f"de site is niet gebouwd: {_why(plugin, e)}") from e
     finally:
         if plugin is not None:  # MkDocs keeps the plugin for the process: leave nothing behind
             plugin.preloaded = plugin.fixed_today = plugin.build_into = None
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return Built(target, found.generated, time.perf_counter() - start)
+
+
+def _why(plugin: Any, error: BaseException) -> str:
+    """The plugin's own reason when it refused a page, else what MkDocs said."""
+    return getattr(plugin, "refused", "") or str(error)
+
+
+def _build_zensical(
+    root: Path, repo: Repository, *, audience: str, strict: bool, today: dt.date
+) -> Built:
+    """The same pages, menu, banner and folders as with MkDocs; Zensical builds them from a
+    temporary folder (`publish.folder`), and every page is checked to say for whom it is."""
+    engine.zensical_version()
+    start = time.perf_counter()
+    path = config_file(root)
+    team = folder.read_config(path)
+    target = source.output_dir(root, str(team.get("site_dir", "site")), audience).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Zensical wants site_dir inside the project, so the source and the new site share one
+    # temporary folder beside the target; the site is renamed into place from there.
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-bouw-", dir=target.parent))
+    staging = work / "site"
+    try:
+        pages = build_pages(repo, today=today, audience=audience)
+        config = folder.write(
+            root, pages, work, audience=audience, site_dir=Path("site"), repo=repo
+        )
+        engine.zensical_build(config, strict=strict)
+        source.compact_folder(staging)
+        missing = source.unlabelled(staging, audience)
+        if missing:
+            raise SiteError(
+                f"de site is niet gebouwd: {len(missing)} pagina('s) zeggen niet voor wie ze "
+                f"zijn, zoals {missing[0]}. Heeft het team een eigen main.html? Laat die de "
+                "blokken `extrahead` en `header` aanvullen met super()."
+            )
+        staging.chmod(0o755)
+        _replace(target, staging)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return Built(target, len(pages), time.perf_counter() - start)
 
 
 def _replace(target: Path, fresh: Path) -> None:

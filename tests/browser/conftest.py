@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from profcli.cli import main
-from tests.publish_repo import REPO
+from tests.publish_repo import ENGINES, REPO
 
 CHROMIUM = Path(os.environ.get("PROF_CHROMIUM", "/usr/bin/chromium"))
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -60,9 +60,16 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def build_site(root: Path, *extra: str) -> Path:
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Every browser test that builds a site runs on each engine's output (issue #18)."""
+    return str(request.param)
+
+
+def build_site(root: Path, *extra: str, engine: str = "mkdocs") -> Path:
     result = CliRunner().invoke(
-        main, ["-C", str(root), "build", "--strict", "--vandaag", TODAY, *extra]
+        main,
+        ["-C", str(root), "build", "--strict", "--vandaag", TODAY, "--engine", engine, *extra],
     )
     assert result.exit_code == 0, result.output
     return root / ("public" if "publiek" in extra else "teamsite")
@@ -87,8 +94,9 @@ def serve(public: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 @pytest.fixture(scope="session")
-def example_site(example_builds: dict[str, Path]) -> Iterator[str]:
-    """The example team's team site (built once per session), served on a free local port."""
-    base, server = serve(example_builds["team"] / "teamsite")
+def example_site(example_site_builds: Any, engine: str) -> Iterator[str]:
+    """The example team's team site, built once per session by each engine, served on a free
+    local port."""
+    base, server = serve(example_site_builds(engine)["team"] / "teamsite")
     yield base
     server.shutdown()

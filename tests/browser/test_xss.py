@@ -108,10 +108,10 @@ signalen = ["xss"]
 
 
 @pytest.fixture(scope="module")
-def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def xss_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[str]:
     root = site_copy(tmp_path_factory.mktemp("xss"))
     make_payload_repo(root)
-    base, server = serve(build_site(root))
+    base, server = serve(build_site(root, engine=engine))
     yield base
     server.shutdown()
 

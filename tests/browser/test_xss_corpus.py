@@ -148,10 +148,14 @@ def make_corpus_repo(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def corpus_site(
+    tmp_path_factory: pytest.TempPathFactory, engine: str
+) -> Iterator[tuple[str, Path]]:
     root = site_copy(tmp_path_factory.mktemp("xss-corpus"))
+    PLACED.clear()
+    FIELDS.clear()
     make_corpus_repo(root)
-    public = build_site(root)
+    public = build_site(root, engine=engine)
     base, server = serve(public)
     yield base, public
     server.shutdown()
