@@ -122,15 +122,20 @@ def test_worker_name_in_the_sidebar_is_escaped(tmp_path: Path, engine: str) -> N
     root = site_copy(tmp_path)
     profile = root / "profielen" / "noor-bakker" / "profiel.toml"
     text = profile.read_text(encoding="utf-8")
-    payload = '</title><b id="naam-xss">Noor</b> Bakker'
+    payload = 'Noor Bakker </title><b id="naam-xss">x</b>'  # her first name stays hers
     profile.write_text(
         text.replace('naam = "Noor Bakker"', f"naam = '{payload}'"), encoding="utf-8"
+    )
+    team = root / "profielen" / "wijkteam-feijenoord-noord" / "profiel.toml"
+    team.write_text(  # her evidence names her as 'Noor Bakker', no longer her profile's name
+        'namen_toegestaan = ["Noor Bakker"]\n' + team.read_text(encoding="utf-8"),
+        encoding="utf-8",
     )
     code, output = run("-C", str(root), "build", "--vandaag", TODAY, "--engine", engine)
     assert code == 0, output
     # The Medewerkers tab lists every worker in its sidebar (other tabs prune it).
     index = (root / "teamsite" / "werkers" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;b id=&quot;naam-xss&quot;&gt;Noor&lt;/b&gt; Bakker" in index  # in the sidebar
+    assert "&lt;b id=&quot;naam-xss&quot;&gt;x&lt;/b&gt;" in index  # in the sidebar
     for page in (root / "teamsite").rglob("*.html"):
         assert 'id="naam-xss"' not in page.read_text(encoding="utf-8"), page
 

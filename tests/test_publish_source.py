@@ -55,7 +55,7 @@ def test_the_menu_hangs_workers_and_items_under_their_overview() -> None:
         {"Kaders": "kaders/index.md"},
         {"Colofon": "colofon.md"},
     ]
-    nav = source.site_nav(team_nav, _pages(), [])
+    nav = source.site_nav(team_nav, _pages(), ["team/kennis.md"])  # the team's own page
     assert nav[1] == {
         "Medewerkers": [
             "werkers/index.md",
