@@ -134,12 +134,15 @@ def interview(
         from profcli.validation import names
 
         names.warm_up()  # DEDUCE's tables load while the person reads the first question
+        names.when_waiting(
+            lambda: click.echo("  (de controle op namen wordt nog geladen, even geduld…)", err=True)
+        )
     talk = Interview(
         repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )
     try:
         talk.run(optional=optional)
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt):  # at a question, or while an answer is checked
         if not talk.data and draft is None:
             click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
             raise click.exceptions.Exit(1) from None

@@ -362,7 +362,7 @@ class Interview:
                     continue
                 if after is not None:
                     after(lines)
-        except click.Abort:
+        except (click.Abort, KeyboardInterrupt):
             if lines != so_far:
                 keep(lines)
             raise

@@ -23,7 +23,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -219,9 +219,24 @@ def _engine() -> Any:
     return Deduce()
 
 
+_WAITING: list[Callable[[], None]] = []
+"""Called once when a check has to wait for the background load (`prof add` says so)."""
+
+
+def when_waiting(tell: Callable[[], None]) -> None:
+    _WAITING[:] = [tell]
+
+
 def _loaded() -> Any:
-    with _LOCK:
+    if not _LOCK.acquire(blocking=False):  # the other thread is still loading
+        for tell in _WAITING if threading.current_thread() is threading.main_thread() else ():
+            tell()
+        _WAITING.clear()
+        _LOCK.acquire()
+    try:
         return _engine()
+    finally:
+        _LOCK.release()
 
 
 def warm_up() -> None:
