@@ -198,7 +198,7 @@ def trend(
             x = x_of(day)
             body.append(
                 f'<line x1="{_num(x)}" x2="{_num(x)}" y1="4" y2="{height - 26}" '
-                'stroke="currentColor" stroke-opacity="0.15" class="prof-raster"/>'
+                'class="prof-raster"/>'
             )
             body.append(_text(x, height - 8, month_label(day), "prof-as", "middle"))
         for index, item in enumerate(series):
@@ -207,7 +207,7 @@ def trend(
             body.append(_text(4, top + 14, _short(item.label, int((width - 8) / CHAR))))
             body.append(
                 f'<line x1="{_num(x0 - 6)}" x2="{_num(x1 + 6)}" y1="{base}" y2="{base}" '
-                'stroke="currentColor" stroke-opacity="0.3"/>'
+                'class="prof-basis"/>'
             )
             points = sorted(item.points)
             coords = [
@@ -216,10 +216,7 @@ def trend(
             ]
             if len(coords) > 1:
                 path = " ".join(f"{_num(x)},{_num(y)}" for x, y in coords)
-                body.append(
-                    f'<polyline points="{path}" class="prof-lijn" fill="none" '
-                    'stroke="currentColor" stroke-width="2"/>'
-                )
+                body.append(f'<polyline points="{path}" class="prof-lijn"/>')
             previous = -1e9
             for (x, y), (_, value) in zip(coords, points, strict=True):
                 body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" class="prof-punt"/>')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import defaultdict
 
 from profcli.publish import charts
@@ -51,7 +52,9 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
             for key, title in SECTIONS.get(method, ()):
                 value = sections.get(key)
                 if isinstance(value, str) and value.strip():
-                    out += [f"### {title}", "", rich(value), ""]
+                    # A step is a heading without a ¶ link of its own: the reflection's
+                    # title carries that (a page of twenty reflections had a hundred).
+                    out += [f"<h3>{html.escape(title)}</h3>", "", rich(value), ""]
     return Page(here, f"Reflecties van {worker.naam}", join(out))
 
 
