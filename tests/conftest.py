@@ -32,37 +32,58 @@ def _fixed_today() -> Iterator[None]:
         os.environ["PROF_VANDAAG"] = old
 
 
+HOOKS = Path(__file__).resolve().parent / "hooks"
+"""tests/hooks/sitecustomize.py: the names check from the cache only, in `prof` subprocesses."""
+
+
+def with_hooks(pythonpath: str = "") -> str:
+    """A PYTHONPATH that starts with tests/hooks (for a test that sets its own)."""
+    return os.pathsep.join(p for p in (str(HOOKS), pythonpath) if p)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """One cache of the names check for the whole run, also across xdist workers (they share
     the parent of their base temp folder) and `prof` subprocesses (PROF_NAMENCACHE).
 
-    And PROF_NAMEN=alleen-cache for every `prof` command the tests run (CliRunner and
-    subprocess): a text not in the shared cache gets the pattern rule only (an honorific or
+    And the cache-only mode for every `prof` command the tests run: in this process with
+    names.cache_only(True), in subprocesses through tests/hooks/sitecustomize.py (on
+    PYTHONPATH). A text not in the shared cache gets the pattern rule only (an honorific or
     kinship word before a capital), not DEDUCE. Without it, every `prof` subprocess with a
     new text (most of them: each test writes its own entries) loaded DEDUCE's tables, 5-20 s
     and 800 MB each; test_concurrent_adds alone started eight at once.
 
     What that leaves untested through the CLI is covered elsewhere, in full: the library
     tests (test_privacy, test_cases, test_cache, which call the validator directly, so DEDUCE
-    loads once per pytest worker) and test_cli_authoring's names tests, which unset
-    PROF_NAMEN. The findings are the same with or without the cache (tests/test_cache.py).
+    loads once per pytest worker) and test_cli_authoring's names tests, which switch the mode
+    off. The findings are the same with or without the cache (tests/test_cache.py).
     """
     from profcli.validation import names
 
     folder = tmp_path_factory.getbasetemp().parent / "prof-namencache"
     folder.mkdir(exist_ok=True)
-    old = {key: os.environ.get(key) for key in ("PROF_NAMENCACHE", "PROF_NAMEN")}
+    old = {key: os.environ.get(key) for key in ("PROF_NAMENCACHE", "PYTHONPATH")}
     os.environ["PROF_NAMENCACHE"] = str(folder)
-    os.environ["PROF_NAMEN"] = "alleen-cache"
+    os.environ["PYTHONPATH"] = with_hooks(old["PYTHONPATH"] or "")
     names.share_cache(folder)
+    names.cache_only(True)
     yield
+    names.cache_only(False)
     names.share_cache(None)
     for key, value in old.items():
         if value is None:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture
+def deduce_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names check with DEDUCE itself in this process (the library tests: test_privacy,
+    test_cases, test_cache); DEDUCE loads once per pytest worker."""
+    from profcli.validation import names
+
+    monkeypatch.setattr(names, "_CACHE_ONLY", [False])
 
 
 def pytest_configure(config: pytest.Config) -> None:

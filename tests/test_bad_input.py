@@ -13,6 +13,7 @@ import pytest
 from profcli.findings import Finding
 from profcli.repository.loading import load as load_document
 from tests.authoring_repo import WORKER, make_repo, prof
+from tests.conftest import with_hooks
 
 PYTHON_PROF = (sys.executable, "-c", "from profcli.cli import main; main()")
 LEARNED = 'geleerd = "Setting en houding bepalen of een jongere gaat praten."'
@@ -122,7 +123,7 @@ def test_a_pipe_named_like_an_entry_does_not_hang(example_copy: Path) -> None:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env={**os.environ, "PYTHONPATH": with_hooks(str(Path(__file__).resolve().parents[1]))},
     )
     assert done.returncode == 1
     assert done.stdout.splitlines()[:-1] == [
@@ -276,7 +277,7 @@ def test_a_pipe_as_draft_is_refused_not_read(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env={**os.environ, "PYTHONPATH": with_hooks(str(Path(__file__).resolve().parents[1]))},
     )
     assert done.returncode == 2, done.stderr  # DraftUnreadable: a wrong --draft is usage
     assert done.stderr == f"fout: kan concept {pipe} niet lezen: het is geen gewoon bestand\n"

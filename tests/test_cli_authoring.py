@@ -18,6 +18,7 @@ import pytest
 
 from profcli.cli import main
 from profcli.repository import writing
+from profcli.validation import names as names_check
 from tests.authoring_repo import TEAM, WORKER, entries, make_repo, prof
 from tests.conftest import TODAY
 
@@ -692,7 +693,7 @@ def test_a_clients_name_is_refused_and_the_anonymised_form_accepted(
     """Issue 17, through the CLI with DEDUCE itself (not the test suite's cache-only mode):
     the name is refused with one line that quotes it and shows `meneer J.`; nothing is
     written but the draft; the anonymised sentence is accepted."""
-    monkeypatch.delenv("PROF_NAMEN", raising=False)
+    monkeypatch.setattr(names_check, "_CACHE_ONLY", [False])  # DEDUCE itself
     args = ["add", "feedback", "--profiel", WORKER, "--datum", "2026-01-08", "--van", "burger"]
     name = "Meneer Jansen zei dat hij zich voor het eerst gehoord voelde."
     refused = prof(repo, *args, "--samenvatting", name, "--no-input")
@@ -709,3 +710,19 @@ def test_a_clients_name_is_refused_and_the_anonymised_form_accepted(
     )
     assert accepted.exit_code == 0, accepted.output
     assert entries(repo, WORKER, "feedback") == ["2026-01-08-burger.toml"]
+
+
+def test_no_environment_variable_switches_the_names_check_off(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The suite's cache-only mode is set by code (tests/hooks/sitecustomize.py), never by
+    the environment: a pipeline with the old PROF_NAMEN=alleen-cache still gets DEDUCE, so a
+    first name without an honorific (which the pattern rule alone would miss) is refused."""
+    monkeypatch.setattr(names_check, "_CACHE_ONLY", [False])
+    monkeypatch.setenv("PROF_NAMEN", "alleen-cache")
+    args = ["add", "feedback", "--profiel", WORKER, "--datum", "2026-01-09", "--van", "burger"]
+    text = "Kevin Bouzid vertelde dat hij nu zelf zijn post opent."
+    refused = prof(repo, *args, "--samenvatting", text, "--no-input")
+    assert refused.exit_code == 1, refused.output
+    assert "`Kevin Bouzid`" in refused.output
+    assert entries(repo, WORKER, "feedback") == []

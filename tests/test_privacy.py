@@ -22,6 +22,8 @@ from profcli.validation.privacy import (
     scan,
 )
 
+pytestmark = pytest.mark.usefixtures("deduce_names")  # DEDUCE itself, not the cache-only mode
+
 CORPUS = Path(__file__).parent / "privacy"
 
 

@@ -18,7 +18,7 @@ import pexpect  # type: ignore[import-untyped]  # no stubs in the test extras
 from click.testing import CliRunner
 
 from profcli.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, with_hooks
 
 TIMEOUT = 10
 WORKER = "marieke-jansen"
@@ -31,7 +31,7 @@ class Terminal:
     def __init__(self, root: Path, *args: str) -> None:
         env = {
             **os.environ,
-            "PYTHONPATH": str(REPO),
+            "PYTHONPATH": with_hooks(str(REPO)),
             "TERM": "xterm",
             "INPUTRC": "/dev/null",
             "NO_COLOR": "1",

@@ -112,21 +112,14 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None, geen_git
 
 def _names_from_environment(ctx: click.Context) -> None:
     """PROF_NAMENCACHE=MAP: one cache of the names check for every repository (a test suite,
-    a CI job). PROF_NAMEN=alleen-cache: no DEDUCE for unseen texts (our own test suite only,
-    see tests/conftest.py). Imported only when set, so that a warm `prof validate` stays
-    light; undone when the command ends (tests run many commands in one process)."""
+    a CI job). Imported only when set, so that a warm `prof validate` stays light. There is
+    deliberately no variable that switches the check itself off."""
     folder = os.environ.get("PROF_NAMENCACHE", "").strip()
-    mode = os.environ.get("PROF_NAMEN", "").strip().lower()
-    if not folder and not mode:
+    if not folder:
         return
     from profcli.validation import names
 
-    if folder:
-        names.share_cache(Path(folder))
-    if mode and mode != "alleen-cache":
-        raise click.UsageError(f"PROF_NAMEN={mode} begrijp ik niet; alleen `alleen-cache` bestaat")
-    names.cache_only(mode == "alleen-cache")
-    ctx.call_on_close(lambda: names.cache_only(False))
+    names.share_cache(Path(folder))
 
 
 _OFF = {"uit", "nee", "0", "false", "off", "no"}

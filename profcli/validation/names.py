@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -270,14 +271,18 @@ def raw(text: str) -> list[tuple[int, int, int]]:
 
 # --- the cache -------------------------------------------------------------------------
 _SHARED: list[Path] = []
-_CACHE_ONLY: list[bool] = [False]
+_CACHE_ONLY: list[bool] = [getattr(sys, "_profcli_names_cache_only", False) is True]
+"""Only our own test suite switches this on: in-process with cache_only(), and in the `prof`
+processes it starts through tests/hooks/sitecustomize.py, which sets the sys attribute before
+anything is imported. No environment variable or option can: that would let a pipeline
+switch the names check off."""
 
 
 def cache_only(on: bool) -> None:
     """Answer only from the cache; a text not in it gets the pattern rule alone (an honorific
     or kinship word before a capital), never DEDUCE. For a test suite that starts `prof`
-    hundreds of times on fresh texts (PROF_NAMEN=alleen-cache): it would otherwise load
-    800 MB of tables in every process. Never meant for a team's own checks."""
+    hundreds of times on fresh texts: it would otherwise load 800 MB of tables in every
+    process. Never meant for a team's own checks."""
     _CACHE_ONLY[0] = on
 
 
