@@ -65,23 +65,41 @@ def line(name: str, result: Run, pages: int, kib: float) -> str:
 
 
 def measure(root: Path, runs: int, engines: list[str]) -> dict[str, float]:
+    """Each run builds with every engine and then plain MkDocs, one after the other, so that
+    a busy moment of the machine falls on both sides of a ratio (medians of `runs`)."""
     figures: dict[str, float] = {}
-    print(f"{'':<22} {'tijd':>10} {'snelheid':>17} {'gem. pagina':>18} {'geheugen':>16}")
-    for engine in engines:
-        command = [*prof(), "build", "--vandaag", TODAY, "--engine", engine]
-        built = median([run(command, root) for _ in range(runs)])
-        pages, kib = average_page(root / "teamsite")
-        print(line(f"prof build ({engine})", built, pages, kib))
-        figures[f"{engine}_s"], figures[f"{engine}_kib"] = built.seconds, kib
-        figures[f"{engine}_mib"], figures["pages"] = built.peak_mib, pages
     config = plain_source(root)
     mkdocs = shutil.which("mkdocs") or "mkdocs"
-    plain = median([run([mkdocs, "build", "-q", "-f", str(config)], root) for _ in range(runs)])
+    timings: dict[str, list[Run]] = {name: [] for name in [*engines, "plain"]}
+    for _ in range(runs):
+        for engine in engines:
+            command = [*prof(), "build", "--vandaag", TODAY, "--engine", engine]
+            timings[engine].append(run(command, root))
+            figures["pages"], figures[f"{engine}_kib"] = average_page(root / "teamsite")
+        timings["plain"].append(run([mkdocs, "build", "-q", "-f", str(config)], root))
+    print(f"{'':<22} {'tijd':>10} {'snelheid':>17} {'gem. pagina':>18} {'geheugen':>16}")
+    for engine in engines:
+        built = median(timings[engine])
+        print(
+            line(f"prof build ({engine})", built, int(figures["pages"]), figures[f"{engine}_kib"])
+        )
+        figures[f"{engine}_s"], figures[f"{engine}_mib"] = built.seconds, built.peak_mib
+    plain = median(timings["plain"])
     pages, kib = average_page(config.parent / "site")
     print(line("mkdocs build (kaal)", plain, pages, kib))
     figures["plain_s"] = plain.seconds
     ratios = ", ".join(f"{e} {figures[f'{e}_s'] / plain.seconds:.2f}x" for e in engines)
     print(f"prof build / mkdocs build: {ratios}")
+    pairs = ", ".join(
+        f"{e} "
+        + " ".join(
+            f"{a.seconds / b.seconds:.2f}"
+            for a, b in zip(timings[e], timings["plain"], strict=True)
+        )
+        for e in engines
+    )
+    if runs > 1:
+        print(f"per ronde: {pairs}")
     return figures
 
 
