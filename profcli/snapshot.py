@@ -44,15 +44,35 @@ RACY_SECONDS = 2.0
 def key() -> str:
     """Everything a run's findings depend on apart from the repository and the date."""
     return key_for(
-        Path(__file__).resolve().parent, resources.schemas_dir(), resources.frameworks_dir()
+        Path(__file__).resolve().parent,
+        resources.schemas_dir(),
+        resources.frameworks_dir(),
+        names_library(),
     )
 
 
-def key_for(package: Path, schemas: Path, frameworks: Path) -> str:
+def names_library() -> str:
+    """The installed DEDUCE, by the name of its dist-info folder (`deduce-3.0.6.dist-info`):
+    the names check's findings depend on its version. Found without importing it (that takes
+    seconds) and without importlib.metadata (which reads every installed package)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("deduce")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return "geen deduce"
+    folder = Path(spec.origin).resolve().parent.parent
+    found = sorted(p.name for p in folder.glob("deduce-*.dist-info"))
+    return " ".join(found) or f"deduce in {folder}"
+
+
+def key_for(package: Path, schemas: Path, frameworks: Path, library: str = "") -> str:
     """Every module of the package (an edited install must not answer from an old result),
     the registers' rules shipped in it, the schemas and the frameworks: about 130 small
-    files, hashed in a few milliseconds."""
-    digest = hashlib.sha256(f"{_FORMAT} {__version__}".encode())
+    files, hashed in a few milliseconds; and the version of DEDUCE (`library`)."""
+    digest = hashlib.sha256(f"{_FORMAT} {__version__} {library}".encode())
     files = [
         (p.relative_to(package).as_posix(), p)
         for pattern in ("*.py", "*.toml")  # the modules, and the shipped registers' rules

@@ -167,3 +167,9 @@ def test_key_covers_every_module_schema_and_framework(tmp_path: Path) -> None:
         assert key() != original, f"{path.relative_to(tmp_path)} is not part of the key"
         path.write_bytes(content)
     assert key() == original
+    # and the version of DEDUCE: the names check's findings depend on it
+    assert snapshot.key_for(copy, schemas, frameworks, "deduce-3.0.7.dist-info") != original
+    assert snapshot.names_library().startswith("deduce-")  # installed with profcli
+    assert snapshot.key() == snapshot.key_for(
+        package, resources.schemas_dir(), resources.frameworks_dir(), snapshot.names_library()
+    )
