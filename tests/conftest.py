@@ -68,8 +68,28 @@ def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
     if not hasattr(config, "workerinput"):  # once, in the controller, before any worker
+        _steal_work(config)
         _compile_package()
         _build_name_tables()
+
+
+def _steal_work(config: pytest.Config) -> None:
+    """`-n` without `--dist`: xdist's `worksteal` instead of its default `load`.
+
+    `load` gives each worker a quarter of its share up front, in collection order, and never
+    takes it back: the worker that got the slow tests (SLOW_FIRST, the several-teams browser
+    pages) still had minutes of them queued when the other ran out of work, idle. With
+    `worksteal` an idle worker takes queued tests from a busy one. A `--dist` on the command
+    line, in PYTEST_ADDOPTS or in addopts is kept as it is."""
+    if config.getoption("dist", "no") != "load":
+        return
+    given = [
+        *config.invocation_params.args,
+        *os.environ.get("PYTEST_ADDOPTS", "").split(),
+        *config.getini("addopts"),
+    ]
+    if not any(str(arg).startswith("--dist") or arg == "-d" for arg in given):
+        config.option.dist = "worksteal"
 
 
 SLOW_FIRST = (
@@ -85,7 +105,8 @@ SLOW_FIRST = (
 )
 """The slowest tests (10-45 s each), longest first. xdist hands out tests in collection
 order, so a slow test collected last would run alone at the end while the other cores sit
-idle; started first, they run alongside the many short ones."""
+idle; started first, they run alongside the many short ones (and `_steal_work` lets the
+other workers take the short ones queued behind them)."""
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's own grouping of parametrised fixtures
