@@ -89,8 +89,56 @@ def deduce_names(monkeypatch: pytest.MonkeyPatch) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (and axe-core)")
     if not hasattr(config, "workerinput"):  # once, in the controller, before any worker
+        _steal_work(config)
         _compile_package()
         _build_name_tables()
+
+
+def _steal_work(config: pytest.Config) -> None:
+    """`-n` without `--dist`: xdist's `worksteal` instead of its default `load`.
+
+    `load` gives each worker a quarter of its share up front, in collection order, and never
+    takes it back: the worker that got the slow tests (SLOW_FIRST, the several-teams browser
+    pages) still had minutes of them queued when the other ran out of work, idle. With
+    `worksteal` an idle worker takes queued tests from a busy one. A `--dist` on the command
+    line, in PYTEST_ADDOPTS or in addopts is kept as it is."""
+    if config.getoption("dist", "no") != "load":
+        return
+    given = [
+        *config.invocation_params.args,
+        *os.environ.get("PYTEST_ADDOPTS", "").split(),
+        *config.getini("addopts"),
+    ]
+    if not any(str(arg).startswith("--dist") or arg == "-d" for arg in given):
+        config.option.dist = "worksteal"
+
+
+SLOW_FIRST = (
+    "tests/test_init_templates.py::test_first_pipeline_runs_green_from_the_template",
+    "tests/test_benchmarks_smoke.py::test_build_benchmark",
+    "tests/browser/test_xss_corpus.py::test_no_payload_runs_on_any_page",
+    "tests/test_engines.py::test_properdocs_runs_the_plugin_unchanged",
+    "tests/browser/test_site.py::test_team_pages_of_several_teams",
+    "tests/test_publish_pages.py::test_several_teams_get_pages_of_their_own",
+    "tests/test_benchmarks_smoke.py::test_validate_benchmark",
+    "tests/test_cache.py::test_findings_identical_with_and_without_cache",
+    "tests/test_publish_followup.py::test_several_teams_each_get_a_citizens_page",
+)
+"""The slowest tests (10-45 s each), longest first. xdist hands out tests in collection
+order, so a slow test collected last would run alone at the end while the other cores sit
+idle; started first, they run alongside the many short ones (and `_steal_work` lets the
+other workers take the short ones queued behind them)."""
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own grouping of parametrised fixtures
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        for n, prefix in enumerate(SLOW_FIRST):
+            if item.nodeid.startswith(prefix):
+                return n
+        return len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: every other test keeps its place
 
 
 def _build_name_tables() -> None:
@@ -158,6 +206,48 @@ def example_copy(tmp_path: Path) -> Path:
     return root
 
 
+def shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, key: str, make: Callable[[Path], None]
+) -> Path:
+    """A folder made once per test run, also across xdist workers: the first worker to ask
+    for `key` calls `make(folder)` while holding a lock; the others wait for it and get the
+    same folder. For things that are slow to make and only read afterwards (a built site).
+
+    Under xdist the workers share the parent of their base temp folder (a new one per run);
+    a run without xdist keeps it in its own base temp folder, so nothing outlives the run."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / "gedeeld" / key
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    done = folder.with_name(key + ".klaar")
+    with open(folder.with_name(key + ".slot"), "w") as lock:
+        _lock(lock.fileno())
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker that failed half-way
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _lock(fd: int) -> None:
+    """Block until this process holds the lock on `fd` (released when it is closed)."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:  # LK_LOCK gives up after 10 s; a build may take longer
+                continue
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
 def check_jsonschema_command() -> list[str]:
     """The check-jsonschema CLI (a test dependency), next to this Python if not on PATH."""
     found = shutil.which("check-jsonschema")
@@ -173,10 +263,11 @@ def check_jsonschema_command() -> list[str]:
 def example_site_builds(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Callable[[str], dict[str, Path]]:
-    """The example team built once per session (per xdist worker) and per engine, for the
-    tests that only read the built pages: engine -> audience -> the repository copy it was
-    built in (`teamsite/` for team, `public/` for publiek; each in its own copy, so neither
-    holds the other's folder). A test that changes a repository or a build makes its own."""
+    """The example team built once per run (shared by the xdist workers, see
+    `shared_folder`) and per engine, for the tests that only read the built pages: engine ->
+    audience -> the repository copy it was built in (`teamsite/` for team, `public/` for
+    publiek; each in its own copy, so neither holds the other's folder). A test that changes
+    a repository or a build makes its own."""
     from click.testing import CliRunner
 
     from profcli.cli import main
@@ -188,12 +279,16 @@ def example_site_builds(
         if engine not in built:
             roots = {}
             for audience in ("team", "publiek"):
-                root = site_copy(tmp_path_factory.mktemp(f"voorbeeld-{engine}-{audience}"))
-                args = ["-C", str(root), "build", "--strict", "--voor", audience]
-                args += ["--vandaag", str(TODAY), "--engine", engine]
-                result = CliRunner().invoke(main, args)
-                assert result.exit_code == 0, result.output
-                roots[audience] = root
+
+                def make(folder: Path, audience: str = audience) -> None:
+                    root = site_copy(folder)
+                    args = ["-C", str(root), "build", "--strict", "--voor", audience]
+                    args += ["--vandaag", str(TODAY), "--engine", engine]
+                    result = CliRunner().invoke(main, args)
+                    assert result.exit_code == 0, result.output
+
+                key = f"voorbeeld-{engine}-{audience}"
+                roots[audience] = shared_folder(tmp_path_factory, key, make) / "team"
             built[engine] = roots
         return built[engine]
 
