@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import signal
 import sys
 import tomllib
 from pathlib import Path
@@ -45,6 +46,9 @@ class Terminal:
             encoding="utf-8",
             timeout=TIMEOUT,
             dimensions=(50, 200),
+            # Ctrl-C as in a terminal, also when pytest was started where SIGINT is ignored
+            # (a background job): an ignored SIGINT would be inherited by prof
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         self.child.logfile_read = self.transcript
 

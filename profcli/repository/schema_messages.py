@@ -30,6 +30,11 @@ _TYPE_NAMES = {
 }
 
 
+GUESS_LIMIT = 100
+"""More unknown keys than this in one table are no typos (a file of 50,000 keys took 20 s of
+close-match guessing): each is then reported with the keys that are allowed."""
+
+
 def typos(errors: list[ValidationError]) -> dict[tuple[Any, ...], str]:
     """Missing required keys that an unknown key beside them misspells (`samenvating`).
 
@@ -47,6 +52,8 @@ def typos(errors: list[ValidationError]) -> dict[tuple[Any, ...], str]:
         path = tuple(e.absolute_path)
         if e.validator == "required" and path in unknown:
             required: Any = e.validator_value
+            if len(unknown[path]) > GUESS_LIMIT:
+                continue
             for key in required:
                 close = difflib.get_close_matches(key, unknown[path], n=1)
                 if close and isinstance(e.instance, Mapping) and key not in e.instance:
@@ -87,12 +94,13 @@ def translate(
 
     if keyword == "additionalProperties" and isinstance(error.instance, Mapping):
         known = list(schema.get("properties", {}))
+        guess = sum(1 for key in error.instance if key not in known) <= GUESS_LIMIT
         for key in error.instance:
             if key not in known and not path and key in RETIRED:
                 yield doc.finding((key,), "schema-onbekend", RETIRED[key], at_key=True)
             elif key not in known:
                 meant = [k[-1] for k, typo in typos.items() if k[:-1] == path and typo == key]
-                hint = meant or difflib.get_close_matches(str(key), known, n=1)
+                hint = meant or (guess and difflib.get_close_matches(str(key), known, n=1))
                 extra = (
                     f"; bedoelde je `{hint[0]}`?" if hint else f"; toegestaan: {', '.join(known)}"
                 )
