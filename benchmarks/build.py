@@ -96,15 +96,15 @@ def measure(root: Path, runs: int, engines: list[str]) -> dict[str, float]:
     figures["plain_s"] = plain.seconds
     ratios = ", ".join(f"{e} {figures[f'{e}_s'] / plain.seconds:.2f}x" for e in engines)
     print(f"prof build / mkdocs build: {ratios}")
-    pairs = ", ".join(
-        f"{e} "
-        + " ".join(
-            f"{a.seconds / b.seconds:.2f}"
-            for a, b in zip(timings[e], timings["plain"], strict=True)
-        )
-        for e in engines
-    )
     if runs > 1:
+        pairs = ", ".join(
+            f"{e} "
+            + " ".join(
+                f"{a.seconds / b.seconds:.2f}"
+                for a, b in zip(timings[e], timings["plain"], strict=True)
+            )
+            for e in engines
+        )
         print(f"per ronde: {pairs}")
     return figures
 

@@ -107,10 +107,10 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None, geen_git
       prof validate --format github    meldingen als annotaties in GitHub Actions
     """
     ctx.obj = Invocation(repo, vandaag, git=not geen_git and _git_from_environment())
-    _names_from_environment(ctx)
+    _names_from_environment()
 
 
-def _names_from_environment(ctx: click.Context) -> None:
+def _names_from_environment() -> None:
     """PROF_NAMENCACHE=MAP: one cache of the names check for every repository (a test suite,
     a CI job). Imported only when set, so that a warm `prof validate` stays light. There is
     deliberately no variable that switches the check itself off."""
