@@ -373,6 +373,13 @@ def test_sorting_survives_instant_navigation(browser: Any, tmp_path: Any, engine
         page.evaluate("window.profMarker = 1")  # gone if the browser loads a whole new page
         page.click("article a:has-text('alle medewerkers')")
         page.wait_for_url("**/werkers/index.html")
+        # The address changes before the new content replaces the old: wait for the new
+        # page's heading, or the home page's tables would be measured (one CI run did).
+        page.wait_for_function(
+            "() => (document.querySelector('article h1') || {}).textContent"
+            " && document.querySelector('article h1').textContent.trim()"
+            ".startsWith('Medewerkers')"
+        )
         page.wait_for_selector("article table th button.prof-sorteer")
         assert page.evaluate("window.profMarker") == 1
         table = page.locator("article table").first
