@@ -7,6 +7,7 @@ terminal's interrupt character. Each expectation waits at most TIMEOUT seconds.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
@@ -56,11 +57,23 @@ class Terminal:
 
     def answer(self, prompt: str, text: str) -> None:
         """Wait for `prompt`, then type `text` and Enter."""
-        self.child.expect_exact(prompt)
+        self.see(prompt)
         self.child.sendline(text)
 
     def see(self, text: str) -> None:
-        self.child.expect_exact(text)
+        try:
+            self.child.expect_exact(text)
+        except pexpect.TIMEOUT:
+            seen = self.stuck()
+            raise AssertionError(f"{text!r} kwam niet binnen {TIMEOUT} s:\n{seen}") from None
+
+    def stuck(self) -> str:
+        """What the process printed, and where it is stuck: its stack of every thread
+        (tests/hooks/sitecustomize.py prints it on SIGUSR1)."""
+        with contextlib.suppress(OSError):
+            self.child.kill(signal.SIGUSR1)
+        self.child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=3)  # what it prints
+        return self.transcript.getvalue()
 
     def end(self) -> int:
         self.child.expect(pexpect.EOF)

@@ -19,7 +19,7 @@ def _visible_rows(page: Any) -> int:
 
 def test_meetings_filter_by_kind_and_signal(browser: Any, example_site: str) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 900})
-    page.goto(example_site + MEETINGS, wait_until="networkidle")
+    page.goto(example_site + MEETINGS, wait_until="load")
     count = page.locator(".prof-filter__count")
     assert page.is_visible(".prof-filter__controls")
     assert count.inner_text() == "8 van 8 bijeenkomsten"
@@ -60,7 +60,7 @@ def test_new_pages_pass_axe(
     browser: Any, example_site: str, axe_source: str, path: str, width: int
 ) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(example_site + path, wait_until="networkidle")
+    page.goto(example_site + path, wait_until="load")  # the page's scripts have run
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways page"
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(
