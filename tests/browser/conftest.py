@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,18 @@ ARGS = [
     "--no-first-run",
 ]
 TODAY = "2026-11-22"
+
+
+SEARCH_INDEX = re.compile(r"/search(?:/search_index)?\.json(?:[?#].*)?$")
+"""The search index of MkDocs Material (search/search_index.json) and of Zensical
+(search.json)."""
+
+
+def without_search(page: Any) -> None:
+    """Refuse `page` its search index: the theme's search worker then builds no index, which
+    on a 2-core machine costs every page open CPU time the other test is waiting for. For the
+    tests that do not search; the search test and the settling opens keep it."""
+    page.route(SEARCH_INDEX, lambda route: route.abort())
 
 
 def _missing(what: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from profcli.publish.context import TEAM_SITE_DIR
+from tests.browser.conftest import without_search
 from tests.publish_repo import DASHBOARD_SECTIONS, REPO
 
 pytestmark = pytest.mark.browser
@@ -54,7 +55,7 @@ def open_page(
     index): the window in which a late request to another host would still show. That costs
     0.75 s a page, so one test per page and engine settles (the light accessibility check,
     the first page of the several-teams site, search and instant navigation); the rest
-    measure the loaded page."""
+    measure the loaded page, without the search index (`without_search`)."""
     page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
     foreign: list[str] = []
 
@@ -65,6 +66,8 @@ def open_page(
     # Only the requests FOREIGN matches come to Python; the browser lets the local ones (the
     # site's own files, a page's dozen) through by itself instead of asking this process.
     page.route(FOREIGN, route)
+    if not settle:
+        without_search(page)
     page.goto(url, wait_until="networkidle" if settle else "load")
     return page, foreign
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from profcli.repository import writing
-from tests.browser.conftest import build_site, serve
+from tests.browser.conftest import build_site, serve, without_search
 from tests.publish_repo import REPO, site_copy, team_slug
 
 pytestmark = pytest.mark.browser
@@ -174,6 +174,7 @@ def test_no_payload_runs_on_any_page(browser: Any, corpus_site: tuple[str, Path]
     executed: list[str] = []
     context = browser.new_context()
     page = context.new_page()
+    without_search(page)  # the search worker does not touch the page
 
     def dismiss(dialog: Any) -> None:
         dialogs.append(page.url)
