@@ -101,3 +101,24 @@ def test_build_says_how_many_entries_the_public_site_holds(tmp_path: Path) -> No
     assert "WARNING" not in result.output
     built = {p.relative_to(root / "public").as_posix() for p in (root / "public").rglob("*.html")}
     assert "team/index.html" in built and "team/bijeenkomsten.html" not in built
+
+
+def test_a_new_teams_public_team_page_says_why_it_is_empty(tmp_path: Path) -> None:
+    """A new team's public site had a team page with only its name on it."""
+    root = _new_team(tmp_path)
+    pages = {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
+                                                      audience="publiek")}  # fmt: skip
+    assert "nog niets openbaar gemaakt" in pages["team/index.md"]
+    team = {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
+                                                     audience="team")}  # fmt: skip
+    assert "nog niets openbaar gemaakt" not in team["team/index.md"]
+    # Once the team describes itself, that is what the public page shows.
+    profile = root / "profielen" / "wijkteam-noord" / "profiel.toml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace(
+        'soort = "team"\n', 'soort = "team"\nomschrijving = "Wij werken in Noord."\n'
+    )
+    profile.write_text(text, encoding="utf-8")
+    pages = {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
+                                                      audience="publiek")}  # fmt: skip
+    assert "nog niets openbaar gemaakt" not in pages["team/index.md"]

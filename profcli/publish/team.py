@@ -55,6 +55,13 @@ def index(ctx: Context, team: Portfolio | None) -> Page:
         if members:
             out += ["**Medewerkers:** " + expertise_links(ctx, here, [w.slug for w in members]), ""]
         goals = ctx.of(each, LEERDOEL)
+        described = profile.text("gemeente") or profile.text("omschrijving")
+        if ctx.quiet and not (described or members or goals):  # a new team's public site
+            out += [
+                "Dit team heeft nog niets openbaar gemaakt. Leeropdrachten, bijeenkomsten "
+                "en kennis van het team verschijnen hier zodra ze op publiek staan.",
+                "",
+            ]
         if goals or not ctx.quiet:
             out += ["### Leeropdrachten", ""]
             out.append(goal_table(ctx, here, goals) or "Nog geen gepubliceerde leeropdrachten.")
