@@ -653,3 +653,18 @@ def test_an_id_in_other_case_is_read_and_a_typo_gets_a_suggestion(root: Path) ->
     assert f"geen stuk met id `netwerkbraad` in `{WORKER}`; bedoelde je `{PLANNED}`?" in (
         typo.stderr
     )
+
+
+def test_an_id_without_its_date_finds_the_entry(example_copy: Path) -> None:
+    """A person types the title part of a dated id (`prof edit intervisie-wijkteam`)."""
+    from profcli.authoring import entries
+    from profcli.errors import EntryNotFound
+
+    found = entries.find(example_copy, "intervisie-begeleiden", "marieke-jansen")
+    assert found.stem == "2026-01-29-intervisie-begeleiden"
+    assert entries.find(example_copy, "Congres Sociaal", "marieke-jansen").stem == (
+        "2023-10-12-congres-sociaal-werk"
+    )
+    # Two dated entries whose titles start alike: named, none picked.
+    with pytest.raises(EntryNotFound, match=r"past bij 2 stukken"):
+        entries.find(example_copy, "training", "marieke-jansen")

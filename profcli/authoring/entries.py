@@ -8,6 +8,7 @@ and `prof edit` on a file that does not parse both depend on that.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,10 +53,15 @@ def in_scope(root: Path, profile: str | None) -> list[Source]:
     return sources(root, [profile, *([team] if team else [])])
 
 
+_DATED = re.compile(r"\d{4}-\d{2}-\d{2}-")
+"""The date that starts the id of an activity, reflection, meeting or piece of feedback."""
+
+
 def find(
     root: Path, ident: str, profile: str | None = None, kinds: Iterable[Kind] = ENTRY_KINDS
 ) -> Source:
-    """The one entry called `ident` (or whose id starts with it, or a path to its file)."""
+    """The one entry called `ident`: its id, the start of its id or of the id's part after
+    its date (`intervisie-begeleiden`), or a path to its file."""
     wanted = frozenset(kinds)
     if ident.endswith(".toml"):
         by_path = _by_path(root, ident, [s for s in sources(root) if s.kind in wanted])
@@ -74,6 +80,8 @@ def find(
     if len(exact) > 1 and len(own) == 1:  # her own goal before her team's of the same name
         return own[0]
     matches = exact or [s for s in within if s.stem.startswith(name)]
+    if not matches:  # `intervisie-wijkteam` for 2026-12-06-intervisie-wijkteam: the title part
+        matches = [s for s in within if _DATED.match(s.stem) and s.stem[11:].startswith(name)]
     what = " of ".join(k.name for k in wanted) if len(wanted) < 3 else "stuk"
     if not matches:
         elsewhere = _places([s for s in sources(root) if s.kind in wanted], name) if profile else ""
