@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from profcli.cli import main
 from profcli.repository import writing
@@ -67,6 +68,18 @@ def test_init_scaffolds_a_valid_repository(repo: Path) -> None:
     assert team["soort"] == "team" and team["naam"] == "Wijkteam Noord"
     result = prof(repo, "validate")
     assert result.exit_code == 0, result.output
+
+
+def test_init_says_when_there_is_no_git_repository_yet(tmp_path: Path) -> None:
+    outside = CliRunner().invoke(main, ["init", str(tmp_path / "los"), "--team", "Wijkteam Zuid"])
+    assert outside.exit_code == 0, outside.output
+    assert "Nog geen git-repository: maak er een met `git init`" in outside.output
+    inside = tmp_path / "met-git"
+    inside.mkdir()
+    subprocess.run(["git", "init", "-q", str(inside)], check=True)
+    within = CliRunner().invoke(main, ["init", str(inside / "team"), "--team", "Wijkteam Zuid"])
+    assert within.exit_code == 0, within.output
+    assert "git-repository" not in within.output
 
 
 def test_init_twice_refuses(repo: Path) -> None:

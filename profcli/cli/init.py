@@ -101,4 +101,11 @@ def init(
             "of pas de CI-bestanden aan.",
             err=True,
         )
+    from profcli.git.record import work_tree
+
+    if work_tree(directory) is None:  # prof records nothing until there is one
+        click.echo(
+            f"Nog geen git-repository: maak er een met `git init` in {directory}; daarna legt "
+            "prof elk stuk dat je toevoegt meteen vast."
+        )
     click.echo('Volgende stap: prof new "Voornaam Achternaam"')
