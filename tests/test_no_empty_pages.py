@@ -103,15 +103,16 @@ def test_build_says_how_many_entries_the_public_site_holds(tmp_path: Path) -> No
     assert "team/index.html" in built and "team/bijeenkomsten.html" not in built
 
 
+def _built(root: Path, audience: str) -> dict[str, str]:
+    return {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
+                                                     audience=audience)}  # fmt: skip
+
+
 def test_a_new_teams_public_team_page_says_why_it_is_empty(tmp_path: Path) -> None:
     """A new team's public site had a team page with only its name on it."""
     root = _new_team(tmp_path)
-    pages = {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
-                                                      audience="publiek")}  # fmt: skip
-    assert "nog niets openbaar gemaakt" in pages["team/index.md"]
-    team = {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
-                                                     audience="team")}  # fmt: skip
-    assert "nog niets openbaar gemaakt" not in team["team/index.md"]
+    assert "nog niets openbaar gemaakt" in _built(root, "publiek")["team/index.md"]
+    assert "nog niets openbaar gemaakt" not in _built(root, "team")["team/index.md"]
     # Once the team describes itself, that is what the public page shows.
     profile = root / "profielen" / "wijkteam-noord" / "profiel.toml"
     text = profile.read_text(encoding="utf-8")
@@ -119,6 +120,4 @@ def test_a_new_teams_public_team_page_says_why_it_is_empty(tmp_path: Path) -> No
         'soort = "team"\n', 'soort = "team"\nomschrijving = "Wij werken in Noord."\n'
     )
     profile.write_text(text, encoding="utf-8")
-    pages = {p.path: p.markdown for p in build_pages(load(root).repository, today=TODAY,
-                                                      audience="publiek")}  # fmt: skip
-    assert "nog niets openbaar gemaakt" not in pages["team/index.md"]
+    assert "nog niets openbaar gemaakt" not in _built(root, "publiek")["team/index.md"]

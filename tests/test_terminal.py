@@ -24,8 +24,9 @@ from profcli.cli import main
 from tests.conftest import REPO, with_hooks
 
 TIMEOUT = 30
-"""Generous: keeping a draft ends in fsync, which on a CI machine busy with site builds and
-browsers once took more than 10 s (a failed run; no output at all after the Ctrl-C)."""
+"""Generous, for a CI machine busy with site builds and browsers. (Two runs once saw no output
+at all after a Ctrl-C; the likely cause was a signal sent before prof waited: see
+Terminal.interrupt.)"""
 WORKER = "marieke-jansen"
 RUN = "import sys; from profcli.cli import main; sys.exit(main(prog_name='prof'))"
 

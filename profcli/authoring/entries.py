@@ -57,6 +57,12 @@ _DATED = re.compile(r"\d{4}-\d{2}-\d{2}-")
 """The date that starts the id of an activity, reflection, meeting or piece of feedback."""
 
 
+def _undated(stem: str) -> str:
+    """The id without the date in front; empty for an id without one."""
+    dated = _DATED.match(stem)
+    return stem[dated.end() :] if dated else ""
+
+
 def find(
     root: Path, ident: str, profile: str | None = None, kinds: Iterable[Kind] = ENTRY_KINDS
 ) -> Source:
@@ -81,7 +87,7 @@ def find(
         return own[0]
     matches = exact or [s for s in within if s.stem.startswith(name)]
     if not matches:  # `intervisie-wijkteam` for 2026-12-06-intervisie-wijkteam: the title part
-        matches = [s for s in within if _DATED.match(s.stem) and s.stem[11:].startswith(name)]
+        matches = [s for s in within if _undated(s.stem).startswith(name)]
     what = " of ".join(k.name for k in wanted) if len(wanted) < 3 else "stuk"
     if not matches:
         elsewhere = _places([s for s in sources(root) if s.kind in wanted], name) if profile else ""
