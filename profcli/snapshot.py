@@ -52,20 +52,25 @@ def key() -> str:
 
 
 def names_library() -> str:
-    """The installed DEDUCE, by the name of its dist-info folder (`deduce-3.0.6.dist-info`):
-    the names check's findings depend on its version. Found without importing it (that takes
-    seconds) and without importlib.metadata (which reads every installed package)."""
+    """The installed packages the names check reads its word lists from, by the names of
+    their dist-info folders (`deduce-3.0.6.dist-info pyspellchecker-0.8.3.dist-info`): the
+    findings depend on their versions (the lists shipped in profcli are hashed with its
+    files). Found without importing them and without importlib.metadata (which reads every
+    installed package)."""
     import importlib.util
 
-    try:
-        spec = importlib.util.find_spec("deduce")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.origin:
-        return "geen deduce"
-    folder = Path(spec.origin).resolve().parent.parent
-    found = sorted(p.name for p in folder.glob("deduce-*.dist-info"))
-    return " ".join(found) or f"deduce in {folder}"
+    found: list[str] = []
+    for module, dist in (("deduce", "deduce"), ("spellchecker", "pyspellchecker")):
+        try:
+            spec = importlib.util.find_spec(module)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            found.append(f"geen {dist}")
+            continue
+        folder = Path(spec.origin).resolve().parent.parent
+        found += sorted(p.name for p in folder.glob(f"{dist}-*.dist-info")) or [f"{dist}?"]
+    return " ".join(found)
 
 
 def key_for(package: Path, schemas: Path, frameworks: Path, library: str = "") -> str:
@@ -75,7 +80,7 @@ def key_for(package: Path, schemas: Path, frameworks: Path, library: str = "") -
     digest = hashlib.sha256(f"{_FORMAT} {__version__} {library}".encode())
     files = [
         (p.relative_to(package).as_posix(), p)
-        for pattern in ("*.py", "*.toml")  # the modules, and the shipped registers' rules
+        for pattern in ("*.py", "*.toml", "*.txt")  # modules, registers' rules, word lists
         for p in sorted(package.rglob(pattern))
     ]
     files += [(f"schemas/{p.name}", p) for p in sorted(schemas.glob("*.json"))]

@@ -46,18 +46,10 @@ def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     """One cache of the names check for the whole run, also across xdist workers (they share
     the parent of their base temp folder) and `prof` subprocesses (PROF_NAMENCACHE).
 
-    And the cache-only mode for every `prof` command the tests run: in this process with
-    names.cache_only(True), in subprocesses through tests/hooks/sitecustomize.py (on
-    PYTHONPATH). A text not in the shared cache gets the pattern rule only (an honorific or
-    kinship word before a capital), not DEDUCE. Without it, every `prof` subprocess with a
-    new text (most of them: each test writes its own entries) loaded DEDUCE's tables, 5-20 s
-    and 800 MB each; test_concurrent_adds alone started eight at once.
-
-    What that leaves untested through the CLI is covered elsewhere, in full: the library
-    tests (test_privacy, test_cases, test_cache, which call the validator directly, so DEDUCE
-    loads once per pytest worker) and test_cli_authoring's names tests, which switch the mode
-    off. The findings are the same with or without the cache (tests/test_cache.py).
-    """
+    The check itself runs everywhere, in every `prof` the tests start: since issue 22 it
+    opens its word lists in a millisecond, so the cache-only mode the suite needed while
+    DEDUCE loaded 1.1 GB per process is gone. The findings are the same with or without the
+    cache (tests/test_cache.py)."""
     from profcli.validation import names
 
     folder = tmp_path_factory.getbasetemp().parent / "prof-namencache"
@@ -66,24 +58,13 @@ def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     os.environ["PROF_NAMENCACHE"] = str(folder)
     os.environ["PYTHONPATH"] = with_hooks(old["PYTHONPATH"] or "")
     names.share_cache(folder)
-    names.cache_only(True)
     yield
-    names.cache_only(False)
     names.share_cache(None)
     for key, value in old.items():
         if value is None:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
-
-
-@pytest.fixture
-def deduce_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The names check with DEDUCE itself in this process (the library tests: test_privacy,
-    test_cases, test_cache); DEDUCE loads once per pytest worker."""
-    from profcli.validation import names
-
-    monkeypatch.setattr(names, "_CACHE_ONLY", [False])
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -142,18 +123,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _build_name_tables() -> None:
-    """DEDUCE builds its lookup tables on first use, in its package folder, and writes them
-    in place (not atomically): two workers building them at once on a new machine could
-    read each other's half-written file. So the controller builds them first (1-2 minutes,
-    once per machine); afterwards this is one `stat`."""
-    try:
-        import deduce  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        return
-    tables = Path(deduce.__file__).parent / "data" / "lookup" / "cache" / "lookup_structs.pickle"
-    if not tables.is_file():
-        print("DEDUCE bouwt eenmalig zijn opzoektabellen (1-2 minuten)...", flush=True)
-        deduce.Deduce()
+    """The names check's word lists are built once per machine (about 2 s) into the user's
+    cache folder; the controller builds them before the workers start, so that they do not
+    all build them at once."""
+    from profcli.validation import lexicon
+
+    lexicon.build()
 
 
 def _compile_package() -> None:

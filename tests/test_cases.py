@@ -29,7 +29,6 @@ def test_valid_case(case: Path, tmp_path: Path) -> None:
     assert [f.text() for f in result.sorted()] == []
 
 
-@pytest.mark.usefixtures("deduce_names")  # the privacy-naam case needs DEDUCE itself
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
 def test_invalid_case(case: Path, tmp_path: Path) -> None:
     expected = (case / "verwacht.txt").read_text(encoding="utf-8").splitlines()

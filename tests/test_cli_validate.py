@@ -44,7 +44,6 @@ def test_example_team_is_valid() -> None:
     assert out.splitlines()[-1].endswith(": 0 fouten, 0 waarschuwingen")
 
 
-@pytest.mark.usefixtures("deduce_names")  # the privacy-naam case needs DEDUCE itself
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
 def test_invalid_case_through_the_cli(case: Path, tmp_path: Path) -> None:
     """Every invalid case: no traceback, its expected lines, a summary, the right exit code."""

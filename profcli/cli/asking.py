@@ -130,13 +130,6 @@ def interview(
     """
     from profcli.cli.interview import Interview, given
 
-    if sys.stdin.isatty():
-        from profcli.validation import names
-
-        names.warm_up()  # DEDUCE's tables load while the person reads the first question
-        names.when_waiting(
-            lambda: click.echo("  (de controle op namen wordt nog geladen, even geduld…)", err=True)
-        )
     talk = Interview(
         repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )

@@ -1,19 +1,21 @@
-"""Person names in free text, found with DEDUCE and filtered by what a portfolio may hold.
+"""Person names in free text, found from word lists and filtered by what a portfolio may hold.
 
-DEDUCE (Menger et al. 2018, UMC Utrecht; the `deduce` package) is the reference method for
-de-identifying Dutch text: patterns plus lookup lists of first names, surnames, prefixes and
-initials. Its lookup tables take seconds to load (minutes to build on first use), so:
+A capitalised word that is no Dutch word, no place, organisation, method, holiday, language or
+author, or that a list of first names or surnames knows, is a name (`namefinder`, with the lists
+of `lexicon`: DEDUCE's Meertens lists of Dutch names, OpenTaal, pyspellchecker). The lists
+open in a millisecond from one memory-mapped file, so the check costs nothing noticeable
+even for a text never seen before; it no longer loads DEDUCE's 1.1 GB of tables.
 
-- it is imported only when a text has not been seen before (`NameCache`, one JSON file in
-  `.prof-cache/`), and loaded at most once per process (`_engine`);
-- the cache stores what DEDUCE found in a text, keyed on the text, the library's version and
-  `FORMAT`; what a team allows (its workers' names, `namen_toegestaan`) is applied after the
-  cache on every run, so a changed allow-list can never meet a stale answer.
+- What was found in a text is kept per text (`NameCache`, one JSON file in `.prof-cache/`),
+  keyed on the text, `FORMAT` and the version of the lists; what a team allows (its workers'
+  and leads' names, `namen_toegestaan`) is applied after the cache on every run, so a changed
+  allow-list can never meet a stale answer.
+- A hit is less the forms practice uses to anonymise ("mevrouw A.", "meneer B. (45)",
+  "cliënt C."), cited authors ("Gibbs (1988)", "het model van Egan") and the allowed names.
 
-A hit is a span DEDUCE tags as a person, less the forms practice uses to anonymise
-("mevrouw A.", "meneer B. (45)", "cliënt C."), cited authors ("Gibbs (1988)") and the
-allowed names. What it cannot find: names written in lower case, names DEDUCE's lists do not
-know, and nicknames; README and SECURITY.md say so.
+What it cannot find: names written in lower case, and names that are also an ordinary Dutch
+word at the start of a sentence ("Roos" in "Roos is mijn cliënt" is found; "Roos heeft" too,
+but not every such sentence). README and SECURITY.md say so.
 """
 
 from __future__ import annotations
@@ -22,16 +24,11 @@ import hashlib
 import json
 import os
 import re
-import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
-from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from profcli.repository.model import Portfolio, Repository
 
@@ -42,19 +39,17 @@ __all__ = [
     "allowed_forms",
     "allowed_in",
     "cache_for",
-    "cache_only",
     "current",
     "find",
     "library_version",
     "message",
     "share_cache",
     "using",
-    "warm_up",
     "worth_scanning",
 ]
 
 RULE = "privacy-naam"
-FORMAT = "4"
+FORMAT = "5"
 """Bump when what is stored per text changes."""
 CACHE_DIR = ".prof-cache"
 
@@ -62,124 +57,7 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ](?:\.|(?=$))(?:[A-ZÀ-ÖØ-Þ]\.?)*")
-
-HONORIFICS = frozenset(
-    [
-        "meneer",
-        "mevrouw",
-        "mevr",
-        "mevr.",
-        "mw",
-        "mw.",
-        "mr",
-        "mr.",
-        "dhr",
-        "dhr.",
-        "heer",
-        "juffrouw",
-        "juf",
-        "meester",
-        "dokter",
-        "dr",
-        "dr.",
-        "cliënt",
-        "client",
-        "cliënte",
-        "klant",
-        "bewoner",
-        "inwoner",
-        "burger",
-        "jongere",
-        "moeder",
-        "vader",
-        "mama",
-        "papa",
-        "ma",
-        "pa",
-        "oma",
-        "opa",
-        "zoon",
-        "dochter",
-        "broer",
-        "zus",
-        "zuster",
-        "broertje",
-        "zusje",
-        "tante",
-        "oom",
-        "neef",
-        "nicht",
-        "opa's",
-        "partner",
-        "vriend",
-        "vriendin",
-        "man",
-        "vrouw",
-        "ex",
-        "familie",
-        "gezin",
-        "collega",
-        "wijkagent",
-        "huisarts",
-        "leidinggevende",
-        "teamleider",
-        "supervisor",
-        "coach",
-        "docent",
-        "mentor",
-        "buurman",
-        "buurvrouw",
-    ]
-)
-"""Words in front of a name that make a following lone initial an anonymised form."""
-
-AUTHORS = frozenset(
-    [
-        "korthagen",
-        "gibbs",
-        "kolb",
-        "schön",
-        "schon",
-        "rogers",
-        "maslow",
-        "balint",
-        "bateson",
-        "argyris",
-        "kelchtermans",
-        "bandura",
-        "freire",
-        "rosenberg",
-        "brown",
-    ]
-)
-"""Authors of methods a reflection cites by surname alone; a team adds others by name."""
-
-ORGANISATIONS = (
-    "rode kruis",
-    "leger des heils",
-    "veilig thuis",
-    "voedselbank",
-    "humanitas",
-    "vluchtelingenwerk",
-    "jeugdbescherming",
-    "raad voor de kinderbescherming",
-)
-"""National organisations whose names look like a person's to DEDUCE."""
-
-_KIN = (
-    r"(?:[Mm]eneer|[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]hr\.|[Dd]e heer|[Ff]amilie|[Gg]ezin|[Oo]ma|"
-    r"[Oo]pa|[Tt]ante|[Oo]om|[Jj]uf|[Mm]eester)"
-)
-_UPPER_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*"
-_KIN_NAME = re.compile(
-    rf"(?<![\w-]){_KIN}[ ]+(?P<name>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Ee]l|[Aa]l|[Tt]er)[ ]+)*"
-    rf"{_UPPER_WORD})"
-)
-"""An honorific or a kinship word with a capitalised word after it: a name, known to DEDUCE's
-lists or not ("de familie Bouzid", "oma Riet")."""
 _PLACE_LIKE = re.compile(r"(?:De|Het|Den|Ter|Ten|'t) [A-ZÀ-ÖØ-Þ][^\W\d_]+")
-_NUMBER_AFTER = re.compile(r" [0-9]")
-
 _YEAR_AFTER = re.compile(r"\s*(?:,\s*)?\(?\s*(?:19|20)[0-9]{2}[a-z]?\)?|\s+et\s+al\.?", re.I)
 
 
@@ -199,91 +77,21 @@ def worth_scanning(text: str) -> bool:
 
 
 def library_version() -> str:
-    try:
-        return metadata.version("deduce")
-    except metadata.PackageNotFoundError:
-        return "geen"
+    """The version of the word lists (part of every cache key)."""
+    from profcli.validation import lexicon
+
+    return lexicon.version()
 
 
-# --- the engine ------------------------------------------------------------------------
-_LOCK = threading.Lock()
+def raw(text: str) -> list[tuple[int, int]]:
+    """The names in `text` by the word lists, before any allowance."""
+    from profcli.validation import lexicon, namefinder
 
-
-@cache
-def _engine() -> Any:
-    """DEDUCE with its tables loaded, once per process (seconds; minutes the first time)."""
-    import logging
-
-    from deduce import Deduce  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
-    return Deduce()
-
-
-_WAITING: list[Callable[[], None]] = []
-"""Called once when a check has to wait for the background load (`prof add` says so)."""
-
-
-def when_waiting(tell: Callable[[], None]) -> None:
-    _WAITING[:] = [tell]
-
-
-def _loaded() -> Any:
-    if not _LOCK.acquire(blocking=False):  # the other thread is still loading
-        for tell in _WAITING if threading.current_thread() is threading.main_thread() else ():
-            tell()
-        _WAITING.clear()
-        _LOCK.acquire()
-    try:
-        return _engine()
-    finally:
-        _LOCK.release()
-
-
-def warm_up() -> None:
-    """Start loading DEDUCE in the background (`prof add`: while the person types)."""
-    if _CACHE_ONLY[0]:
-        return
-    threading.Thread(target=_loaded, name="deduce-laden", daemon=True).start()
-
-
-COMMON = 1
-"""Flag: one word of DEDUCE's list of common Dutch words ("Pas", "Boek")."""
-FIRST_NAME = 2
-"""Flag: one word of DEDUCE's list of first names ("Kevin")."""
-
-
-def raw(text: str) -> list[tuple[int, int, int]]:
-    """Spans DEDUCE tags as a person (or patient), before any allowance, with flags about a
-    one-word span from DEDUCE's own lists (so that the filter never needs the tables)."""
-    engine = _loaded()
-    common, first = engine.lookup_structs["common_word"], engine.lookup_structs["first_name"]
-    spans = set()
-    for a in engine.deidentify(text).annotations:
-        if "persoon" in a.tag or "patient" in a.tag:
-            one = " " not in a.text
-            flags = (COMMON if one and a.text.lower() in common else 0) | (
-                FIRST_NAME if one and [a.text] in first else 0
-            )
-            spans.add((a.start_char, a.end_char, flags))
-    return sorted(spans)
+    return namefinder.spans(text, lexicon.lexicon())
 
 
 # --- the cache -------------------------------------------------------------------------
 _SHARED: list[Path] = []
-_CACHE_ONLY: list[bool] = [getattr(sys, "_profcli_names_cache_only", False) is True]
-"""Only our own test suite switches this on: in-process with cache_only(), and in the `prof`
-processes it starts through tests/hooks/sitecustomize.py, which sets the sys attribute before
-anything is imported. No environment variable or option can: that would let a pipeline
-switch the names check off."""
-
-
-def cache_only(on: bool) -> None:
-    """Answer only from the cache; a text not in it gets the pattern rule alone (an honorific
-    or kinship word before a capital), never DEDUCE. For a test suite that starts `prof`
-    hundreds of times on fresh texts: it would otherwise load 800 MB of tables in every
-    process. Never meant for a team's own checks."""
-    _CACHE_ONLY[0] = on
 
 
 def share_cache(folder: Path | None) -> None:
@@ -292,7 +100,8 @@ def share_cache(folder: Path | None) -> None:
 
 
 class NameCache:
-    """What DEDUCE found per text, in one JSON file; speed only, never a different answer."""
+    """What the word lists found per text, in one JSON file; speed only, never a different
+    answer."""
 
     def __init__(self, folder: Path | None) -> None:
         self.version = library_version()
@@ -309,16 +118,14 @@ class NameCache:
         raw_key = f"{FORMAT}\0{self.version}\0{text}".encode()
         return hashlib.blake2b(raw_key, digest_size=16).hexdigest()
 
-    def spans(self, text: str) -> list[tuple[int, int, int]]:
+    def spans(self, text: str) -> list[tuple[int, int]]:
         key = self.key(text)
         found = self._stored().get(key)
-        if found is None and _CACHE_ONLY[0]:
-            return _with_kin(text, [])
         if found is None:
-            found = [[s, e, f] for s, e, f in _with_kin(text, raw(text))]
+            found = [[s, e] for s, e in raw(text)]
             self._stored()[key] = found
             self._new[key] = found
-        return [(s, e, f) for s, e, f in found]
+        return [(s, e) for s, e in found]
 
     def save(self) -> None:
         """Merge what was new into the file (another process may have added to it)."""
@@ -426,16 +233,20 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").lower().split())
 
 
-_BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
+def _bare_honorifics() -> frozenset[str]:
+    from profcli.validation.namefinder import HONORIFICS
+
+    return HONORIFICS
 
 
 def _strip_honorifics(words: list[str]) -> tuple[list[str], list[str]]:
+    honorifics = _bare_honorifics()
     lead: list[str] = []
     while words:
         first = words[0].lower().rstrip(".")
         article = first in ("de", "het", "een") and len(words) > 1
-        if first not in _BARE_HONORIFICS and not (
-            article and words[1].lower().rstrip(".") in _BARE_HONORIFICS
+        if first not in honorifics and not (
+            article and words[1].lower().rstrip(".") in honorifics
         ):
             break
         lead.append(words[0])
@@ -443,44 +254,20 @@ def _strip_honorifics(words: list[str]) -> tuple[list[str], list[str]]:
     return lead, words
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    """At the start of a sentence, a line, a heading or a list item ("# Kop", "- Pas op")."""
-    before = text[:start].rstrip(" \t\"'\u2018\u201c(#*>-")
-    return not before or before[-1] in ".!?:;\n"
-
-
-def _passes(text: str, start: int, end: int, flags: int, allowed: frozenset[str]) -> bool:
+def _passes(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
     span = text[start:end]
     lead, rest = _strip_honorifics(_TOKEN.findall(span))
     if not rest:
         return True
-    before = _TOKEN.findall(text[max(0, start - 12) : start])
-    after_honorific = bool(before) and before[-1].lower().rstrip(".") in _BARE_HONORIFICS
-    if not lead and (not after_honorific or _sentence_start(text, start)):
-        one_word = len(rest) == 1
-        if one_word and _sentence_start(text, start) and (flags & COMMON or not flags & FIRST_NAME):
-            return True  # "Pas toen ...", "Verwijs bewoners ...": capitalised as first word
-        if _PLACE_LIKE.fullmatch(span):
-            return True  # "buurthuis De Put", "in De Esch": a building or a neighbourhood
-        if len(rest) == 1 and _NUMBER_AFTER.match(text, end):
-            return True  # "Stap 3", "Kamer 12"
-        if _norm(rest[-1]) in AUTHORS:
-            return True  # "het boek van Brené Brown"
-    lowered = text.lower()
-    for organisation in ORGANISATIONS:
-        at = lowered.find(organisation)
-        while at != -1:
-            if at < end and start < at + len(organisation):
-                return True
-            at = lowered.find(organisation, at + 1)
     if all(_INITIAL.fullmatch(w) for w in rest):
         return True  # mevrouw A., meneer B. (45), cliënt C., A.B.
     name = _norm(" ".join(rest))
     if name in allowed or _norm(span) in allowed:
         return True
-    if name in AUTHORS or (len(rest) == 1 and _YEAR_AFTER.match(text, end)):
-        return not lead  # "Gibbs (1988)"; "meneer Gibbs" is a person
-    return False
+    if not lead and _PLACE_LIKE.fullmatch(span):
+        return True  # "buurthuis De Put": a building or a neighbourhood
+    return not lead and len(rest) == 1 and _YEAR_AFTER.match(text, end) is not None
+    # "Yalom (1995)": an author cited with a year; "meneer Yalom (1995)" is a person
 
 
 def suggestion(span: str) -> str:
@@ -491,44 +278,13 @@ def suggestion(span: str) -> str:
     return f"{' '.join(w.lower() for w in lead)} {initial}".strip()
 
 
-_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+")
-_ABBREVIATIONS = frozenset({"mw", "mevr", "dhr", "mr", "dr", "drs", "ir", "ing", "st", "jr", "sr"})
-
-
-def _split_sentences(text: str, spans: set[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
-    """A span across a full stop ("collega. Signalen", "Noor. Pas") is two spans; the part
-    after the stop starts a sentence (its flags from DEDUCE's lists are unknown: 0)."""
-    for start, end, flags in spans:
-        cut = start
-        for m in _BOUNDARY.finditer(text, start, end):
-            word = _TOKEN.findall(text[cut : m.start()])
-            if word and word[-1].lower() in _ABBREVIATIONS:
-                continue
-            if cut < m.start():
-                yield cut, m.start(), flags if cut == start else 0
-            cut = m.end()
-        if cut < end:
-            yield cut, end, flags if cut == start else 0
-
-
-def _with_kin(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """DEDUCE's spans plus the pattern rule's: stored together, so a cached text costs no
-    regular expression at all."""
-    found = set(spans)
-    for m in _KIN_NAME.finditer(text):
-        if not any(s <= m.start("name") < e for s, e, _ in found):
-            found.add((*m.span(), 0))
-    return sorted(found)
-
-
 def find(text: str, allowed: frozenset[str], store: NameCache) -> list[NameHit]:
     """Suspected client names in `text`, minus what may stand in a portfolio."""
     if not worth_scanning(text):
         return []
     hits = []
-    spans = set(store.spans(text))
-    for start, end, flags in sorted(_split_sentences(text, spans)):
-        if not _passes(text, start, end, flags, allowed):
+    for start, end in store.spans(text):
+        if not _passes(text, start, end, allowed):
             hits.append(NameHit(start, end, text[start:end], suggestion(text[start:end])))
     return hits
 
