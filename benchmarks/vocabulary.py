@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-VOORNAMEN = (  # noqa: SIM905 - a sentence of names reads better than 40 quoted strings
+VOORNAMEN = (
     "Anna Bram Chantal Daan Esra Fleur Gijs Hanna Ilse Jesse Kim Lotte Mehmet Nadia Olaf Petra "
     "Quinten Rosa Said Tamara Umut Vera Wouter Yara Zoë Ahmed Bas Carmen Dewi Emre Fatima Gerrit "
     "Hatice Ingrid Joost Karim Linda Milan Naima Oscar"
 ).split()
-ACHTERNAMEN = (  # noqa: SIM905
+ACHTERNAMEN = (
     "de Vries|Jansen|Bakker|Visser|Smit|Meijer|de Boer|Mulder|de Groot|Bos|Vos|Peters|Hendriks|"
     "van Leeuwen|Dekker|Brouwer|de Wit|Dijkstra|Smits|de Graaf|van der Meer|Kok|Jacobs|"
     "de Haan|Vermeulen|van den Berg|Yilmaz|Kaya|El Idrissi|Ramdin|Tahiri|Koster|Prins|"

@@ -16,7 +16,6 @@ from profcli.cli.validate import validated as validate
 from profcli.findings import Finding
 from profcli.snapshot import CACHE_DIR
 
-
 TODAY = dt.date(2026, 7, 1)
 
 

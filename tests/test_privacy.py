@@ -22,7 +22,6 @@ from profcli.validation.privacy import (
     scan,
 )
 
-
 CORPUS = Path(__file__).parent / "privacy"
 
 

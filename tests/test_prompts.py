@@ -218,7 +218,7 @@ def test_bad_answers_are_explained_and_asked_again(repo: Path) -> None:
         "  `trainng` is geen keuze; bedoelde je `training`? [J/n]: TRAINING\n"
         "  `TRAINING` gelezen als `training`.\n"
     ) in out  # another answer than j or n at the suggestion answers the question
-    assert "dit lijkt een telefoonnummer" in out and "; typ deze regel opnieuw." in out
+    assert "dit lijkt een telefoonnummer" in out and "; verbeter deze regel." in out
     assert "Aanbieder (optioneel, Enter om over te slaan): " in out
     assert "Geaccrediteerd (j/n; optioneel, Enter om over te slaan): " in out
     assert "Categorie" not in out  # "leave this out, usually": not offered

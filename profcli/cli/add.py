@@ -185,19 +185,17 @@ def _run(kind: Kind) -> Callable[..., None]:
                 header,
                 kind,
                 optional=not complete,
+                one_liner=complete,
             )
             answered(root, kind, portfolio.slug, slug or "", text, None)
             return
-        data, refused = asking.checked(repo, portfolio, tpl, dated)
+        data, refused, fields = asking.checked(repo, portfolio, tpl, dated)
         if refused:
             for line in refused:
                 click.echo(f"fout: {line}", err=True)
-            kept = authoring.save_draft(root, kind, "\n".join([*header, writing.render(data)]))
-            shown = authoring.display(root, kept)
-            raise InvalidContent(
-                f"niet opgeslagen: er {_count(len(refused))}. Je tekst staat in {shown}.\n"
-                f"Verbeter het en ga verder met: prof add --draft {shown} --editor"
-            )
+            absent = {f.name for f in tpl.missing(data)}
+            asked = {f.name for f in tpl.fields} - fields - absent
+            asking.refused_draft(root, kind, asking.draft_text(header, asked, data), len(refused))
         missing = tpl.missing(data)
         if missing:
             names = ", ".join(f.option for f in missing)

@@ -121,20 +121,25 @@ def interview(
     asked: set[str] | None = None,
     draft: Path | None = None,
     optional: bool = True,
+    one_liner: bool = False,
 ) -> str:
     """Ask for the open fields, each answer checked as typed (profcli.cli.interview), and
     return the entry as draft text (the header, the fields asked, the TOML).
 
     Ctrl-C or Ctrl-D keeps every answer so far as a draft (or updates `draft`), prints how
-    to go on, and ends the command with exit code 1.
+    to go on, and ends the command with exit code 1. So does a refused value in a
+    `one_liner` (every required field given as an option): nothing is asked or written.
     """
-    from profcli.cli.interview import Interview, given
+    from profcli.cli.interview import Interview, Refused, given
 
     talk = Interview(
         repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
     )
     try:
-        talk.run(optional=optional)
+        talk.run(optional=optional, one_liner=one_liner)
+    except Refused as e:
+        asked = {f.name for f in tpl.fields} - set(e.fields)
+        refused_draft(root, kind, draft_text(header, asked, talk.data), len(e.fields), draft)
     except (click.Abort, KeyboardInterrupt):  # at a question, or while an answer is checked
         if not talk.data and draft is None:
             click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
@@ -145,19 +150,35 @@ def interview(
 
 def checked(
     repo: Repository, owner: Portfolio, tpl: Template, data: dict[str, Any]
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], list[str], set[str]]:
     """The values given as options, read and checked like answers, without a terminal: what
-    was read generously is said; returns the values as read and one line per value that
-    cannot be used (naming the option: the file is not written)."""
+    was read generously is said; returns the values as read, one line per value that
+    cannot be used (naming the option: the file is not written) and those fields' names."""
     from profcli.cli.interview import Interview, given
 
     talk = Interview(repo, owner, tpl, data, given(tpl, data), today(repo))
     refused = talk.recheck(terminal=False)
-    return talk.data, refused
+    return talk.data, refused, set(talk.refused)
 
 
 def draft_text(header: list[str], asked: set[str], data: dict[str, Any]) -> str:
     return "\n".join([*header, authoring.asked_line(asked), writing.render(data)])
+
+
+def refused_draft(
+    root: Path, kind: Kind, text: str, count: int, draft: Path | None = None
+) -> NoReturn:
+    """A one-liner with a refused value: nothing is written; all values, the refused ones
+    too, are kept as a draft that asks only for what was refused."""
+    from profcli.errors import InvalidContent
+
+    kept = authoring.save_draft(root, kind, text, draft)
+    fault = "is 1 waarde" if count == 1 else f"zijn {count} waarden"
+    raise InvalidContent(
+        f"niet opgeslagen: er {fault} niet goed (zie hierboven). Alles wat je gaf staat in "
+        f"{authoring.display(root, kept)}.\nGa verder met: prof add --draft {kept.stem}\n"
+        "(prof vraagt dan alleen wat niet goed was, met je tekst klaar om te verbeteren)"
+    )
 
 
 def interrupted(root: Path, kind: Kind, text: str, draft: Path | None) -> NoReturn:

@@ -59,11 +59,17 @@ class Interview:
         self.repo, self.owner, self.tpl, self.today = repo, owner, tpl, today
         self.data: dict[str, Any] = dict(data)
         self.asked = asked
+        self.refused: dict[str, str] = {}
+        """Values given as options (or kept in a draft) that were refused, as typed: asked
+        again with that text on the line, or kept in the draft of a one-liner."""
 
-    def run(self, *, optional: bool = True) -> dict[str, Any]:
+    def run(self, *, optional: bool = True, one_liner: bool = False) -> dict[str, Any]:
         """Ask what is open; with `optional` False only the required fields (a one-liner
-        that gave them all asks nothing)."""
-        self.recheck()
+        that gave them all asks nothing). In a `one_liner` a refused value asks nothing
+        either: Refused carries the reasons, the values stay in `data` (for the draft)."""
+        self.recheck(keep=one_liner)
+        if one_liner and self.refused:
+            raise Refused(list(self.refused))
         first_optional = True
         while (f := self.next_field()) is not None:
             if not f.required and not optional:
@@ -78,12 +84,13 @@ class Interview:
                 self.asked.update(o.name for o in self.tpl.fields if o.path[0] == f.path[0])
         return self.data
 
-    def recheck(self, *, terminal: bool = True) -> list[str]:
+    def recheck(self, *, terminal: bool = True, keep: bool = False) -> list[str]:
         """Values given as options (or kept in a draft) get the same checks as answers, all
         of them before the first question, and are stored as read (`Schulden` ->
         `schulden`, said in one line). A value that fails is said; in a terminal a clear
-        suggestion is offered, else the value is dropped and asked again. Without a
-        terminal the reasons are returned (and nothing is asked)."""
+        suggestion is offered, else the value is dropped and asked again with its text on the
+        line (`refused`), or, with `keep`, left in place for a draft. Without a terminal the
+        reasons are returned (and nothing is asked)."""
         refused: list[str] = []
         for f in self.tpl.fields:
             value = self.current(f)
@@ -95,19 +102,25 @@ class Interview:
                 except AnswerRejected as e:
                     shown = "" if f.long or f.shape != "scalar" else f" {_shown(value)}"
                     line = f"{f.option}{shown}: {reason(e).strip()}"
+                    ids = f.shape != "scalar" and answers.is_id_list(f, self.choices(f))
+                    self.refused[f.name] = (
+                        _typed(value) if f.shape != "scalar" and not ids else (_shown(value))
+                    )
+                    self.asked.discard(f.name)
                     if not terminal:
                         refused.append(line)
                         break
-                    if e.suggestion is not None:
+                    if e.suggestion is not None and not keep:
                         say(f"{f.option}:")
                         again = take(e)
                         if again is not None:
+                            del self.refused[f.name]
                             value = [again] if isinstance(value, list) else again
                             continue
                     else:
                         say(line)
-                    self.drop(f)
-                    self.asked.discard(f.name)
+                    if not keep:
+                        self.drop(f)
                     break
                 for note in notes(_shown(value), read):
                     say(f"{f.option}: {note}.")
@@ -200,6 +213,7 @@ class Interview:
         elif f.type == "string" and f.long:
             value = self.ask_text(f, existing)
         elif choices is not None and f.type == "string":
+            self.refused.pop(f.name, None)
             value = choose(
                 f.title,
                 choices,
@@ -235,6 +249,7 @@ class Interview:
             lambda text: answers.scalar(f, text, self.context()),
             required=f.required,
             default=default,
+            again=self.refused.pop(f.name, ""),
         )
 
     def labels(self, ids: tuple[str, ...]) -> dict[str, str]:
@@ -262,6 +277,7 @@ class Interview:
             lambda text: answers.items(f, text, self.context(), choices),
             required=f.required,
             default=existing if isinstance(existing, list) and existing else None,
+            again=self.refused.pop(f.name, ""),
         )
 
     def ask_lines(self, f: Field, existing: Any) -> list[Any] | None:
@@ -343,9 +359,12 @@ class Interview:
         """Lines until an empty one; on Ctrl-C `keep` puts the lines so far into the draft."""
         lines = list(so_far)
         first = label(f.title, [], required=f.required)
+        pending = [ln for ln in self.refused.pop(f.name, "").split("\n") if ln.strip()]
+        if pending:
+            say("  Je eerdere tekst staat hieronder regel voor regel klaar; verbeter wat nodig is.")
         try:
             while True:
-                raw = read(MORE if lines else first)
+                raw = read(MORE if lines else first, pending.pop(0) if pending else "")
                 if not raw.strip():
                     if lines or not f.required:
                         return lines
@@ -358,7 +377,8 @@ class Interview:
                     else:
                         lines.append(answers.line(f, raw, lines, context))
                 except AnswerRejected as e:
-                    say(reason(e, "typ deze regel opnieuw"))
+                    say(reason(e, "verbeter deze regel"))
+                    pending.insert(0, raw)
                     continue
                 if after is not None:
                     after(lines)
@@ -417,6 +437,23 @@ class Interview:
     def current_table(self, f: Field) -> Mapping[str, Any]:
         table = self.data.get(f.path[0])
         return table if isinstance(table, Mapping) else {}
+
+
+class Refused(Exception):
+    """A one-liner gave values that were refused (their fields' names)."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(", ".join(fields))
+        self.fields = fields
+
+
+def _typed(value: Any) -> str:
+    """A list as it would be typed at its question: one item a line (texts, records) or
+    separated by commas (ids)."""
+    if isinstance(value, list):
+        items = [str(v.get("wat", v)) if isinstance(v, Mapping) else str(v) for v in value]
+        return "\n".join(items)
+    return _shown(value)
 
 
 def _shown(value: Any) -> str:

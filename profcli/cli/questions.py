@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -21,9 +21,28 @@ MORE = "  … "
 """The prompt for the next line of a longer text."""
 
 
-def read(prompt: str) -> str:
-    """One line from the person; Ctrl-C and Ctrl-D become click.Abort."""
-    return click.prompt(prompt, default="", show_default=False, prompt_suffix="", err=True)
+def read(prompt: str, again: str = "") -> str:
+    """One line from the person; Ctrl-C and Ctrl-D become click.Abort.
+
+    `again` is a text the person typed before and prof refused: it stands on the line, ready
+    to be corrected (readline's startup hook), so that a refused name means changing a word,
+    not typing the sentence anew. Where readline is missing it is shown above the line."""
+    hook = _prefill(again) if again else None
+    try:
+        return click.prompt(prompt, default="", show_default=False, prompt_suffix="", err=True)
+    finally:
+        if hook is not None:
+            hook.set_startup_hook()
+
+
+def _prefill(text: str) -> Any:
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: show it to copy from
+        say(f"  Je schreef: {text}")
+        return None
+    readline.set_startup_hook(lambda: readline.insert_text(text))
+    return readline
 
 
 def say(text: str) -> None:
@@ -47,17 +66,23 @@ def reason(e: AnswerRejected, then: str = "") -> str:
 
 
 def ask(
-    prompt: str, parse: Callable[[str], T], *, required: bool, default: T | None = None
+    prompt: str,
+    parse: Callable[[str], T],
+    *,
+    required: bool,
+    default: T | None = None,
+    again: str = "",
 ) -> T | None:
     """Ask until `parse` accepts the answer; Enter gives `default`, or None when optional.
 
     A rejected answer with one clear candidate offers it ("bedoelde je `bezig`? [J/n]"):
-    Enter or j takes it, n asks the question again. What prof made of an answer that it
-    read generously (case, accents, spaces) is said in one line."""
+    Enter or j takes it, n asks the question again. Any other rejected answer is put back on
+    the line to be corrected (`again`: also a value refused before the question). What prof
+    made of an answer that it read generously (case, accents, spaces) is said in one line."""
     pending: str | None = None
     while True:
-        raw = pending if pending is not None else read(prompt).strip()
-        pending = None
+        raw = pending if pending is not None else read(prompt, again).strip()
+        pending, again = None, ""
         if not raw:
             if default is not None:
                 return default
@@ -72,6 +97,7 @@ def ask(
                 pending = take(e)
             else:
                 say(reason(e))
+                again = raw
             continue
         for line in notes(raw, value):
             say(f"  {line}.")

@@ -58,7 +58,10 @@ WORD, ENGLISH, FIRST, SURNAME, AFTER_INTERFIX, PROPER, PLACE, AUTHOR = "wevaiopu
 
 
 def _versions() -> str:
-    parts = [FORMAT, str(Path(__file__).stat().st_size)]
+    here = Path(__file__).resolve().parent
+    # this module and the rules that read the lists: an edited install never meets old answers
+    parts = [FORMAT]
+    parts += [hashlib.sha256((here / m).read_bytes()).hexdigest() for m in _RULES]
     for package in ("deduce", "pyspellchecker"):
         try:
             parts.append(metadata.version(package))
@@ -68,6 +71,9 @@ def _versions() -> str:
         stat = path.stat()
         parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\0".join(parts)
+
+
+_RULES = ("lexicon.py", "namefinder.py")
 
 
 @cache
@@ -129,7 +135,7 @@ def _cache_dir() -> Path:
 @cache
 def lexicon() -> Lexicon:
     """The lists, opened from the cache folder, built there first if needed."""
-    import marisa_trie
+    import marisa_trie  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     path = _cache_dir() / f"namenlijsten-{version()}.marisa"
     trie = marisa_trie.Trie()
@@ -168,7 +174,7 @@ def _data_lines(name: str) -> list[str]:
 
 
 def _spelling(language: str) -> dict[str, int]:
-    import spellchecker
+    import spellchecker  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     path = Path(spellchecker.__file__).resolve().parent / "resources" / f"{language}.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -193,8 +199,10 @@ def _deduce_lists() -> dict[str, set[str]]:
     """DEDUCE's own lists, read as DEDUCE reads them (exceptions removed, transforms applied),
     without building its lookup structures."""
     with _quiet_import():
-        import deduce
-        from deduce.lookup_structs import load_raw_itemsets
+        import deduce  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        from deduce.lookup_structs import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+            load_raw_itemsets,
+        )
 
     base = Path(deduce.__file__).resolve().parent / "data" / "lookup"
     lists = [

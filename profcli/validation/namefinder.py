@@ -34,45 +34,49 @@ _NUMBER_AFTER = re.compile(r" [0-9]")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 HONORIFICS = frozenset(
-    """meneer mevrouw mevr mw dhr heer juffrouw juf meester dokter dr mr cliënt client cliënte
-    klant bewoner inwoner jongere moeder vader mama papa ma pa oma opa zoon zoontje dochter
-    dochtertje broer zus zuster broertje zusje tante oom neef nicht partner vriend vriendin
-    man vrouw ex familie gezin collega wijkagent huisarts leidinggevende teamleider supervisor
-    coach docent mentor buurman buurvrouw stiefvader stiefmoeder schoonmoeder schoonvader
-    kleinzoon kleindochter pleegmoeder pleegvader pleegzoon pleegdochter""".split()
+    """meneer mevrouw mevr mw dhr heer juffrouw juf meester dokter dr mr cliënt client
+    cliënte klant bewoner inwoner jongere moeder vader mama papa ma pa oma opa zoon
+    zoontje dochter dochtertje broer zus zuster broertje zusje tante oom neef nicht
+    partner vriend vriendin man vrouw ex familie gezin collega wijkagent huisarts
+    leidinggevende teamleider supervisor coach docent mentor buurman buurvrouw
+    stiefvader stiefmoeder schoonmoeder schoonvader kleinzoon kleindochter pleegmoeder
+    pleegvader pleegzoon pleegdochter""".split()
 )
 """Words in front of a name: the capitalised word after one is a person ("oma Riet")."""
 KIN_STRICT = frozenset(
-    "meneer mevrouw mevr mw dhr heer familie gezin oma opa tante oom juf meester".split()
+    """meneer mevrouw mevr mw dhr heer familie gezin oma opa tante oom juf meester""".split()
 )
 """Of those, the ones after which any capitalised word is a name, even a Dutch word or a
 place ("mevrouw Bakker", "familie Groot"); after the others only a name by the lists is."""
 INTERFIXES = frozenset(
-    "van de der den ter ten te 't la le du da dos del di von vd el al ben bin abu "
-    "ould ibn".split()
+    """van de der den ter ten te 't la le du da dos del di von vd el al ben bin abu ould
+    ibn""".split()
 )
-_PLACE_ENDINGS = (
-    "park plein straat weg laan kade singel gracht wijk buurt dorp stad polder plantsoen "
-    "haven markt school college"
-).split()
+_PLACE_ENDINGS = tuple(
+    """park plein straat weg laan kade singel gracht wijk buurt
+    dorp stad polder plantsoen haven markt school college""".split()
+)
 """Endings of a place's or a building's name ("Zuiderpark", "Oosterpark"), for a word no
 list of names knows."""
 _INSTITUTION_AFTER = frozenset(
-    """college school ziekenhuis instituut academie universiteit hogeschool zorg wonen groep
-    centrum stichting park plein mc umc lyceum gymnasium mavo havo vmbo campus huis""".split()
+    """college school ziekenhuis instituut academie universiteit hogeschool zorg wonen
+    groep centrum stichting park plein mc umc lyceum gymnasium mavo havo vmbo campus
+    huis""".split()
 )
 """A word after an unknown capitalised one that makes the two an institution ("Albeda
 College", "Maasstad Ziekenhuis")."""
-_LOCATIVE = frozenset("in uit vanuit te nabij buiten richting".split())
-_ARTICLES = frozenset("de het den 't een".split())
+_LOCATIVE = frozenset("""in uit vanuit te nabij buiten richting""".split())
+_ARTICLES = frozenset("""de het den 't een""".split())
 _PERSON_VERBS = frozenset(
-    """vertelde vertelt zei zegt belde belt kwam komt wil wilde heeft had is was woont woonde
-    vroeg vraagt gaf geeft voelt voelde werkt werkte zoekt zocht huilde huilt lachte lacht
-    liet laat moet moest kan kon gaat ging wordt werd schreef schrijft appte appt mailde
-    zat zit stond staat durfde durft weet wist zag ziet hoorde hoort leek lijkt bleef blijft
-    kreeg krijgt maakte maakt mocht mag""".split()
+    """vertelde vertelt zei zegt belde belt kwam komt wil wilde heeft had is was woont
+    woonde vroeg vraagt gaf geeft voelt voelde werkt werkte zoekt zocht huilde huilt
+    lachte lacht liet laat moet moest kan kon gaat ging wordt werd schreef schrijft
+    appte appt mailde zat zit stond staat durfde durft weet wist zag ziet hoorde hoort
+    leek lijkt bleef blijft kreeg krijgt maakte maakt mocht mag""".split()
 )
-_SMALL = frozenset("van de der den het en of voor op in met aan bij tot uit over 't a la".split())
+_SMALL = frozenset(
+    """van de der den het en of voor op in met aan bij tot uit over 't a la""".split()
+)
 
 
 @dataclass(slots=True)
@@ -104,7 +108,7 @@ _ABBREVIATIONS = frozenset({"mw", "mevr", "dhr", "mr", "dr", "drs", "ir", "ing",
 
 
 def _acronym(word: str) -> bool:
-    """"GGD", "MDO", "ISK-klas": the second letter is a capital too."""
+    """ "GGD", "MDO", "ISK-klas": the second letter is a capital too."""
     return len(word) >= 2 and word[1].isupper()
 
 
@@ -163,7 +167,7 @@ class _Finder:
         return compounds and self._compound(lower)
 
     def _compound(self, lower: str) -> bool:
-        """"Ondersteuningsplannen", "Buurtteamoverleg", "Zorgmijders": two known words (a
+        """ "Ondersteuningsplannen", "Buurtteamoverleg", "Zorgmijders": two known words (a
         linking s or e between them), the first of at least four letters, in any plural."""
         if len(lower) < 7:
             return False
@@ -195,9 +199,9 @@ class _Finder:
         if not t.upper or t.masked or _acronym(t.text) or len(t.text) < 2 or t.text.isdigit():
             return False
         lower = _norm(_POSSESSIVE.sub("", t.text))
-        if i > 0 and self.lower(i - 1) in INTERFIXES and self.gap(i - 1) == " ":
-            if self.lex.after_interfix(t.text) and not self._after_locative(i):
-                return True  # "Jan de Vries", "mevrouw van den Heuvel" (DEDUCE's rule)
+        after_interfix = i > 0 and self.lower(i - 1) in INTERFIXES and self.gap(i - 1) == " "
+        if after_interfix and self.lex.after_interfix(t.text) and not self._after_locative(i):
+            return True  # "Jan de Vries", "mevrouw van den Heuvel" (DEDUCE's rule)
         if self.lex.place(lower) or self.lex.author(lower):
             return False
         if lower.endswith("e") and self.lex.place(lower[:-1]):
@@ -241,14 +245,19 @@ class _Finder:
                 j += step
             if not 0 <= j < len(self.tokens):
                 continue
-            between = self.text[min(self.tokens[i].end, self.tokens[j].end) : max(
-                self.tokens[i].start, self.tokens[j].start
-            )]
+            between = self.text[
+                min(self.tokens[i].end, self.tokens[j].end) : max(
+                    self.tokens[i].start, self.tokens[j].start
+                )
+            ]
             if any(c in between for c in ".,;:!?()\n\"'"):
                 continue
             other = self.tokens[j]
-            if other.upper and not _acronym(other.text) and not other.masked and (
-                not self.listed_name(other) and self.word_like(other.text)
+            if (
+                other.upper
+                and not _acronym(other.text)
+                and not other.masked
+                and (not self.listed_name(other) and self.word_like(other.text))
             ):
                 return True
         return False
@@ -264,11 +273,11 @@ class _Finder:
             if self._after_locative(i):
                 continue
             j = self._skip_interfixes_back(i)
-            before = self.lower(j - 1) if j > 0 and self.gap(j - 1) in (" ", ". ") else ""
-            if before.rstrip(".") in KIN_STRICT or (j > 0 and _initial(tokens[j - 1], self.text)):
-                t.name = True
-            elif before in HONORIFICS and not t.masked and self.listed_name(t):
-                t.name = True
+            before = self._honorific_before(j)
+            strict = before.rstrip(".") in KIN_STRICT
+            initial = j > 0 and _initial(tokens[j - 1], self.text)
+            listed = before in HONORIFICS and not t.masked and self.listed_name(t)
+            t.name = strict or initial or listed
         found: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
@@ -281,6 +290,17 @@ class _Finder:
                 found.append((self._lead(first), tokens[last].end))
             i = last + 1
         return found
+
+    def _honorific_before(self, j: int) -> str:
+        """The word before token j when it may stand before a name: "mevrouw Bakker", and
+        "mw. Bakker" with its stop; not "het gezin. Ik" (a sentence ended there)."""
+        if j == 0:
+            return ""
+        gap = self.gap(j - 1)
+        word = self.lower(j - 1)
+        if gap == " " or (gap == ". " and word in _ABBREVIATIONS):
+            return word
+        return ""
 
     def _skip_interfixes_back(self, i: int) -> int:
         j = i
@@ -319,8 +339,10 @@ class _Finder:
     def _run_end(self, last: int) -> int:
         """The last of the capitalised words and interfixes that follow token `last`."""
         k = last
-        while k + 1 < len(self.tokens) and self.gap(k) == " " and (
-            self.tokens[k + 1].upper or self.lower(k + 1) in INTERFIXES
+        while (
+            k + 1 < len(self.tokens)
+            and self.gap(k) == " "
+            and (self.tokens[k + 1].upper or self.lower(k + 1) in INTERFIXES)
         ):
             k += 1
         return k
@@ -336,9 +358,8 @@ class _Finder:
     def _lead(self, first: int) -> int:
         """The span starts at an honorific in front ("Meneer Jansen", "oma Riet"; not "zoon")."""
         start = self.tokens[first].start
-        j = first - 1
-        if j >= 0 and self.lower(j).rstrip(".") in KIN_STRICT and self.gap(j) in (" ", ". "):
-            return self.tokens[j].start
+        if self._honorific_before(first) in KIN_STRICT:
+            return self.tokens[first - 1].start
         return start
 
 

@@ -245,9 +245,7 @@ def _strip_honorifics(words: list[str]) -> tuple[list[str], list[str]]:
     while words:
         first = words[0].lower().rstrip(".")
         article = first in ("de", "het", "een") and len(words) > 1
-        if first not in honorifics and not (
-            article and words[1].lower().rstrip(".") in honorifics
-        ):
+        if first not in honorifics and not (article and words[1].lower().rstrip(".") in honorifics):
             break
         lead.append(words[0])
         words = words[1:]
