@@ -19,7 +19,6 @@ from click.testing import CliRunner
 
 from profcli.cli import main
 from profcli.repository import writing
-from profcli.validation import names as names_check
 from tests.authoring_repo import TEAM, WORKER, entries, make_repo, prof
 from tests.conftest import TODAY
 
@@ -249,7 +248,8 @@ def test_add_invalid_keeps_a_draft_and_writes_nothing(repo: Path) -> None:
     shown = f".prof-cache/concepten/{draft.name}"
     # checked as an option before anything is written: the message names the option
     assert "fout: --samenvatting: `123456782`: " in result.output
-    assert f"fout: niet opgeslagen: er is 1 fout. Je tekst staat in {shown}." in result.output
+    said = "fout: niet opgeslagen: er is 1 waarde niet goed (zie hierboven)."
+    assert f"{said} Alles wat je gaf staat in {shown}." in result.output
     assert "BSN 123456782" in draft.read_text()
     # Fix the draft and resume it.
     draft.write_text(draft.read_text().replace("BSN 123456782", "Fijn gesprek"))
@@ -703,10 +703,8 @@ def test_profiel_by_name_and_an_option_value_in_any_case(repo: Path) -> None:
 def test_a_clients_name_is_refused_and_the_anonymised_form_accepted(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 17, through the CLI with DEDUCE itself (not the test suite's cache-only mode):
-    the name is refused with one line that quotes it and shows `meneer J.`; nothing is
-    written but the draft; the anonymised sentence is accepted."""
-    monkeypatch.setattr(names_check, "_CACHE_ONLY", [False])  # DEDUCE itself
+    """Issue 17, through the CLI: the name is refused with one line that quotes it and shows
+    `meneer J.`; nothing is written but the draft; the anonymised sentence is accepted."""
     args = ["add", "feedback", "--profiel", WORKER, "--datum", "2026-01-08", "--van", "burger"]
     name = "Meneer Jansen zei dat hij zich voor het eerst gehoord voelde."
     refused = prof(repo, *args, "--samenvatting", name, "--no-input")
@@ -728,10 +726,8 @@ def test_a_clients_name_is_refused_and_the_anonymised_form_accepted(
 def test_no_environment_variable_switches_the_names_check_off(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The suite's cache-only mode is set by code (tests/hooks/sitecustomize.py), never by
-    the environment: a pipeline with the old PROF_NAMEN=alleen-cache still gets DEDUCE, so a
-    first name without an honorific (which the pattern rule alone would miss) is refused."""
-    monkeypatch.setattr(names_check, "_CACHE_ONLY", [False])
+    """A pipeline with the old PROF_NAMEN=alleen-cache still gets the whole check: a first
+    name without an honorific is refused."""
     monkeypatch.setenv("PROF_NAMEN", "alleen-cache")
     args = ["add", "feedback", "--profiel", WORKER, "--datum", "2026-01-09", "--van", "burger"]
     text = "Kevin Bouzid vertelde dat hij nu zelf zijn post opent."
@@ -739,3 +735,65 @@ def test_no_environment_variable_switches_the_names_check_off(
     assert refused.exit_code == 1, refused.output
     assert "`Kevin Bouzid`" in refused.output
     assert entries(repo, WORKER, "feedback") == []
+
+
+# --- issue 22: a refused value is never dropped --------------------------------------------
+
+ONE_LINER = (
+    "add", "activiteit", "--profiel", WORKER, "--titel", "Training huiselijk geweld",
+    "--datum", "2026-01-10", "--vorm", "training", "--uren", "3,5", "--aanbieder", "Movisie",
+)  # fmt: skip
+CLIENT = "Semhar vertelde me na afloop hoe de training haar hielp."
+
+
+def test_a_refused_option_writes_nothing_and_keeps_every_value(repo: Path) -> None:
+    refused = prof(repo, *ONE_LINER, "--omschrijving", CLIENT, "--no-input")
+    assert refused.exit_code == 1, refused.output
+    assert entries(repo, WORKER, "activiteiten") == []
+    assert "`Semhar`" in refused.output and "--omschrijving" in refused.output
+    [draft] = drafts(repo)
+    assert f"Ga verder met: prof add --draft {draft.stem}\n" in refused.output
+    assert "--editor" not in refused.output  # the one command, no editor needed
+    kept = draft.read_text(encoding="utf-8")
+    for value in ("Training huiselijk geweld", "Movisie", CLIENT, "3.5"):
+        assert value in kept
+
+
+def test_a_refused_option_in_a_terminal_one_liner_is_not_dropped(repo: Path, tty: None) -> None:
+    """Before issue 22 the entry was saved without the refused text (exit 0, no draft)."""
+    refused = prof(repo, *ONE_LINER, "--omschrijving", CLIENT)
+    assert refused.exit_code == 1, refused.output
+    assert entries(repo, WORKER, "activiteiten") == []
+    [draft] = drafts(repo)
+    assert f"prof add --draft {draft.stem}" in refused.output
+    assert CLIENT in draft.read_text(encoding="utf-8")
+
+
+def test_resuming_asks_only_what_was_refused(repo: Path, tty: None) -> None:
+    prof(repo, *ONE_LINER, "--omschrijving", CLIENT, "--no-input")
+    [draft] = drafts(repo)
+    resumed = prof(
+        repo, "add", "--draft", draft.stem,
+        input="Mevrouw S. vertelde me na afloop hoe de training haar hielp.\n\n",
+    )  # fmt: skip
+    assert resumed.exit_code == 0, resumed.output
+    asked = [line.split(" — ")[0] for line in resumed.output.splitlines() if " — " in line]
+    assert asked == ["Omschrijving"], resumed.output
+    [name] = entries(repo, WORKER, "activiteiten")
+    saved = (repo / "profielen" / WORKER / "activiteiten" / name).read_text(encoding="utf-8")
+    assert "Mevrouw S. vertelde" in saved and "Movisie" in saved and "uren = 3.5" in saved
+    assert drafts(repo) == []
+
+
+def test_a_refused_zet_keeps_the_change_as_a_draft(repo: Path) -> None:
+    made = prof(repo, *ONE_LINER, "--no-input")
+    assert made.exit_code == 0, made.output
+    [name] = entries(repo, WORKER, "activiteiten")
+    path = repo / "profielen" / WORKER / "activiteiten" / name
+    before = path.read_bytes()
+    refused = prof(repo, "edit", name.removesuffix(".toml"), "--zet", f"omschrijving={CLIENT}")
+    assert refused.exit_code == 1, refused.output
+    assert path.read_bytes() == before
+    [draft] = drafts(repo)
+    assert CLIENT in draft.read_text(encoding="utf-8")
+    assert f"prof drafts --hervat {draft.stem}" in refused.output

@@ -26,7 +26,7 @@ WORKER = "marieke-jansen"
 def test_ctrl_c_during_a_check_keeps_the_answers(
     example_copy: Path, monkeypatch: pytest.MonkeyPatch, signal: type[BaseException]
 ) -> None:
-    def run(self: Interview, *, optional: bool = True) -> dict[str, object]:
+    def run(self: Interview, **_: bool) -> dict[str, object]:
         self.data["titel"] = "Een gesprek aan de telefoon"
         self.asked.add("titel")
         raise signal()

@@ -373,12 +373,19 @@ def test_options_get_the_same_checks_and_a_bad_one_is_asked(repo: Path) -> None:
         "Congres",
         "--vorm",
         "congres",
-        input="\n2\n" + "\n" * 10,
     )
-    assert result.exit_code == 0, result.output
+    # issue 22: a one-liner whose values are refused writes nothing and keeps them all
+    assert result.exit_code == 1, result.output
     assert "--uren 0: 0 kan niet: het moet meer dan 0 en hoogstens 24 zijn.\n" in result.output
     assert "--datum 2026-12-24: 24 december 2026 ligt in de toekomst" in result.output
-    assert "Titel" not in result.output  # a good option is not asked again
+    assert not (repo / "profielen" / WORKER / "activiteiten").is_dir() or not list(
+        (repo / "profielen" / WORKER / "activiteiten").iterdir()
+    )
+    [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
+    # resumed: only the two refused values are asked (Enter takes today's date), the rest kept
+    resumed = prof(repo, "add", "--draft", draft.stem, input="\n2\n")
+    assert resumed.exit_code == 0, resumed.output
+    assert "Titel" not in resumed.output  # a good option is not asked again
     data = read_entry(repo, "activiteiten")
     assert (data["datum"], data["uren"], data["titel"]) == (TODAY, 2.0, "Congres")
 

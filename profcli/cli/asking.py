@@ -141,10 +141,11 @@ def interview(
         asked = {f.name for f in tpl.fields} - set(e.fields)
         refused_draft(root, kind, draft_text(header, asked, talk.data), len(e.fields), draft)
     except (click.Abort, KeyboardInterrupt):  # at a question, or while an answer is checked
-        if not talk.data and draft is None:
+        kept = talk.kept()
+        if not kept and draft is None:
             click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
             raise click.exceptions.Exit(1) from None
-        interrupted(root, kind, draft_text(header, talk.asked, talk.data), draft)
+        interrupted(root, kind, draft_text(header, talk.asked, kept), draft)
     return draft_text(header, talk.asked, talk.data)
 
 

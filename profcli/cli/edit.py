@@ -38,6 +38,7 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
       EDITOR="code --wait" prof edit 2026-04-21-schaamte-over-schulden
     """
     # Imported here: shell completion imports this module and must stay fast.
+    from profcli.authoring import adding as authoring
     from profcli.authoring import changes, drafts
 
     root, source = locate(obj, ident, profiel)
@@ -48,7 +49,14 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
         new = changes.set_fields(original, source.display, source.kind, zet, day, said)
         for line in said:
             click.echo(f"--zet {line}.", err=True)
-        apply(obj, root, source, original, new, None)
+        try:
+            apply(obj, root, source, original, new, None)
+        except InvalidContent as e:  # nothing written; what was given is kept, not dropped
+            kept = drafts.save_edit(root, source, new)
+            raise InvalidContent(
+                f"{e} Je wijziging staat in {authoring.display(root, kept)}.\n"
+                f"Verbeter het en ga verder met: prof drafts --hervat {kept.stem}"
+            ) from e
         return
     draft = drafts.save_edit(root, source, original)
     open_editor(root, draft, fresh=True)

@@ -60,6 +60,7 @@ class Interview:
         self.data: dict[str, Any] = dict(data)
         self.asked = asked
         self.refused: dict[str, str] = {}
+        self._refused_values: dict[str, tuple[Field, Any]] = {}
         """Values given as options (or kept in a draft) that were refused, as typed: asked
         again with that text on the line, or kept in the draft of a one-liner."""
 
@@ -128,6 +129,16 @@ class Interview:
                     self.store(f, read)
                 break
         return refused
+
+    def kept(self) -> dict[str, Any]:
+        """The answers for a draft, with every refused value not yet answered again back in
+        place: Ctrl-C after a refusal loses no word either."""
+        data = self.data
+        for name, (f, value) in self._refused_values.items():
+            if name in self.refused and value_of(data, f) in (None, "", [], {}):
+                extra = {f.section: {f.key: value}} if f.section else {f.path[0]: value}
+                data = merge(self.tpl, data, extra)
+        return data
 
     def check(self, f: Field, value: Any) -> Any:
         """`value` as an answer would be read; AnswerRejected when it cannot be used."""

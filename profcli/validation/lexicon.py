@@ -218,6 +218,12 @@ def _deduce_lists() -> dict[str, set[str]]:
     return raw
 
 
+def _plain(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def _entries() -> Iterable[str]:
     deduce = _deduce_lists()
     dutch = _spelling("nl")
@@ -244,7 +250,9 @@ def _entries() -> Iterable[str]:
     # at the start of a sentence they are words, inside one a name.
     not_words = {w.lower() for w in proper if dutch.get(w.lower(), 0) < PROPER_AS_WORD_FLOOR}
     names_lower = not_words | {w.lower() for w in first | surnames}
-    yield from (WORD + w for w in dutch if w not in not_words)
+    words = {w for w in dutch if w not in not_words}
+    words |= {_plain(w) for w in words}  # "Prive", "Cafe": written without the accent
+    yield from (WORD + w for w in words)
     yield from (
         ENGLISH + w for w, n in english.items() if n >= ENGLISH_FLOOR and w not in names_lower
     )

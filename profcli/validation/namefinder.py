@@ -164,7 +164,7 @@ class _Finder:
             return True
         if "-" in lower:
             return all(p and (_acronym(p) or self.word_like(p)) for p in word.split("-"))
-        return compounds and self._compound(lower)
+        return compounds and (self._dutch_form(lower) or self._compound(lower))
 
     def _compound(self, lower: str) -> bool:
         """ "Ondersteuningsplannen", "Buurtteamoverleg", "Zorgmijders": two known words (a
@@ -184,6 +184,11 @@ class _Finder:
 
     def _dutch_form(self, lower: str) -> bool:
         if self.lex.dutch(lower):
+            return True
+        if any(  # "outreachend", "empowerende": an English stem, a Dutch ending
+            lower.endswith(e) and len(lower) > len(e) + 4 and self.lex.english(lower[: -len(e)])
+            for e in ("end", "ende", "en", "e")
+        ):
             return True
         return any(
             lower.endswith(e) and len(lower) > len(e) + 3 and self.lex.dutch(lower[: -len(e)])
