@@ -4,6 +4,11 @@ check-jsonschema only checks the schemas (no references, dates, hours or privacy
 its best case: one invocation per kind with all files of that kind (in xargs-like chunks).
 
     python3 benchmarks/validate.py --werkers 250 1000 --runs 3
+    python3 benchmarks/validate.py --werkers 250 --prof /tmp/venv-base/bin/prof   # another install
+
+"koud" removes `.prof-cache/` entirely, so the names check answers every text anew (an empty
+names cache: a new clone, a CI job without a cache); "koud, namen bewaard" removes only the
+snapshot, so the texts are answered from the per-text names cache.
 """
 
 from __future__ import annotations
@@ -47,19 +52,28 @@ def check_jsonschema(root: Path, files: dict[str, list[str]]) -> Run:
     return total
 
 
-def measure(root: Path, runs: int, with_cjs: bool) -> dict[str, Run]:
+def measure(root: Path, runs: int, with_cjs: bool, exe: list[str] | None = None) -> dict[str, Run]:
     files = kind_files(root)
     count = sum(len(v) for v in files.values())
-    cmd = [*prof(), "validate"]
+    cmd = [*(exe or prof()), "validate"]
     changed = root / files["reflectie"][0]
     original = changed.read_bytes()
-    results: dict[str, list[Run]] = {"cold": [], "warm": [], "changed": [], "cjs": []}
+    results: dict[str, list[Run]] = {
+        "cold": [],
+        "names": [],
+        "warm": [],
+        "changed": [],
+        "cjs": [],
+    }
     for i in range(runs):
         # Files written less than RACY_SECONDS ago are never trusted by stat alone (see
         # profcli.snapshot): let the repository rest as it would between two commits.
         time.sleep(RACY_SECONDS + 0.2)
         shutil.rmtree(root / CACHE, ignore_errors=True)
         results["cold"].append(run(cmd, root))
+        for snapshot in (root / CACHE).glob("snapshot*"):
+            snapshot.unlink()
+        results["names"].append(run(cmd, root))
         results["warm"].append(run(cmd, root))
         changed.write_bytes(original + f"# wijziging {'i' * (i + 1)}\n".encode())
         results["changed"].append(run(cmd, root))
@@ -71,6 +85,7 @@ def measure(root: Path, runs: int, with_cjs: bool) -> dict[str, Run]:
     print(f"{'':24}{'seconden':>10}{'bestanden/s':>13}{'piek MiB':>10}{'cjs / dit':>11}")
     labels = {
         "cold": "prof validate koud",
+        "names": "koud, namen bewaard",
         "warm": "prof validate warm",
         "changed": "prof validate 1 gewijzigd",
         "cjs": "check-jsonschema",
@@ -87,13 +102,14 @@ def measure(root: Path, runs: int, with_cjs: bool) -> dict[str, Run]:
 def main() -> None:
     parser = arguments(__doc__.splitlines()[0], [250, 1000], 3)
     parser.add_argument("--zonder-check-jsonschema", dest="cjs", action="store_false")
+    parser.add_argument("--prof", help="de prof die gemeten wordt (standaard die naast python)")
     args = parser.parse_args()
     base = workdir(args.map)
     for n in args.werkers:
         root = base / f"team-{n}"
         files = generate(root, n, args.seed)
         print(f"== {n} werkers ({files} bestanden) in {root}")
-        measure(root, args.runs, args.cjs)
+        measure(root, args.runs, args.cjs, [args.prof] if args.prof else None)
     if args.map is None:
         shutil.rmtree(base, ignore_errors=True)
 

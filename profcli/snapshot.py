@@ -76,7 +76,8 @@ def names_library() -> str:
 def key_for(package: Path, schemas: Path, frameworks: Path, library: str = "") -> str:
     """Every module of the package (an edited install must not answer from an old result),
     the registers' rules shipped in it, the schemas and the frameworks: about 130 small
-    files, hashed in a few milliseconds; and the version of DEDUCE (`library`)."""
+    files (the names check's word lists among them), hashed in a few milliseconds; and the
+    versions of the packages those lists come from (`library`)."""
     digest = hashlib.sha256(f"{_FORMAT} {__version__} {library}".encode())
     files = [
         (p.relative_to(package).as_posix(), p)

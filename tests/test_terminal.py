@@ -325,7 +325,7 @@ def test_a_given_value_is_checked_before_the_first_question(example_copy: Path) 
     assert data["leerdoelen"] == ["beeldbellen-inzetten"]
     assert data["titel"] == "Een gesprek aan de telefoon"
     # the refused text is kept in the draft, to be corrected when the draft is resumed
-    assert data["tekst"] == "Ik belde haar op 06-12345678."
+    assert data.get("tekst") == "Ik belde haar op 06-12345678.", draft.read_text(encoding="utf-8")
 
 
 def test_who_carries_out_an_agreement_is_asked(example_copy: Path) -> None:
@@ -387,3 +387,43 @@ def test_zet_reads_gisteren_and_dutch_habits(example_copy: Path) -> None:
     assert data["datum"] == dt.date(2026, 11, 21)
     assert data["tags"] == ["schulden", "huiselijk-geweld"]
     valid(example_copy, written)
+
+
+def test_a_refused_one_liner_is_finished_from_its_draft_by_correcting_one_word(
+    example_copy: Path,
+) -> None:
+    """Issue 22: the one-liner names a client (a name no Dutch list knows, at the start of
+    the sentence): nothing is written, exit 1, the draft keeps every value. Resumed, prof
+    asks only the refused text and puts it on the line: the worker replaces the name (Ctrl-A
+    to the start, Alt-D deletes the word) and keeps the rest without typing it again."""
+    before = folder(example_copy, "activiteiten")
+    term = Terminal(
+        example_copy, "add", "activiteit", "--profiel", WORKER, "--titel", "Training meldcode",
+        "--datum", "20-11-2026", "--vorm", "training", "--uren", "3,5",
+        "--omschrijving", "Semhar vertelde na afloop hoe de training haar hielp.",
+    )  # fmt: skip
+    term.see("`Semhar` lijkt de naam van een cliënt")
+    term.child.expect(r"Ga verder met: prof add --draft (\S+)\r?\n")
+    name = term.child.match.group(1)
+    assert term.end() == 1
+    assert folder(example_copy, "activiteiten") == before
+    [draft] = drafts(example_copy)
+    assert draft.stem == name and "Semhar vertelde" in draft.read_text(encoding="utf-8")
+    resumed = Terminal(example_copy, "add", "--draft", name)
+    resumed.see("Omschrijving (")
+    resumed.child.send("\x01\x1bd")  # Ctrl-A, Alt-D: the first word goes
+    resumed.child.sendline("Mevrouw S.")
+    resumed.answer("  … ", "")
+    resumed.see(
+        "Opgeslagen: profielen/marieke-jansen/activiteiten/2026-11-20-training-meldcode.toml"
+    )
+    assert resumed.end() == 0
+    path = (
+        example_copy / "profielen" / WORKER / "activiteiten" / "2026-11-20-training-meldcode.toml"
+    )
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["omschrijving"] == "Mevrouw S. vertelde na afloop hoe de training haar hielp."
+    assert data["uren"] == 3.5 and data["titel"] == "Training meldcode"
+    assert "Titel" not in resumed.transcript.getvalue()  # only the refused field was asked
+    valid(example_copy, path)
+    assert drafts(example_copy) == []

@@ -206,8 +206,8 @@ def line(f: Field, text: str, so_far: Sequence[str], ctx: Context) -> str:
 
 def private(text: str, ctx: Context) -> None:
     """Client data (BSN, IBAN, phone, e-mail, address, birth date, names) never enters a
-    portfolio. A name is looked up in the repository's cache first; DEDUCE only loads for a
-    text it has not seen (and `prof add` starts loading it while the first question waits)."""
+    portfolio. A name is looked up in the repository's cache first; a text not seen before
+    costs milliseconds (the word lists are memory-mapped, profcli.validation.lexicon)."""
     if privacy.worth_scanning(text):
         for hit in privacy.scan(text, ctx.privacy_allowed):
             raise AnswerRejected(f"`{text[hit.start : hit.end]}`: {hit.message}")

@@ -104,9 +104,9 @@ class Interview:
                     shown = "" if f.long or f.shape != "scalar" else f" {_shown(value)}"
                     line = f"{f.option}{shown}: {reason(e).strip()}"
                     ids = f.shape != "scalar" and answers.is_id_list(f, self.choices(f))
-                    self.refused[f.name] = (
-                        _typed(value) if f.shape != "scalar" and not ids else (_shown(value))
-                    )
+                    typed = _typed(value) if f.shape != "scalar" and not ids else _shown(value)
+                    self.refused[f.name] = typed
+                    self._refused_values[f.name] = (f, value)
                     self.asked.discard(f.name)
                     if not terminal:
                         refused.append(line)
@@ -217,6 +217,8 @@ class Interview:
             return
         choices = self.choices(f)
         existing = self.current(f)
+        if f.type != "string" or f.shape != "scalar" or choices is not None:
+            self.refused.pop(f.name, None)  # short values are typed anew, not corrected
         if f.shape in ("list", "records") and answers.is_id_list(f, choices):
             value: Any = self.ask_ids(f, choices, existing)
         elif f.shape in ("list", "records"):
@@ -224,7 +226,6 @@ class Interview:
         elif f.type == "string" and f.long:
             value = self.ask_text(f, existing)
         elif choices is not None and f.type == "string":
-            self.refused.pop(f.name, None)
             value = choose(
                 f.title,
                 choices,
@@ -260,7 +261,8 @@ class Interview:
             lambda text: answers.scalar(f, text, self.context()),
             required=f.required,
             default=default,
-            again=self.refused.pop(f.name, ""),
+            again=self.refused.pop(f.name, "") if f.type == "string" else "",
+            text=f.type == "string",
         )
 
     def labels(self, ids: tuple[str, ...]) -> dict[str, str]:
@@ -288,7 +290,6 @@ class Interview:
             lambda text: answers.items(f, text, self.context(), choices),
             required=f.required,
             default=existing if isinstance(existing, list) and existing else None,
-            again=self.refused.pop(f.name, ""),
         )
 
     def ask_lines(self, f: Field, existing: Any) -> list[Any] | None:

@@ -3,7 +3,9 @@ in one Dutch line each time it does not (the checks are in profcli.authoring.ans
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -29,10 +31,28 @@ def read(prompt: str, again: str = "") -> str:
     not typing the sentence anew. Where readline is missing it is shown above the line."""
     hook = _prefill(again) if again else None
     try:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            return _edited(prompt)
         return click.prompt(prompt, default="", show_default=False, prompt_suffix="", err=True)
     finally:
         if hook is not None:
             hook.set_startup_hook()
+
+
+def _edited(prompt: str) -> str:
+    """A line with the terminal's line editing (arrows, Ctrl-A, the text put back).
+
+    click.prompt(err=True) points sys.stdout at stderr while it reads, and Python's input()
+    uses readline only when sys.stdout is the terminal's own stdout: so no prompt of prof
+    could be edited (an arrow key typed ^[[D). Here the question goes to stderr, as before,
+    and input() reads with readline."""
+    click.echo(prompt, nl=False, err=True)
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  # loaded, input() edits the line
+    try:
+        return input("")
+    except (KeyboardInterrupt, EOFError):
+        raise click.Abort() from None
 
 
 def _prefill(text: str) -> Any:
@@ -72,12 +92,14 @@ def ask(
     required: bool,
     default: T | None = None,
     again: str = "",
+    text: bool = False,
 ) -> T | None:
     """Ask until `parse` accepts the answer; Enter gives `default`, or None when optional.
 
     A rejected answer with one clear candidate offers it ("bedoelde je `bezig`? [J/n]"):
-    Enter or j takes it, n asks the question again. Any other rejected answer is put back on
-    the line to be corrected (`again`: also a value refused before the question). What prof
+    Enter or j takes it, n asks the question again. A rejected `text` is put back on the
+    line to be corrected (`again`: also a value refused before the question); a date or a
+    number is typed anew. What prof
     made of an answer that it read generously (case, accents, spaces) is said in one line."""
     pending: str | None = None
     while True:
@@ -97,7 +119,7 @@ def ask(
                 pending = take(e)
             else:
                 say(reason(e))
-                again = raw
+                again = raw if text else ""
             continue
         for line in notes(raw, value):
             say(f"  {line}.")

@@ -42,8 +42,9 @@ def page(ctx: Context) -> Page:
         "Voordat de site gebouwd wordt, zoekt profcli in alle vrije tekst naar gegevens die "
         "naar een cliënt kunnen leiden: burgerservicenummers, rekeningnummers (IBAN), "
         "telefoonnummers, e-mailadressen, adressen, geboortedatums en namen van personen "
-        "(met DEDUCE, een methode van het UMC Utrecht). Een treffer houdt de bouw tegen. De "
-        "namen van de eigen medewerkers en geanonimiseerde vormen (mevrouw A.) mogen.",
+        "(met woordenlijsten van OpenTaal, pyspellchecker en het Meertens Instituut). Een "
+        "treffer houdt de bouw tegen. De namen van de eigen medewerkers en geanonimiseerde "
+        "vormen (mevrouw A.) mogen.",
         "",
     ]
     rows = [

@@ -66,6 +66,7 @@ _INSTITUTION_AFTER = frozenset(
 """A word after an unknown capitalised one that makes the two an institution ("Albeda
 College", "Maasstad Ziekenhuis")."""
 _LOCATIVE = frozenset("""in uit vanuit te nabij buiten richting""".split())
+_BEFORE_PERSON = frozenset("met bij aan voor namens zonder tegen samen".split())
 _ARTICLES = frozenset("""de het den 't een""".split())
 _PERSON_VERBS = frozenset(
     """vertelde vertelt zei zegt belde belt kwam komt wil wilde heeft had is was woont
@@ -221,8 +222,8 @@ class _Finder:
             return not (word and self._in_title(i))
         if listed:  # "Roos vertelde": a name that is also a word, before a person's verb
             return self.lower(i + 1) in _PERSON_VERBS
-        if word:
-            return False
+        if word:  # "met Vos": a Dutch word with a capital, where only a person stands
+            return not t.starts_sentence and self._person_slot(i) and not self._in_title(i)
         return not self._in_title(i) or not t.starts_sentence
 
     def _institution(self, i: int, lower: str) -> bool:
@@ -234,6 +235,11 @@ class _Finder:
             and self.tokens[i + 1].upper
             and self.lower(i + 1) in _INSTITUTION_AFTER
         )
+
+    def _person_slot(self, i: int) -> bool:
+        """Right after a preposition that takes a person, with no article between ("gesprek
+        met Vos", "op bezoek bij Bloem"); "bij de Gemeente" is an institution."""
+        return i > 0 and self.gap(i - 1) == " " and self.lower(i - 1) in _BEFORE_PERSON
 
     def _after_locative(self, i: int) -> bool:
         j = i - 1
@@ -258,6 +264,8 @@ class _Finder:
             if any(c in between for c in ".,;:!?()\n\"'"):
                 continue
             other = self.tokens[j]
+            if other.starts_sentence and abs(j - i) > 1:
+                continue  # "Gesprek met Vos": a sentence's first word is no title's word
             if (
                 other.upper
                 and not _acronym(other.text)
