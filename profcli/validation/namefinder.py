@@ -146,6 +146,7 @@ class _Finder:
             best = 0
             for j in range(i + 1, min(i + 6, len(tokens))):
                 gap = self.gap(j - 1)
+                gap = " " if gap.isspace() else gap  # a phrase broken over two lines
                 if gap not in (" ", "-", " & "):
                     break
                 words.append(gap + tokens[j].text)
