@@ -124,9 +124,9 @@ def test_damaged_entries_are_ignored(repo: Path) -> None:
 def test_names_cache_gives_the_same_findings_and_spares_deduce(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The per-text cache of the names check (issue 17): the first run asks DEDUCE and stores
-    what it found; a later cold run (no snapshot) answers every text from the cache, with the
-    same findings as a run that uses no cache at all."""
+    """The per-text cache of the names check (issue 17): the first run asks the word lists
+    and stores what they found; a later cold run (no snapshot) answers every text from the
+    cache, with the same findings as a run that uses no cache at all."""
     from profcli.validation import check_repository, names
 
     monkeypatch.setattr(names, "_SHARED", [])  # this repository's own .prof-cache/
@@ -139,9 +139,30 @@ def test_names_cache_gives_the_same_findings_and_spares_deduce(
     [stored] = (copy / CACHE_DIR).glob("namen-*.json")
     assert stored.stat().st_size > 2
 
-    def no_deduce(text: str) -> list[tuple[int, int, int]]:
-        raise AssertionError(f"DEDUCE asked about a text the cache holds: {text[:40]}")
+    def no_lists(text: str) -> list[tuple[int, int]]:
+        raise AssertionError(f"the lists were asked about a text the cache holds: {text[:40]}")
 
-    monkeypatch.setattr(names, "raw", no_deduce)
+    monkeypatch.setattr(names, "raw", no_lists)
     monkeypatch.setattr(names, "_CACHES", {})  # as a new process: read from the file
     assert check_repository(copy, today=TODAY).result.sorted() == plain
+
+
+def test_the_word_lists_give_the_same_findings_from_their_file_and_from_memory(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22: the lists are mapped from a file in the user's cache folder, or built in
+    memory where no folder is writable; either way the findings are the same."""
+    from profcli.validation import check_repository, lexicon
+
+    mapped = check_repository(repo, today=TODAY, name_cache=False).result.sorted()
+    assert any(f.rule == "privacy-naam" for f in mapped)
+    blocked = tmp_path / "een-bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "_cache_dir", lambda: blocked / "profcli")
+    lexicon.lexicon.cache_clear()
+    try:
+        in_memory = check_repository(repo, today=TODAY, name_cache=False).result.sorted()
+    finally:
+        lexicon.lexicon.cache_clear()
+    assert in_memory == mapped
+    assert not (blocked / "profcli").exists()

@@ -68,6 +68,8 @@ def test_names_of_every_origin_are_found_and_practice_words_are_not(
         ("Ik sprak met Tesfay over de brief.", ["Tesfay"]),
         # a name that is also a Dutch word: inside a sentence, or before a person's verb
         ("Ik sprak met Roos over de huur.", ["Roos"]),
+        ("Gesprek met Vos over de huur.", ["Vos"]),
+        ("Ik was bij de Gemeente en met Veilig\nThuis.", []),
         ("Roos vertelde over de huur.", ["Roos"]),
         ("Roos van Leary hielp me.", []),
         # the whole name, and the honorific with it
