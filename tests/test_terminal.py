@@ -81,7 +81,9 @@ class Terminal:
         deadline = time.monotonic() + TIMEOUT
         while syscall.exists() and time.monotonic() < deadline:
             with contextlib.suppress(OSError):
-                if syscall.read_text().split()[:2] == ["0", "0x0"]:  # read() on stdin
+                call = syscall.read_text().split()[:2]
+                # read() on stdin; or readline waiting for a key (poll, select, pselect6)
+                if call == ["0", "0x0"] or call[:1] in (["7"], ["23"], ["270"], ["271"]):
                     break
             time.sleep(0.01)
         else:
