@@ -44,13 +44,13 @@ def _edited(prompt: str) -> str:
 
     click.prompt(err=True) points sys.stdout at stderr while it reads, and Python's input()
     uses readline only when sys.stdout is the terminal's own stdout: so no prompt of prof
-    could be edited (an arrow key typed ^[[D). Here the question goes to stderr, as before,
-    and input() reads with readline."""
-    click.echo(prompt, nl=False, err=True)
+    could be edited (an arrow key typed ^[[D). Only with both on the terminal, input() gets
+    the question itself, so that readline knows where the answer starts (Ctrl-A, a text put
+    back on the line); it is the same screen either way."""
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  # loaded, input() edits the line
     try:
-        return input("")
+        return input(prompt)
     except (KeyboardInterrupt, EOFError):
         raise click.Abort() from None
 
