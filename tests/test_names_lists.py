@@ -86,6 +86,7 @@ def test_names_of_every_origin_are_found_and_practice_words_are_not(
         ("Meneer Gibbs vertelde over zijn schulden.", ["Meneer Gibbs"]),
         # a sentence's end is no honorific: "het gezin. Ik ..."
         ("Ik bezocht het gezin. Ik schrok van de kou.", []),
+        ("Ze vroeg het aan collega's. Wel bleef ze twijfelen.", []),
         # compounds and plurals at the start of a sentence
         ("Zorgmijders bereiken we via de huisarts.", []),
         ("Ondersteuningsplannen schrijven we samen.", []),

@@ -54,7 +54,11 @@ PROPER_AS_WORD_FLOOR = 200
 list saw it this often (see `_entries`)."""
 
 # One key space, a letter in front of each entry:
-WORD, ENGLISH, FIRST, SURNAME, AFTER_INTERFIX, PROPER, PLACE, AUTHOR = "wevaiopu"
+WORD, ENGLISH, FIRST, SURNAME, AFTER_INTERFIX, PROPER, PLACE, AUTHOR, COMMON = "wevaiopuc"
+COMMON_FLOOR = 20_000
+"""A Dutch word seen this often is a function word or a very common one ("wel" 1.3 million,
+"toch", "hoop"), never a name at the start of a sentence, whatever follows ("Wel bleef ze");
+"roos" (2,312) and "storm" (11,836) stay below it."""
 
 
 def _versions() -> str:
@@ -92,6 +96,9 @@ class Lexicon:
 
     def dutch(self, lower: str) -> bool:
         return self._has(WORD, lower)
+
+    def common(self, lower: str) -> bool:
+        return self._has(COMMON, lower)
 
     def english(self, lower: str) -> bool:
         return self._has(ENGLISH, lower)
@@ -252,6 +259,7 @@ def _entries() -> Iterable[str]:
     words = {w for w in dutch if w not in not_words}
     words |= {_plain(w) for w in words}  # "Prive", "Cafe": written without the accent
     yield from (WORD + w for w in words)
+    yield from (COMMON + w for w, n in dutch.items() if n >= COMMON_FLOOR)
     yield from (
         ENGLISH + w for w, n in english.items() if n >= ENGLISH_FLOOR and w not in names_lower
     )

@@ -100,7 +100,7 @@ def _sentence_start(text: str, start: int) -> bool:
         return True
     if before[-1] != ".":
         return False
-    word = re.search(r"(\w+)\.$", before)
+    word = re.search(r"(?:^|[\s(])(\w+)\.$", before)  # not "collega's.": no initial "s."
     # "J. Bakker", "mw. Jansen": an initial or an abbreviation is no end of a sentence
     return not (word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS))
 
@@ -222,7 +222,7 @@ class _Finder:
         if listed and not (t.starts_sentence and word):
             return not (word and self._in_title(i))
         if listed:  # "Roos vertelde": a name that is also a word, before a person's verb
-            return self.lower(i + 1) in _PERSON_VERBS
+            return self.lower(i + 1) in _PERSON_VERBS and not self.lex.common(lower)
         if word:  # "met Vos": a Dutch word with a capital, where only a person stands
             return not t.starts_sentence and self._person_slot(i) and not self._in_title(i)
         return not self._in_title(i) or not t.starts_sentence
