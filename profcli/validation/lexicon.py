@@ -54,7 +54,7 @@ PROPER_AS_WORD_FLOOR = 200
 list saw it this often (see `_entries`)."""
 
 # One key space, a letter in front of each entry:
-WORD, ENGLISH, FIRST, SURNAME, AFTER_INTERFIX, PROPER, PLACE, AUTHOR, COMMON = "wevaiopuc"
+WORD, ENGLISH, FIRST, SURNAME, AFTER_INTERFIX, PROPER, PLACE, AUTHOR, COMMON, HEAD = "wevaiopuch"
 COMMON_FLOOR = 20_000
 """A Dutch word seen this often is a function word or a very common one ("wel" 1.3 million,
 "toch", "hoop"), never a name at the start of a sentence, whatever follows ("Wel bleef ze");
@@ -90,6 +90,10 @@ class Lexicon:
 
     def __init__(self, trie: Any) -> None:
         self._trie = trie
+        self.memo: dict[tuple[str, bool], bool] = {}
+        """What namefinder made of a word, kept for the process."""
+        self.starts: dict[str, bool] = {}
+        """Per capitalised word: a Dutch word and no name (namefinder.spans' quick path)."""
 
     def _has(self, kind: str, word: str) -> bool:
         return (kind + word) in self._trie
@@ -123,6 +127,10 @@ class Lexicon:
 
     def author(self, lower: str) -> bool:
         return self._has(AUTHOR, lower)
+
+    def phrase_head(self, lower: str) -> bool:
+        """The first word of a place, organisation, method or author of several words."""
+        return self._has(HEAD, lower)
 
 
 _BUILDING: list[Callable[[], None]] = []
@@ -269,6 +277,9 @@ def _entries() -> Iterable[str]:
     yield from (PROPER + w for w in proper)
     yield from (PLACE + w for w in places)
     yield from (AUTHOR + w for w in authors)
+    heads = {w.split()[0] for w in places | authors if " " in w or "-" in w}
+    heads |= {w.split("-")[0] for w in places | authors if "-" in w}
+    yield from (HEAD + w for w in heads)
 
 
 if __name__ == "__main__":  # python3 -m profcli.validation.lexicon: build and say where

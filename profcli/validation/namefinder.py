@@ -91,18 +91,27 @@ class _Token:
     masked: bool = False
 
 
+_SKIPPED = frozenset(" \t\"'\u2018\u201c\u201e(#*>-")
+
+
 def _sentence_start(text: str, start: int) -> bool:
-    """At the start of a text, a sentence, a line, a heading or a list item."""
-    before = text[:start].rstrip(" \t\"'\u2018\u201c\u201e(#*>-")
-    if not before:
+    """At the start of a text, a sentence, a line, a heading or a list item; not after an
+    initial or an abbreviation ("J. Bakker", "mw. Jansen"). Read backwards a character at a
+    time: it is asked for every capital of every text."""
+    i = start - 1
+    while i >= 0 and text[i] in _SKIPPED:
+        i -= 1
+    if i < 0 or text[i] in "!?:;\n":
         return True
-    if before[-1] in "!?:;\n":
-        return True
-    if before[-1] != ".":
+    if text[i] != ".":
         return False
-    word = re.search(r"(?:^|[\s(])(\w+)\.$", before)  # not "collega's.": no initial "s."
-    # "J. Bakker", "mw. Jansen": an initial or an abbreviation is no end of a sentence
-    return not (word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS))
+    j = i - 1
+    while j >= 0 and (text[j].isalnum() or text[j] == "_"):
+        j -= 1
+    if j >= 0 and text[j] not in " \t\n\r\f\v(":
+        return True  # "collega's.": the word before the stop is no initial
+    word = text[j + 1 : i]
+    return not word or not (len(word) == 1 or word.lower() in _ABBREVIATIONS)
 
 
 _ABBREVIATIONS = frozenset({"mw", "mevr", "dhr", "mr", "dr", "drs", "ir", "ing", "st", "jr", "sr"})
@@ -126,8 +135,9 @@ class _Finder:
             _Token(m.start(), m.end(), m.group(), m.group()[0].isupper(), False)
             for m in _TOKEN.finditer(text)
         ]
-        for t in self.tokens:
-            t.starts_sentence = _sentence_start(text, t.start)
+        for t in self.tokens:  # only a capital asks where its sentence starts
+            t.starts_sentence = t.upper and _sentence_start(text, t.start)
+        self.memo = lexicon.memo
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i+1."""
@@ -140,7 +150,7 @@ class _Finder:
         """Names of places, organisations, methods and authors, up to six words, as one."""
         tokens = self.tokens
         for i, t in enumerate(tokens):
-            if not t.upper or t.masked:
+            if not t.upper or t.masked or not self.lex.phrase_head(t.text.lower()):
                 continue
             words = [t.text]
             best = 0
@@ -157,7 +167,15 @@ class _Finder:
                 tokens[k].masked = True
 
     def word_like(self, word: str, *, compounds: bool = True) -> bool:
-        """A Dutch or English word, or a compound of Dutch words, in any case."""
+        """A Dutch or English word, or a compound of Dutch words, in any case (remembered
+        per word for the process: a repository repeats its words)."""
+        key = (word, compounds)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._word_like(word, compounds=compounds)
+        return found
+
+    def _word_like(self, word: str, *, compounds: bool = True) -> bool:
         lower = _norm(_POSSESSIVE.sub("", word))
         if self.lex.dutch(lower) or self.lex.english(lower) or self.lex.place(lower):
             return True
@@ -385,6 +403,23 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").lower().split())
 
 
+_CAPITAL = re.compile(r"(?<![\w'\u2019-])[A-ZÀ-ÖØ-Þ][\w'\u2019-]*")
+
+
 def spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Offsets of the names in `text`, honorific included, before what a team allows."""
-    return _Finder(text, lexicon).find()
+    """Offsets of the names in `text`, honorific included, before what a team allows.
+
+    Most texts have capitals only on the first word of each sentence, a Dutch word that is
+    no name ("Ik", "Tegelijk", "Workshops"): such a text has no name by any rule above, and is
+    answered without tokenizing it."""
+    memo = lexicon.starts
+    for m in _CAPITAL.finditer(text):
+        word = m.group()
+        plain = memo.get(word)
+        if plain is None:
+            plain = memo[word] = lexicon.dutch(word.lower()) and not (
+                lexicon.first_name(word) or lexicon.surname(word)
+            )
+        if not plain or not _sentence_start(text, m.start()):
+            return _Finder(text, lexicon).find()
+    return []
