@@ -51,9 +51,20 @@ def test_generate_is_valid_and_deterministic(tmp_path: Path) -> None:
 def test_validate_benchmark(tmp_path: Path) -> None:
     out = _run("validate.py", "--werkers", "2", "--runs", "1", "--map", str(tmp_path))
     assert "prof validate warm" in out and "check-jsonschema" in out
+    assert "koud, namen bewaard" in out
 
 
 def test_build_benchmark(tmp_path: Path) -> None:
     out = _run("build.py", "--werkers", "2", "--engine", "mkdocs", "--map", str(tmp_path))
     assert "prof build (mkdocs)" in out and "mkdocs build (kaal)" in out
     assert "KiB/pagina" in out and "prof build / mkdocs build: mkdocs" in out
+
+
+def test_names_benchmark(tmp_path: Path) -> None:
+    out = _run("names.py", "--werkers", "2", "--map", str(tmp_path))
+    assert "unieke teksten" in out and "via de snelle weg" in out
+
+
+def test_oneliner_benchmark() -> None:
+    out = _run("oneliner.py", "--rounds", "1")
+    assert "nieuwe tekst" in out and "geziene tekst" in out and "nieuw / gezien" in out
