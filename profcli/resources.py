@@ -1,8 +1,9 @@
-"""Files shipped inside the package: schemas and frameworks."""
+"""Files shipped inside the package: schemas, frameworks, and the names check's word lists."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,3 +31,19 @@ def schema(name: str) -> dict[str, Any]:
 
 def frameworks_dir() -> Path:
     return Path(__file__).resolve().parent / "repository" / "frameworks" / "data"
+
+
+_BUILDING: list[Callable[[], None]] = []
+
+
+def when_building(tell: Callable[[], None]) -> None:
+    """`tell` is called once, before the names check's word lists are built (the first use
+    on a machine, about 2 s). Set by the CLI, which says so to the person; lives here, in a
+    light module, so that setting it imports nothing of the validator."""
+    _BUILDING[:] = [tell]
+
+
+def building() -> None:
+    for tell in _BUILDING:
+        tell()
+    _BUILDING.clear()

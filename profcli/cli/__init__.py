@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from profcli import __version__
+from profcli import __version__, resources
 from profcli.cli import dutch
 from profcli.cli.common import DAY, Invocation, SuggestingGroup
 from profcli.errors import ProfError
@@ -108,6 +108,12 @@ def main(ctx: click.Context, repo: str | None, vandaag: dt.date | None, geen_git
     """
     ctx.obj = Invocation(repo, vandaag, git=not geen_git and _git_from_environment())
     _names_from_environment()
+    resources.when_building(
+        lambda: click.echo(
+            "Eenmalig: prof zet de woordenlijsten voor de namencontrole klaar (een paar seconden)…",
+            err=True,
+        )
+    )
 
 
 def _names_from_environment() -> None:

@@ -39,6 +39,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from profcli import resources
+
 __all__ = ["Lexicon", "build", "lexicon", "version", "when_building"]
 
 FORMAT = "1"
@@ -133,12 +135,9 @@ class Lexicon:
         return self._has(HEAD, lower)
 
 
-_BUILDING: list[Callable[[], None]] = []
-
-
 def when_building(tell: Callable[[], None]) -> None:
     """`tell` is called once before the lists are built (the first use on a machine)."""
-    _BUILDING[:] = [tell]
+    resources.when_building(tell)
 
 
 def _cache_dir() -> Path:
@@ -158,8 +157,7 @@ def lexicon() -> Lexicon:
         return Lexicon(trie)
     except (OSError, RuntimeError):  # marisa says RuntimeError for a missing or torn file
         pass
-    for tell in _BUILDING:
-        tell()
+    resources.building()
     built = marisa_trie.Trie(_entries())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
