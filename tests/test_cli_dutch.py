@@ -108,19 +108,24 @@ def test_a_dated_entry_defaults_to_today_in_the_team_zone(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--uren", "zes"], "fout: ongeldige waarde voor '--uren': `zes` is geen getal"),
+        (["--uren", "zes"], "fout: --uren zes: `zes` is geen getal"),
         (["--datum", "31-02-2026"], "`31-02-2026` is geen bestaande dag"),
         (["--vorm", "workshop"], "`workshop` is geen keuze; kies uit: training, "),
         (["--vorm", "intervisei"], "`intervisei` is geen keuze; bedoelde je `intervisie`?"),
     ],
 )
-def test_bad_values_get_a_dutch_message_and_exit_2(
+def test_bad_values_get_a_dutch_message_and_are_kept(
     repo: Path, args: list[str], message: str
 ) -> None:
+    """Issue 22: a value Click cannot read is refused like any other, with exit code 1 and
+    every value kept in a draft (it was a usage error, exit 2, with nothing kept)."""
     result = prof(repo, "add", "activiteit", "--profiel", WORKER, "--no-input", *args)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert message in result.output
     assert "Error" not in result.output and "Traceback" not in result.output
+    [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
+    assert args[1] in draft.read_text(encoding="utf-8")
+    assert f"Ga verder met: prof add --draft {draft.stem}" in result.output
 
 
 def test_unknown_command(repo: Path) -> None:

@@ -89,6 +89,9 @@ def test_names_of_every_origin_are_found_and_practice_words_are_not(
         ("Ze vroeg het aan collega's. Wel bleef ze twijfelen.", []),
         # compounds and plurals at the start of a sentence
         ("Zorgmijders bereiken we via de huisarts.", []),
+        # a capital inside a word: a brand or code ("MijnOverheid"), unless a name's prefix
+        ("Log in op MijnOverheid en klik op JaVaScRiPt.", []),
+        ("Ik sprak met LaToya over haar zoon.", ["LaToya"]),
         ("Ondersteuningsplannen schrijven we samen.", []),
     ],
 )

@@ -285,14 +285,39 @@ def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
         return click.option(
             f"{f.option}/--niet-{f.option[2:]}", f.name, default=None, help=help_text
         )
-    types: dict[str, Any] = {"date": DATE, "number": NUMBER, "integer": int}
+    types: dict[str, Any] = {"date": DATE, "number": NUMBER, "integer": click.INT}
+    kind_of = choice or types.get(f.type)
     return click.option(
         f.option,
         f.name,
-        type=choice or types.get(f.type, str),
+        type=Lenient(kind_of) if kind_of is not None else str,
         help=help_text,
         shell_complete=None if choice or f.type != "string" else complete,
     )
+
+
+class Lenient(click.ParamType[Any]):
+    """An entry's option that Click does not refuse on its own: a value it cannot read
+    (`--uren anderhalf`, `--datum 31-02-2026`, `--vorm intervisei`) stays the text as typed,
+    and the interview refuses it with the same Dutch line as at its question, so that a
+    one-liner keeps all its values in a draft (exit 1) instead of stopping at the first bad
+    one as a usage error (exit 2) with nothing kept."""
+
+    def __init__(self, inner: click.ParamType[Any]) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return self.inner.convert(value, param, ctx)
+        except click.BadParameter:
+            return str(value)
+
+    def get_metavar(self, *args: Any, **kwargs: Any) -> str | None:
+        return self.inner.get_metavar(*args, **kwargs)
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+        return self.inner.shell_complete(ctx, param, incomplete)
 
 
 def _command(kind: Kind) -> click.Command:

@@ -31,6 +31,9 @@ __all__ = ["HONORIFICS", "spans"]
 _TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019']*[^\W\d_])?(?:-[^\W\d_][\w\u2019']*)*|\d+")
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 _NUMBER_AFTER = re.compile(r" [0-9]")
+_CAMEL = re.compile(r"[a-zà-ÿ][A-ZÀ-ÖØ-Þ]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Al|El|O')[A-ZÀ-ÖØ-Þ]")
+"""Names that have a capital inside: McBride, DiClemente, LaToya, El-Amrani's "ElAmrani"."""
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 HONORIFICS = frozenset(
@@ -223,6 +226,8 @@ class _Finder:
         t = self.tokens[i]
         if not t.upper or t.masked or _acronym(t.text) or len(t.text) < 2 or t.text.isdigit():
             return False
+        if _CAMEL.search(t.text) and not _NAME_PREFIX.match(t.text):
+            return False  # "MijnOverheid", "NewLine": a brand or code, not a person
         lower = _norm(_POSSESSIVE.sub("", t.text))
         after_interfix = i > 0 and self.lower(i - 1) in INTERFIXES and self.gap(i - 1) == " "
         if after_interfix and self.lex.after_interfix(t.text) and not self._after_locative(i):
