@@ -15,7 +15,16 @@ from profcli.publish.labels import OPEN_STATUS, REGISTERS, label
 from profcli.publish.markdown import NONE, hours, link, rel, table, text
 from profcli.registration import norm
 from profcli.registration.hours import PACE_SYMBOLS, HoursReport
-from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, LEERDOEL, REFLECTIE, ZELFTOETS, Kind
+from profcli.repository import conversations
+from profcli.repository.kinds import (
+    BIJEENKOMST,
+    FEEDBACK,
+    GESPREK,
+    LEERDOEL,
+    REFLECTIE,
+    ZELFTOETS,
+    Kind,
+)
 from profcli.repository.model import Portfolio
 
 THRESHOLDS: dict[str, int] = {"reflectie": 92, "zelftoets": 183, "feedback": 183, "intervisie": 92}
@@ -36,7 +45,11 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
         f"(meer dan {THRESHOLDS['zelftoets']} dagen: ⚠). Punten: wat meetelt voor de norm "
         "/ wat de cyclus vraagt, en wat nog nodig is; meetellend en nog nodig samen zijn de "
         "norm. *Extra* zijn punten die de norm niet dichterbij brengen, zoals die in een "
-        "categorie zonder minimum of boven een maximum; de urenpagina zegt waarom.",
+        "categorie zonder minimum of boven een maximum; de urenpagina zegt waarom. "
+        "*Jaargesprek*: het laatste periodieke gesprek met de leidinggevende (ouder dan een "
+        "jaar, of nooit: ⚠; de Cao Sociaal Werk vraagt er één per jaar). *Afspraken*: "
+        "afspraken uit die gesprekken die over hun deadline zijn en niet klaar. Gesprekken "
+        "die privé zijn, tellen hier niet mee.",
         "",
     ]
     header = [
@@ -49,6 +62,8 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
         "Zelftoets",
         "Feedback",
         "Intervisie",
+        "Jaargesprek",
+        "Afspraken",
     ]
     body = []
     for _, worker, report, cells in rows:
@@ -76,6 +91,7 @@ def _row(
         _since(ctx, worker, ZELFTOETS, "zelftoets"),
         _since(ctx, worker, FEEDBACK, "feedback"),
         _intervision(ctx, worker),
+        *_conversation_cells(ctx, worker),
     ]
     key = (URGENCY.get(pace, 9), report.days_left if report.register else 99999, worker.slug)
     return key, worker, report, cells
@@ -120,6 +136,21 @@ def _intervision(ctx: Context, worker: Portfolio) -> str:
         and m.get("soort") in ("intervisie", "casusbespreking")
     ]
     return _age(ctx, max(dates) if dates else None, THRESHOLDS["intervisie"])
+
+
+def _conversation_cells(ctx: Context, worker: Portfolio) -> list[str]:
+    """The last yearly conversation, and the agreements past their deadline, by name."""
+    talks = ctx.of(worker, GESPREK)
+    last = conversations.last_periodic(talks)
+    late = [a for a in conversations.agreements(talks) if a.overdue(ctx.today)]
+    if not late:
+        agreed = "0"
+    else:
+        first = late[0]
+        more = f" (+{len(late) - 1})" if len(late) > 1 else ""
+        due = short_date(first.deadline) if first.deadline else ""
+        agreed = f"**{len(late)}**: {text(first.wat)} ({due}){more}"
+    return [_age(ctx, last, conversations.YEARLY_DAYS), agreed]
 
 
 def _age(ctx: Context, day: dt.date | None, threshold: int) -> str:

@@ -9,7 +9,7 @@ import datetime as dt
 
 from profcli.publish import evidence as files
 from profcli.publish.context import TEAM, Context, item_page, worker_page
-from profcli.publish.labels import STATUS, label, slug_words
+from profcli.publish.labels import FEEDBACK_FROM, STATUS, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, link, rel, rich, table, text
 from profcli.repository.kinds import BIJEENKOMST, FEEDBACK, KENNIS, LEERDOEL
 from profcli.repository.model import Entry, Portfolio
@@ -186,6 +186,7 @@ def goal_section(
     ids = goal.ids("competenties") + goal.ids("contexten")
     if ids:
         out += ["", f"**Competenties en contexten:** {item_links(ctx, here, ids)}"]
+    out += feedback_on(ctx, here, goal)
     linked = [r for r in reflections if goal.id in r.ids("leerdoelen")]
     if linked:
         out += ["", "**Reflecties**", ""]
@@ -211,6 +212,29 @@ def goal_section(
 
 
 FEEDBACK_ROLES = ("burger", "collega", "leidinggevende", "ketenpartner")
+
+
+def feedback_on(ctx: Context, here: str, entry: Entry) -> list[str]:
+    """The feedback given on this entry (`op` in a piece of feedback), each with who gave it
+    (a role) and a link to it on the worker's page (issue 23)."""
+    owner = ctx.worker(entry.profile)
+    given = [f for f in ctx.of(owner, FEEDBACK) if f.get("op") == entry.id] if owner else []
+    if not given:
+        return []
+    page = rel(here, worker_page(entry.profile)) if here != worker_page(entry.profile) else ""
+    out = ["", "**Feedback hierop**", ""]
+    for f in reversed(given):
+        van = text(label(FEEDBACK_FROM, f.get("van")))
+        out.append(
+            f"- {link(datum(f.datum), f'{page}#{f.id}')}, van {van}: "
+            f"{text(_first_line(f.text('samenvatting')))}"
+        )
+    return out
+
+
+def _first_line(value: str, limit: int = 160) -> str:
+    line = " ".join(value.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def feedback_lines(

@@ -11,7 +11,7 @@ from profcli.publish import evidence as files
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
-from profcli.publish.pieces import item_link, item_title, scored, worker_menu
+from profcli.publish.pieces import feedback_on, item_link, item_title, scored, worker_menu
 from profcli.registration import norm
 from profcli.registration.hours import HoursReport, pace_sentence
 from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
@@ -55,6 +55,7 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
                     # A step is a heading without a ¶ link of its own: the reflection's
                     # title carries that (a page of twenty reflections had a hundred).
                     out += [f"<h3>{html.escape(title)}</h3>", "", rich(value), ""]
+        out += [*feedback_on(ctx, here, entry), ""]
     return Page(here, f"Reflecties van {worker.naam}", join(out))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from profcli.publish import talks
 from profcli.publish.context import WHO_KNOWS, WORKERS, Context, Page, worker_page
 from profcli.publish.labels import FEEDBACK_FROM, REGISTERS, display, label, slug_words
 from profcli.publish.markdown import NONE, cell, datum, join, link, rel, rich, table, text
@@ -87,6 +88,7 @@ def profile_page(ctx: Context, worker: Portfolio) -> Page:
     activities = ctx.of(worker, ACTIVITEIT) if ctx.shows_hours(worker) else []
     for goal in goals:
         out += ["", *goal_section(ctx, here, goal, reflections, activities)]
+    out += talks.section(ctx, here, worker)
     out += _feedback(ctx, here, worker)
     return Page(here, worker.naam, join(out))
 

@@ -14,7 +14,8 @@ from typing import Any
 from profcli import clock
 from profcli.findings import Finding
 from profcli.registration import hours, norm
-from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
+from profcli.repository import conversations
+from profcli.repository.kinds import GESPREK, LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.repository.model import Entry, Portfolio, Repository
 from profcli.words import OPEN_STATUSES
 
@@ -44,6 +45,10 @@ class WorkerStatus:
     last_selfcheck: dt.date | None
     outside: norm.Beside | None = None
     """Hours logged outside the cycle: they never count for it."""
+    last_periodic: dt.date | None = None
+    """The last yearly conversation (`gesprek` with `soort = "periodiek"`)."""
+    agreements: tuple[conversations.Agreement, ...] = ()
+    """The agreements of her conversations that are not done, nearest deadline first."""
 
 
 def goals(portfolio: Portfolio, today: dt.date) -> list[Goal]:
@@ -68,6 +73,7 @@ def goals(portfolio: Portfolio, today: dt.date) -> list[Goal]:
 
 def worker(repo: Repository, portfolio: Portfolio, today: dt.date) -> WorkerStatus:
     report = hours.report(repo, portfolio, today)
+    talks = portfolio.of(GESPREK)
     return WorkerStatus(
         portfolio,
         goals(portfolio, today),
@@ -75,7 +81,31 @@ def worker(repo: Repository, portfolio: Portfolio, today: dt.date) -> WorkerStat
         _last(portfolio.of(REFLECTIE)),
         _last(portfolio.of(ZELFTOETS)),
         norm.outside_cycle(repo, portfolio, report) if report.register else None,
+        conversations.last_periodic(talks),
+        tuple(a for a in conversations.agreements(talks) if not a.klaar),
     )
+
+
+def conversation_lines(status: WorkerStatus, today: dt.date, paint: Paint) -> list[str]:
+    """The yearly conversation and the open agreements (issue 23)."""
+    last = status.last_periodic
+    if last is None:
+        never = "Jaargesprek: nog nooit; de Cao Sociaal Werk vraagt er één per jaar."
+        lines = [paint(never, "red")]
+    elif (today - last).days > conversations.YEARLY_DAYS:
+        when = f"{clock.shown(last)}, {days_ago(last, today)}"
+        lines = [paint(f"Jaargesprek: het laatste was {when}; plan het volgende.", "red")]
+    else:
+        lines = [f"Jaargesprek: {clock.shown(last)} ({days_ago(last, today)})"]
+    if not status.agreements:
+        return [*lines, "Open afspraken: geen"]
+    lines.append("Open afspraken:")
+    for a in status.agreements:
+        when = f"deadline {clock.shown(a.deadline)}" if a.deadline else "geen deadline"
+        if a.overdue(today):
+            when = paint(f"{when} (te laat)", "red")
+        lines.append(f"  - {a.wat} ({a.wie}) {when}")
+    return lines
 
 
 def _last(entries: list[Entry]) -> dt.date | None:
@@ -232,6 +262,7 @@ def render_worker(status: WorkerStatus, today: dt.date, paint: Paint = plain) ->
     lines.append("")
     lines.append(f"Laatste reflectie: {days_ago(status.last_reflection, today)}")
     lines.append(f"Laatste zelftoets: {days_ago(status.last_selfcheck, today)}")
+    lines += conversation_lines(status, today, paint)
     return "\n".join(lines)
 
 
@@ -239,10 +270,25 @@ def as_json(status: WorkerStatus, incomplete: list[Finding]) -> dict[str, Any]:
     """The figures of `prof status SLUG --format json` (shape documented in the README)."""
     report = status.hours
     register = report.register
+    last = status.last_periodic
     return {
         "werker": status.portfolio.slug,
         "naam": status.portfolio.naam,
         "vandaag": report.today.isoformat(),
+        "jaargesprek": {
+            "laatste": last.isoformat() if last else None,
+            "nodig": last is None or (report.today - last).days > conversations.YEARLY_DAYS,
+        },
+        "open_afspraken": [
+            {
+                "wat": a.wat,
+                "wie": a.wie,
+                "deadline": a.deadline.isoformat() if a.deadline else None,
+                "te_laat": a.overdue(report.today),
+                "gesprek": a.conversation.id,
+            }
+            for a in status.agreements
+        ],
         "register": None
         if register is None
         else {

@@ -42,6 +42,8 @@ REFLECTIE = Kind("reflectie", "reflecties", "reflecties", True, frozenset({WERKE
 ZELFTOETS = Kind("zelftoets", "zelftoetsen", "zelftoetsen", True, frozenset({WERKER}))
 ACTIVITEIT = Kind("activiteit", "activiteiten", "activiteiten", True, frozenset({WERKER}))
 FEEDBACK = Kind("feedback", "feedback", "feedback", True, frozenset({WERKER}))
+GESPREK = Kind("gesprek", "gesprekken", "gesprekken", True, frozenset({WERKER}))
+"""A conversation with the team lead (Cao Sociaal Werk art. 3.2: a `periodiek` one yearly)."""
 BIJEENKOMST = Kind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", True, frozenset({TEAM}))
 KENNIS = Kind("kennis", "kennis", "kennisitems", False, frozenset({TEAM}))
 KINDS: tuple[Kind, ...] = (
@@ -51,6 +53,7 @@ KINDS: tuple[Kind, ...] = (
     ZELFTOETS,
     ACTIVITEIT,
     FEEDBACK,
+    GESPREK,
     BIJEENKOMST,
     KENNIS,
 )

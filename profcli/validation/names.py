@@ -226,7 +226,22 @@ def allowed_in(repo: Repository, portfolio: Portfolio | None) -> frozenset[str]:
         if key not in t.profile.invalid_keys
         for name in t.profile.ids(key)
     ]
-    return allowed_forms(workers, listed)
+    leads = [name for t in teams for name in lead_names(t)]
+    return allowed_forms([*workers, *leads], listed)
+
+
+def lead_names(team: Portfolio) -> list[str]:
+    """The names of a team's leads (`[[leidinggevenden]]` in its profile): they pass where
+    the team's workers' names pass (issue 23)."""
+    profile = team.profile
+    if profile is None or "leidinggevenden" in profile.invalid_keys:
+        return []
+    leads = profile.get("leidinggevenden")
+    return [
+        " ".join(lead["naam"].split())
+        for lead in (leads if isinstance(leads, list) else [])
+        if isinstance(lead, dict) and isinstance(lead.get("naam"), str)
+    ]
 
 
 def _norm(text: str) -> str:

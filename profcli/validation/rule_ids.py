@@ -44,6 +44,8 @@ RULE_IDS: dict[str, str] = {
     "ref-team": "het team van een werker bestaat niet als teamprofiel",
     "ref-leerdoel": "een verwijzing naar een leerdoel dat niet bestaat",
     "ref-persoon": "een deelnemer of contactpersoon die niet bestaat",
+    "ref-op": "feedback `op` een stuk dat niet in het portfolio van de werker staat",
+    "gesprek-afspraak": "een afspraak uit een gesprek met een deadline voor het gesprek",
     "ref-niet-gelezen": (
         "een verwijzing naar een bestand dat niet gelezen kon worden (waarschuwing; de fout "
         "staat bij dat bestand)"

@@ -18,7 +18,7 @@ from profcli.findings import Finding
 from profcli.registration.hours import same_session
 from profcli.repository.frameworks import VALUE_SOORTEN
 from profcli.repository.kinds import ACTIVITEIT, BIJEENKOMST, TEAM
-from profcli.repository.model import Entry, Repository
+from profcli.repository.model import Entry, Portfolio, Repository
 from profcli.validation.agreements import agreement_rules
 from profcli.validation.evidence import evidence_rules
 from profcli.validation.references import person, portfolio_soort, suggest, unread, valid
@@ -136,16 +136,20 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
         goals = list(portfolio.entries.get("leerdoel", {}))
         what = "leeropdracht" if portfolio.soort == TEAM else "leerdoel"
         for entry in portfolio.entries_flat():
-            for index, goal in enumerate(_ids(entry, "leerdoelen")):
-                broken = repo.unread(portfolio.slug, "leerdoel", goal)
-                if goal not in goals and broken is not None:
-                    yield unread(entry, ("leerdoelen", index), f"{what} `{goal}`", broken)
-                elif goal not in goals:
-                    yield entry.doc.finding(
-                        ("leerdoelen", index),
-                        "ref-leerdoel",
-                        f"{what} `{goal}` bestaat niet in `{portfolio.slug}`{suggest(goal, goals)}",
-                    )
+            for key in ("leerdoelen", "besproken"):  # a conversation's goals discussed
+                for index, goal in enumerate(_ids(entry, key)):
+                    broken = repo.unread(portfolio.slug, "leerdoel", goal)
+                    if goal not in goals and broken is not None:
+                        yield unread(entry, (key, index), f"{what} `{goal}`", broken)
+                    elif goal not in goals:
+                        yield entry.doc.finding(
+                            (key, index),
+                            "ref-leerdoel",
+                            f"{what} `{goal}` bestaat niet in `{portfolio.slug}`"
+                            f"{suggest(goal, goals)}",
+                        )
+            if entry.kind.name == "feedback":
+                yield from _about(repo, portfolio, entry)
             for key in ("deelnemers", "contactpersonen"):
                 for index, slug in enumerate(_ids(entry, key)):
                     yield from person(repo, entry, (key, index), slug, workers)
@@ -155,6 +159,24 @@ def reference_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                         yield from _item(repo, entry, (key, index), item, soorten)
             if entry.kind.name == "zelftoets":
                 yield from _self_check(repo, entry)
+
+
+def _about(repo: Repository, portfolio: Portfolio, entry: Entry) -> Iterator[Finding]:
+    """Feedback `op` one entry: the id of one of the same worker's entries."""
+    target = valid(entry, "op")
+    if not isinstance(target, str):
+        return
+    ids = {i for kind, found in portfolio.entries.items() if kind != "feedback" for i in found}
+    if target in ids:
+        return
+    if target in portfolio.entries.get("feedback", {}):
+        message = f"`{target}` is zelf feedback; noem het stuk waar de feedback over gaat"
+    else:
+        message = (
+            f"`{target}` is geen stuk in `{portfolio.slug}` (een leerdoel, reflectie, "
+            f"zelftoets, activiteit of gesprek){suggest(target, sorted(ids))}"
+        )
+    yield entry.doc.finding(("op",), "ref-op", message)
 
 
 def _item(
@@ -218,6 +240,7 @@ def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                     (key,), "datum-toekomst", f"`{key}` {value.isoformat()} ligt in de toekomst"
                 )
         yield from _actions_done(entry, today)
+        yield from _conversation_agreements(entry)
         start = valid(entry, "start")
         for key in ("deadline", "behaald_op"):
             value = valid(entry, key)
@@ -236,6 +259,21 @@ def date_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 "bestand-datum",
                 f"datum {datum.isoformat()} verschilt van de datum in de "
                 f"bestandsnaam `{entry.id}.toml`; pas een van beide aan",
+            )
+
+
+def _conversation_agreements(entry: Entry) -> Iterator[Finding]:
+    """An agreement made in a conversation cannot be due before the conversation."""
+    if entry.kind.name != "gesprek":
+        return
+    datum, agreements = _datum(entry), valid(entry, "afspraken")
+    for index, agreement in enumerate(agreements if isinstance(agreements, list) else []):
+        due = agreement.get("deadline") if isinstance(agreement, dict) else None
+        if isinstance(datum, dt.date) and isinstance(due, dt.date) and due < datum:
+            yield entry.doc.finding(
+                ("afspraken", index, "deadline"),
+                "gesprek-afspraak",
+                f"deadline {clock.shown(due)} ligt voor het gesprek van {clock.shown(datum)}",
             )
 
 

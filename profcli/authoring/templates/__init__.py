@@ -18,7 +18,7 @@ from profcli import resources
 LONG_TEXT = 300
 """Strings that may be longer than this are free text: prompts and templates treat them so."""
 
-_RECORD_OPTIONS = {"acties": "actie"}
+_RECORD_OPTIONS = {"acties": "actie", "afspraken": "afspraak"}
 """Arrays of tables whose required key is filled by a singular option (`--actie TEXT`)."""
 
 NOT_OFFERED = frozenset(
@@ -27,7 +27,7 @@ NOT_OFFERED = frozenset(
 """Optional fields whose help says "leave this out, usually" (or that `prof done` fills in):
 prompts do not offer them (an option or the editor still sets them)."""
 
-_SLUG_SOURCES = ("titel", "thema", "kader", "van")
+_SLUG_SOURCES = ("titel", "thema", "kader", "van", "soort")
 """Where an entry's file name comes from when `--slug` is not given."""
 
 
