@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "init": "profcli.cli.init",
     "list": "profcli.cli.list",
     "new": "profcli.cli.new",
+    "prepare": "profcli.cli.prepare",
     "render": "profcli.cli.build",
     "rm": "profcli.cli.rm",
     "serve": "profcli.cli.build",
