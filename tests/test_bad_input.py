@@ -259,7 +259,14 @@ def test_a_broken_team_profile_turns_its_allowed_values_into_warnings(example_co
     assert code == 1
     [error] = [line for line in lines if ": fout: " in line]
     assert error.endswith("[toml-syntax]")
-    [warning] = [line for line in lines if ": waarschuwing: " in line]
+    # the team lead's name (allowed by `[[leidinggevenden]]`, issue 23) is unknown too
+    lead, warning = [line for line in lines if ": waarschuwing: " in line]
+    assert lead.startswith("profielen/marieke-jansen/gesprekken/2026-03-10-jaargesprek-2026.toml:")
+    assert "`Hanneke Verbeek`" in lead and lead.endswith(
+        "(of het team de naam toestaat, is nu niet te zien: "
+        "`profielen/wijkteam-feijenoord-noord/profiel.toml` kon niet gelezen worden) "
+        "[privacy-naam]"
+    )
     assert warning.startswith("profielen/wijkteam-feijenoord-noord/kennis/werken-met-tolken.toml:")
     assert warning.endswith(
         "(of het bij de toegestane teamgegevens staat, is nu niet te zien: "

@@ -20,7 +20,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("profcli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     schemas = {f"profcli/schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}
-    assert len(schemas) == 10 and schemas <= names
+    assert len(schemas) == 11 and schemas <= names
     frameworks = {
         f"profcli/repository/frameworks/data/{p.name}"
         for p in (REPO / "profcli/repository/frameworks/data").glob("*")
@@ -31,6 +31,12 @@ def test_wheel_contents(tmp_path: Path) -> None:
         for p in (REPO / "profcli/repository/registers/data").glob("*")
     }
     assert len(registers) == 5 and registers <= names
+    # the names check's word lists (issue 22): read from the package, never written there
+    lists = {
+        f"profcli/validation/data/{p.name}"
+        for p in (REPO / "profcli/validation/data").glob("*.txt")
+    }
+    assert len(lists) == 4 and lists <= names
     assert {
         "profcli/publish/assets/profcli.css",
         "profcli/publish/theme/partials/copyright.html",

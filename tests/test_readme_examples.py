@@ -100,7 +100,7 @@ def test_every_add_example_of_the_command_reference_saves_at_once(
         assert runner.invoke(main, args).exit_code == 0
     reference = (REPO / "docs" / "opdrachten.md").read_text(encoding="utf-8")
     examples = re.findall(r"^    (prof add [a-z]+ --(?!editor).*)$", reference, re.M)
-    assert len({shlex.split(e)[2] for e in examples}) == 7  # every kind
+    assert len({shlex.split(e)[2] for e in examples}) == 8  # every kind
     monkeypatch.setenv("PROF_PROFIEL", "eva-van-den-berg")
     for example in examples:
         words = shlex.split(example)

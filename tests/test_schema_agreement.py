@@ -133,6 +133,7 @@ def test_the_comparison_covers_both_outcomes(
         "zelftoets",
         "activiteit",
         "feedback",
+        "gesprek",
         "bijeenkomst",
         "kennis",
         "kader",

@@ -21,7 +21,7 @@ MET = {
     "coach": "een coach",
     "praktijkbegeleider": "de praktijkbegeleider",
 }
-WIE = {"werker": "werker", "leidinggevende": "leidinggevende", "team": "team"}
+WIE = {"werker": "medewerker", "leidinggevende": "leidinggevende", "team": "team"}
 
 
 def title(entry: Entry) -> str:
@@ -30,9 +30,13 @@ def title(entry: Entry) -> str:
 
 def section(ctx: Context, here: str, worker: Portfolio) -> list[str]:
     talks = ctx.of(worker, GESPREK)
+    if ctx.quiet and not talks:
+        return []  # the public site: no heading, and nothing about a conversation not held
     out = ["", "## Gesprekken met de leidinggevende", ""]
     last = conversations.last_periodic(talks)
-    if last is None:
+    if ctx.quiet:
+        pass  # the public site shows the conversations she published, no verdict on them
+    elif last is None:
         out.append(
             "⚠ Nog geen (gepubliceerd) jaargesprek; de Cao Sociaal Werk vraagt er één per jaar."
         )

@@ -98,13 +98,25 @@ def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
 
 
 def _names(repo: Repository, loaded: Loaded, store: names.NameCache) -> Iterator[Finding]:
-    """`privacy-naam`: client names in free text; DEDUCE only for texts not seen before."""
+    """`privacy-naam`: client names in free text. Where the team profile cannot be read, its
+    allowed names and its leads' names are unknown: a hit is then a warning that says so."""
     allowed: dict[str, frozenset[str]] = {}
     invalid = {id(e.doc): e.invalid_keys for e in repo.entries()}  # said by the schema once
     for doc, profile in loaded.documents:
         if profile not in allowed:
             allowed[profile] = names.allowed_in(repo, repo.portfolios.get(profile))
-        yield from files.scan_names(doc, allowed[profile], store, invalid.get(id(doc), frozenset()))
+        found = files.scan_names(doc, allowed[profile], store, invalid.get(id(doc), frozenset()))
+        unread = _unread_team_profile(repo, repo.portfolios.get(profile))
+        if unread is None:
+            yield from found
+            continue
+        for finding in found:  # the team may allow the name (a lead's); it cannot be read
+            yield replace(
+                finding,
+                message=f"{finding.message} (of het team de naam toestaat, is nu niet te zien: "
+                f"`{unread}` kon niet gelezen worden)",
+                severity="waarschuwing",
+            )
 
 
 NEVER_ALLOWED = frozenset({"privacy-bsn", "privacy-geboortedatum"})
