@@ -77,6 +77,31 @@ deadline = 2026-12-01
 zichtbaarheid = "prive"
 """,
     )
+    write(  # issue 23: a private conversation, its agreement, and feedback on it
+        root,
+        f"profielen/{worker}/gesprekken/2026-01-07-{CANARY}.toml",
+        f"""
+datum = 2026-01-07
+soort = "periodiek"
+titel = "Gesprek {CANARY}"
+verslag = "Verslag {CANARY}"
+zichtbaarheid = "prive"
+[[afspraken]]
+wat = "Afspraak {CANARY}"
+deadline = 2026-02-01
+""",
+    )
+    write(
+        root,
+        f"profielen/{worker}/feedback/2026-01-08-{CANARY}.toml",
+        f"""
+datum = 2026-01-08
+van = "leidinggevende"
+samenvatting = "Feedback {CANARY}"
+op = "2026-01-07-{CANARY}"
+zichtbaarheid = "prive"
+""",
+    )
     write(
         root,
         f"profielen/{worker}/activiteiten/2026-01-06-{CANARY}.toml",

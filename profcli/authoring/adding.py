@@ -215,8 +215,15 @@ def known_ids(
 ) -> list[str]:
     """Ids a field may name, for prompts, templates and shell completion."""
     team = repo.team_of(portfolio) if portfolio else None
-    if field == "leerdoelen":
+    if field in ("leerdoelen", "besproken"):
         return open_goals(portfolio) if portfolio else []
+    if field == "op":  # feedback on one of her entries, the newest first
+        found = (
+            [e for e in portfolio.entries_flat() if e.kind.name != "feedback"] if portfolio else []
+        )
+        return [
+            e.id for e in sorted(found, key=lambda e: (e.datum or dt.date.min, e.id), reverse=True)
+        ]
     if field in ("deelnemers", "contactpersonen"):
         workers = repo.workers()
         if team is not None:
@@ -242,7 +249,9 @@ def choices(
 ) -> Choices | None:
     """The ids a prompt lists for `field` and the ids it accepts; None: no reference."""
     offered = known_ids(repo, portfolio, field, data)
-    if field == "leerdoelen":
+    if field == "op":
+        return Choices(tuple(offered[:12]), frozenset(offered), "stuk")
+    if field in ("leerdoelen", "besproken"):
         allowed = list(portfolio.entries.get(LEERDOEL.name, {}))
         what = "leeropdracht" if portfolio.soort == "team" else "leerdoel"
     elif field in ("deelnemers", "contactpersonen"):

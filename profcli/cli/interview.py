@@ -299,15 +299,27 @@ class Interview:
             (item.get(key, "") if isinstance(item, Mapping) else str(item))
             for item in (existing if isinstance(existing, list) else [])
         ]
+        if f.name == "afspraak":
+            self.say_open_agreements()
         say(f"  Eén per regel; een lege regel sluit af{'' if f.required else ' (of slaat over)'}.")
         for item in so_far:
             say(f"  al ingevuld: {item}")
 
         who: dict[int, list[str]] = {}
+        details: dict[int, dict[str, Any]] = {}
+        """Per line of a conversation's agreement: who carries it out, and by when."""
+        kept = [  # what a draft already had beyond the line (wie, deadline, klaar)
+            {k: v for k, v in item.items() if k != key} if isinstance(item, Mapping) else {}
+            for item in (existing if isinstance(existing, list) else [])
+        ]
+        details.update(enumerate(kept))
 
         def value(lines: list[str]) -> list[Any]:
             if f.shape == "records":
-                return [{key: line, **dict(f.record_defaults)} for line in lines]
+                return [
+                    {key: line, **dict(f.record_defaults), **details.get(i, {})}
+                    for i, line in enumerate(lines)
+                ]
             if f.name == "afspraken":
                 return [
                     {"wat": ln, "wie": who[i]} if who.get(i) else ln for i, ln in enumerate(lines)
@@ -317,6 +329,8 @@ class Interview:
         def after(lines: list[str]) -> None:
             if f.name == "afspraken":  # an agreement names who carries it out
                 self.ask_who(who, len(lines) - 1)
+            if f.name == "afspraak":  # a conversation's agreement: who, and by when
+                details[len(lines) - 1] = self.ask_agreement()
 
         lines = self.read_lines(
             f,
@@ -326,6 +340,39 @@ class Interview:
             after=after,
         )
         return value(lines) if lines else None
+
+    def say_open_agreements(self) -> None:
+        """Before new agreements: the ones still open from earlier conversations."""
+        from profcli.repository import conversations
+        from profcli.repository.kinds import GESPREK
+
+        still = [a for a in conversations.agreements(self.owner.of(GESPREK)) if not a.klaar]
+        if not still:
+            return
+        say("  Nog open uit eerdere gesprekken (zet ze op klaar met prof edit):")
+        for a in still:
+            when = f", deadline {clock.shown(a.deadline)}" if a.deadline else ""
+            late = " (te laat)" if a.overdue(self.today) else ""
+            say(f"  - {a.wat} ({a.wie}{when}){late}")
+
+    def ask_agreement(self) -> dict[str, Any]:
+        """Who carries out an agreement made in a conversation, and its deadline."""
+        roles = ("werker", "leidinggevende", "team")
+        wie = ask(
+            "  Wie voert dit uit? (werker, leidinggevende of team; Enter: werker): ",
+            lambda text: answers.choose(text, Choices(roles, frozenset(roles), "rol")),
+            required=False,
+        )
+        due = Field("deadline", ("afspraken", "deadline"), "scalar", "date", "Deadline", "", False)
+        deadline = ask(
+            f"  Deadline (bijvoorbeeld 31-01-{self.today.year + 1}; Enter: geen): ",
+            lambda text: answers.scalar(due, text, self.context()),
+            required=False,
+        )
+        found: dict[str, Any] = {"wie": wie or "werker"}
+        if deadline is not None:
+            found["deadline"] = deadline
+        return found
 
     def ask_who(self, who: dict[int, list[str]], index: int) -> None:
         """Who carries out agreement `index`: workers by number or name (Enter: nobody in
