@@ -36,7 +36,7 @@ def stdin_is_tty() -> bool:
 @click.pass_context
 def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
     """Voeg een stuk toe aan een portfolio: een leerdoel, reflectie, zelftoets, activiteit,
-    feedback, bijeenkomst of kennisitem.
+    feedback, gesprek, bijeenkomst of kennisitem.
 
     Geef velden als opties (`prof add SOORT --help` toont ze), of laat prof ernaar vragen.
     Een stuk wordt eerst gecontroleerd zoals `prof validate` dat doet; is het niet in orde,

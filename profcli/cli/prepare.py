@@ -15,7 +15,7 @@ from profcli.repository.kinds import TEAM, WERKER
 from profcli.repository.loader import load
 
 
-@click.command()
+@click.command(short_help="Zet je volgende gesprek met je leidinggevende voor je klaar.")
 @click.argument("slug", envvar="PROF_PROFIEL", shell_complete=slugs(WERKER))
 @click.option(
     "--out",
