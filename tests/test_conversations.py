@@ -203,3 +203,15 @@ def test_prepare_says_which_files_it_could_not_read(example_copy: Path) -> None:
     assert code == 0 and "2026-04-21-kapot.toml" in out
     md = (example_copy / f"dossiers/sanne-de-boer/voorbereiding-{DAY}.md").read_text("utf-8")
     assert md.splitlines()[2].startswith("Onvolledig: deze bestanden bevatten fouten")
+
+
+def test_done_ticks_off_one_agreement_of_a_conversation(example_copy: Path) -> None:
+    talk = "2026-03-10-jaargesprek-2026"
+    code, out = prof(example_copy, "done", talk, "--afspraak", "2")
+    assert code == 0, out
+    assert out.startswith("Afspraak 2 (Het inwerken van nieuwe collega's opnemen")
+    code, out = prof(example_copy, "status", "marieke-jansen", "--format", "json")
+    assert [a["deadline"] for a in json.loads(out)["open_afspraken"]] == ["2027-02-28"]
+    code, out = prof(example_copy, "done", talk)
+    assert code != 0 and "welke afspraak? kies een nummer met --afspraak:" in out
+    assert "  3. Twee moreel beraden in het team begeleiden" in out

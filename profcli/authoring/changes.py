@@ -92,8 +92,26 @@ def mark_done(text: str, what: str, day: dt.date, action: int | None = None) -> 
     return Change(_dumps(doc, text), f"{label} klaar op {clock.shown(day)}")
 
 
-def _actions(doc: tomlkit.TOMLDocument) -> list[Table]:
-    found = doc.get("acties")
+def agreement_done(text: str, what: str, number: int | None) -> Change:
+    """Agreement `number` of a conversation (`[[afspraken]]`, counted from 1) set klaar."""
+    doc = _parse(text, what)
+    agreements = _actions(doc, "afspraken")
+    listed = "".join(f"\n  {n}. {a.get('wat', '')}" for n, a in enumerate(agreements, 1))
+    if number is None or not 1 <= number <= len(agreements):
+        if not agreements:
+            raise BadChange(f"{what} heeft geen afspraken")
+        which = "welke afspraak?" if number is None else f"{what} heeft geen afspraak {number};"
+        raise BadChange(f"{which} kies een nummer met --afspraak:{listed}")
+    item = agreements[number - 1]
+    label = f"afspraak {number} ({item.get('wat', '')})"
+    if item.get("klaar") is True:
+        return Change(text, f"{label} was al klaar")
+    item["klaar"] = True
+    return Change(_dumps(doc, text), f"{label} klaar")
+
+
+def _actions(doc: tomlkit.TOMLDocument, key: str = "acties") -> list[Table]:
+    found = doc.get(key)
     if isinstance(found, AoT):
         return list(found)
     return [a for a in found if isinstance(a, Table)] if isinstance(found, list) else []

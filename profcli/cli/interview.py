@@ -349,11 +349,11 @@ class Interview:
         still = [a for a in conversations.agreements(self.owner.of(GESPREK)) if not a.klaar]
         if not still:
             return
-        say("  Nog open uit eerdere gesprekken (zet ze op klaar met prof edit):")
+        say("  Nog open uit eerdere gesprekken (klaar? prof done GESPREK --afspraak NUMMER):")
         for a in still:
             when = f", deadline {clock.shown(a.deadline)}" if a.deadline else ""
             late = " (te laat)" if a.overdue(self.today) else ""
-            say(f"  - {a.wat} ({a.wie}{when}){late}")
+            say(f"  - {a.wat} ({a.wie}{when}){late} [{a.conversation.id} --afspraak {a.index + 1}]")
 
     def ask_agreement(self) -> dict[str, Any]:
         """Who carries out an agreement made in a conversation, and its deadline."""
