@@ -74,9 +74,12 @@ def test_home_page_names_who_is_due_and_what_is_late(team_pages: dict[str, str])
         if "](werkers/" in line
     }
     assert "⚠\u00a005\u201111\u20112024" in rows["Sanne de Boer"]  # non-breaking hyphens
-    assert "**1**: De vragenlijst vroegsignalering schulden" in rows["Sanne de Boer"]
+    assert (
+        "[1 te laat](werkers/sanne-de-boer/index.md#open-afspraken) (sinds 30\u201109\u20112025)"
+        in rows["Sanne de Boer"]
+    )
     assert "⚠\u00a0nooit" in rows["Youssef El Amrani"]
-    assert "**1**: Het inwerken van nieuwe collega" in rows["Marieke Jansen"]
+    assert "[1 te laat](werkers/marieke-jansen/index.md#open-afspraken)" in rows["Marieke Jansen"]
     assert rows["Noor Bakker"].rstrip(" |").endswith("| 0")
 
 
@@ -86,7 +89,7 @@ def test_worker_page_shows_conversations_open_agreements_first(
     page = team_pages["werkers/marieke-jansen/index.md"]
     talks = page.split("## Gesprekken met de leidinggevende", 1)[1].split("\n## ", 1)[0]
     assert "Het laatste jaargesprek was op 10 maart 2026." in talks
-    table = talks.split("### Open afspraken", 1)[1].split("###", 1)[0]
+    table = talks.split("### Open afspraken {#open-afspraken}", 1)[1].split("###", 1)[0]
     late, later = table.index("⚠ Het inwerken"), table.index("Twee moreel beraden")
     assert late < later and "Inschrijven voor de opleiding" not in table  # done: not open
     assert "- *klaar*: Inschrijven voor de opleiding gespreksleider moreel beraad." in talks
@@ -175,7 +178,7 @@ def test_prepare_writes_markdown_and_a_printable_page(example_copy: Path) -> Non
         assert heading in md
     assert "Het laatste jaargesprek was op 05-11-2024." in md
     assert "2 reflecties sinds het vorige gesprek (12-06-2025)" in md
-    assert "(werker; deadline 30-09-2025, te laat)" in md
+    assert "(medewerker; deadline 30-09-2025, te laat)" in md
     page = (folder / f"voorbereiding-{DAY}.html").read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "http" not in page.replace("https://", "")
     assert "<script" not in page and "src=" not in page

@@ -10,11 +10,11 @@ import click
 from profcli.cli.asking import reference_day
 from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
+from profcli.cli.picking import one_worker
 from profcli.errors import InvalidContent
 from profcli.registration import export as core
 from profcli.registration.status import incomplete
-from profcli.repository.kinds import TEAM, WERKER
-from profcli.repository.loader import load
+from profcli.repository.kinds import WERKER
 
 
 @click.command()
@@ -57,14 +57,7 @@ def export(
       prof export sanne-de-boer
       prof export sanne-de-boer --cyclus 2023-09-01 --out ~/herregistratie
     """
-    loaded = load(obj.root())
-    repo = loaded.repository
-    worker = repo.portfolios.get(slug)
-    if worker is None or worker.soort == TEAM:
-        known = ", ".join(w.slug for w in repo.workers()) or "geen"
-        raise click.BadParameter(f"`{slug}` is geen werker (bekend: {known})", param_hint="SLUG")
-    team = repo.team_of(worker)
-    problems = loaded.problems_for(slug, *([team.slug] if team else []))
+    repo, worker, problems = one_worker(obj.root(), slug)
     if problems:
         click.echo(incomplete(problems), err=True)
         if not concept:

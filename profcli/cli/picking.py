@@ -6,7 +6,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,6 +16,10 @@ from profcli.cli.completion import entry_ids, slugs
 from profcli.errors import WriteRefused
 from profcli.repository.discovery import Source
 from profcli.repository.kinds import ENTRY_KINDS, Kind
+
+if TYPE_CHECKING:  # completion imports this module: nothing more at run time
+    from profcli.findings import Finding
+    from profcli.repository.model import Portfolio, Repository
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,3 +91,19 @@ def label(source: Source, data: dict[str, Any] | None) -> str:
     """`leerdoel "Titel" (profielen/…/x.toml)` for messages."""
     name = entries.title(source.kind, data) if data else source.stem
     return f'{source.kind.name} "{name}" ({source.display})'
+
+
+def one_worker(root: Path, slug: str) -> tuple[Repository, Portfolio, list[Finding]]:
+    """The repository, the worker `slug` names, and the problems in her files and her team's
+    (a total made from them must say it is incomplete). Not a worker: a usage error."""
+    from profcli.repository.kinds import TEAM
+    from profcli.repository.loader import load
+
+    loaded = load(root)
+    repo = loaded.repository
+    worker = repo.portfolios.get(slug)
+    if worker is None or worker.soort == TEAM:
+        known = ", ".join(w.slug for w in repo.workers()) or "geen"
+        raise click.BadParameter(f"`{slug}` is geen werker (bekend: {known})", param_hint="SLUG")
+    team = repo.team_of(worker)
+    return repo, worker, loaded.problems_for(slug, *([team.slug] if team else []))

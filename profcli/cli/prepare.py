@@ -9,10 +9,10 @@ import click
 from profcli.cli.asking import reference_day
 from profcli.cli.common import Invocation
 from profcli.cli.completion import slugs
+from profcli.cli.picking import one_worker
 from profcli.registration import prepare as core
 from profcli.registration.status import incomplete
-from profcli.repository.kinds import TEAM, WERKER
-from profcli.repository.loader import load
+from profcli.repository.kinds import WERKER
 
 
 @click.command(short_help="Zet je volgende gesprek met je leidinggevende voor je klaar.")
@@ -41,14 +41,7 @@ def prepare(obj: Invocation, slug: str, out: Path | None) -> None:
       prof prepare                      jezelf (met PROF_PROFIEL)
       prof prepare sanne-de-boer --out ~/gesprek
     """
-    loaded = load(obj.root())
-    repo = loaded.repository
-    worker = repo.portfolios.get(slug)
-    if worker is None or worker.soort == TEAM:
-        known = ", ".join(w.slug for w in repo.workers()) or "geen"
-        raise click.BadParameter(f"`{slug}` is geen werker (bekend: {known})", param_hint="SLUG")
-    team = repo.team_of(worker)
-    problems = loaded.problems_for(slug, *([team.slug] if team else []))
+    repo, worker, problems = one_worker(obj.root(), slug)
     if problems:  # said, not refused: a preparation is a starting point, not a dossier
         click.echo(incomplete(problems), err=True)
     day = reference_day(repo)

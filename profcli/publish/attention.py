@@ -34,7 +34,7 @@ URGENCY = {"risico": 0, "achter": 1, "onbekend": 2, "op schema": 3, "voldoet": 4
 
 
 def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
-    rows = sorted((_row(ctx, w) for w in workers), key=lambda r: r[0])
+    rows = sorted((_row(ctx, here, w) for w in workers), key=lambda r: r[0])
     out = ["## Aandacht nodig", ""]
     if not rows:
         return [*out, "Er zijn geen gepubliceerde portfolio's van medewerkers.", ""]
@@ -74,7 +74,7 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
 
 
 def _row(
-    ctx: Context, worker: Portfolio
+    ctx: Context, here: str, worker: Portfolio
 ) -> tuple[tuple[int, int, str], Portfolio, HoursReport, list[str]]:
     report = ctx.hours(worker)
     pace = report.pace if ctx.shows_hours(worker) else "onbekend"
@@ -91,7 +91,7 @@ def _row(
         _since(ctx, worker, ZELFTOETS, "zelftoets"),
         _since(ctx, worker, FEEDBACK, "feedback"),
         _intervision(ctx, worker),
-        *_conversation_cells(ctx, worker),
+        *_conversation_cells(ctx, here, worker),
     ]
     key = (URGENCY.get(pace, 9), report.days_left if report.register else 99999, worker.slug)
     return key, worker, report, cells
@@ -138,18 +138,19 @@ def _intervision(ctx: Context, worker: Portfolio) -> str:
     return _age(ctx, max(dates) if dates else None, THRESHOLDS["intervisie"])
 
 
-def _conversation_cells(ctx: Context, worker: Portfolio) -> list[str]:
-    """The last yearly conversation, and the agreements past their deadline, by name."""
+def _conversation_cells(ctx: Context, here: str, worker: Portfolio) -> list[str]:
+    """The last yearly conversation, and how many agreements are past their deadline (since
+    when), linked to them on the worker's page: the table must fit an A4 page."""
     talks = ctx.of(worker, GESPREK)
     last = conversations.last_periodic(talks)
     late = [a for a in conversations.agreements(talks) if a.overdue(ctx.today)]
     if not late:
         agreed = "0"
     else:
-        first = late[0]
-        more = f" (+{len(late) - 1})" if len(late) > 1 else ""
+        first = late[0]  # the oldest deadline
         due = short_date(first.deadline) if first.deadline else ""
-        agreed = f"**{len(late)}**: {text(first.wat)} ({due}){more}"
+        page = rel(here, worker_page(worker.slug)) + "#open-afspraken"
+        agreed = link(f"{len(late)} te laat", page) + (f" (sinds {due})" if due else "")
     return [_age(ctx, last, conversations.YEARLY_DAYS), agreed]
 
 

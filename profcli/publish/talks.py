@@ -38,7 +38,8 @@ def section(ctx: Context, here: str, worker: Portfolio) -> list[str]:
         pass  # the public site shows the conversations she published, no verdict on them
     elif last is None:
         out.append(
-            "⚠ Nog geen (gepubliceerd) jaargesprek; de Cao Sociaal Werk vraagt er één per jaar."
+            "⚠ Geen jaargesprek op deze site; de Cao Sociaal Werk vraagt er één per jaar "
+            "(een privé-gesprek staat hier niet)."
         )
     elif (ctx.today - last).days > conversations.YEARLY_DAYS:
         out.append(f"⚠ Het laatste jaargesprek was op {datum(last)}, meer dan een jaar geleden.")
@@ -48,7 +49,7 @@ def section(ctx: Context, here: str, worker: Portfolio) -> list[str]:
         return [*out, ""]
     agreed = conversations.agreements(talks)
     open_ones = [a for a in agreed if not a.klaar]
-    out += ["", "### Open afspraken", ""]
+    out += ["", "### Open afspraken {#open-afspraken}", ""]
     if open_ones:
         rows = [
             [

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from profcli import clock
 from profcli.registration import hours, norm
-from profcli.registration.export import _CSS, _md
+from profcli.registration.export import _md
 from profcli.repository import conversations
 from profcli.repository.kinds import FEEDBACK, GESPREK, LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.repository.model import Entry, Portfolio, Repository
@@ -37,12 +37,26 @@ ROLES = {
     "leidinggevende": "de leidinggevende",
     "ketenpartner": "ketenpartners",
 }
+METHODS = {"starr": "STARR", "korthagen": "Korthagen", "gibbs": "Gibbs", "vrij": "vrij"}
+WHO = {"werker": "medewerker", "leidinggevende": "leidinggevende", "team": "team"}
 QUESTIONS = (
     "Waar ben je het meest trots op sinds het vorige gesprek?",
     "Welk leerdoel wil je bijstellen, afronden of nieuw maken?",
     "Wat heb je van je leidinggevende of het team nodig om verder te komen?",
     "Welke situatie uit je werk wil je bespreken, en wat heb je daarvan geleerd?",
 )
+
+
+CSS = (
+    "@page{size:A4;margin:18mm}body{font-family:sans-serif;font-size:10.5pt;color:#111;"
+    "max-width:48em;margin:0 auto;padding:0 8px}"
+    "table{border-collapse:collapse;width:100%;margin:0 0 1em;font-size:9.5pt}"
+    "th,td{border:1px solid #999;padding:2px 4px;text-align:left;vertical-align:top}"
+    "thead{display:table-header-group}tr{break-inside:avoid}h1,h2{break-after:avoid}"
+    "td{overflow-wrap:break-word}"
+)
+"""The dossier's print style, without breaking words anywhere: a preparation is also read
+on a phone (a 390 px screen broke "behaald" and the date in the title)."""
 
 
 @dataclass
@@ -77,8 +91,9 @@ class Doc:
         parts = [
             "<!doctype html>",
             '<html lang="nl"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{e(self.title)}</title>",
-            f"<style>{_CSS}</style></head><body>",
+            f"<style>{CSS}</style></head><body>",
             f"<h1>{e(self.title)}</h1>",
         ]
         for kind, value in self.blocks:
@@ -132,7 +147,7 @@ def preparation(repo: Repository, worker: Portfolio, today: dt.date) -> Doc:
     _points(doc, repo, worker, today)
     _reflections(doc, worker, last, since)
     _feedback(doc, worker, last, since)
-    _self_checks(doc, worker)
+    _self_checks(doc, repo, worker)
     _agreements(doc, talks, today)
     doc.add("h2", "Vragen om over na te denken")
     doc.add("ul", list(QUESTIONS))
@@ -150,7 +165,13 @@ def _goals(doc: Doc, worker: Portfolio, today: dt.date) -> None:
         doc.add("p", "Nog geen leerdoelen.")
         return
     rows = []
-    for g in sorted(goals, key=lambda g: (g.get("status") not in OPEN_STATUSES, g.id)):
+
+    def order(g: Entry) -> tuple[bool, dt.date, str]:
+        deadline = g.get("deadline")
+        due = deadline if isinstance(deadline, dt.date) else dt.date.max
+        return (g.get("status") not in OPEN_STATUSES, due, g.id)
+
+    for g in sorted(goals, key=order):
         deadline = g.get("deadline")
         late = (
             " (te laat)"
@@ -160,7 +181,7 @@ def _goals(doc: Doc, worker: Portfolio, today: dt.date) -> None:
             else ""
         )
         shown = clock.shown(deadline) + late if isinstance(deadline, dt.date) else "-"
-        rows.append([g.text("titel") or g.id, str(g.get("status", "")), shown])
+        rows.append([g.text("titel") or g.id, str(g.get("status", "")).capitalize(), shown])
     doc.add("table", (["Leerdoel", "Status", "Deadline"], rows))
 
 
@@ -190,8 +211,10 @@ def _reflections(doc: Doc, worker: Portfolio, last: dt.date | None, since: str) 
     themes = Counter(t for r in found for t in r.ids("tags"))
     doc.add(
         "p",
-        f"{len(found)} reflecties {since}; methoden: "
-        + ", ".join(f"{m} ({n})" for m, n in methods.most_common())
+        f"{_count(len(found), 'reflectie', 'reflecties')} {since}; "
+        + ("methode" if len(methods) == 1 else "methoden")
+        + ": "
+        + ", ".join(f"{METHODS.get(m, m)} ({n})" for m, n in methods.most_common())
         + ".",
     )
     if themes:
@@ -200,6 +223,10 @@ def _reflections(doc: Doc, worker: Portfolio, last: dt.date | None, since: str) 
             "Thema's: " + ", ".join(t.replace("-", " ") for t, _ in themes.most_common(8)) + ".",
         )
     doc.add("ul", [f"{clock.shown(r.datum)}: {r.text('titel')}" for r in found if r.datum])
+
+
+def _count(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
 
 
 def _feedback(doc: Doc, worker: Portfolio, last: dt.date | None, since: str) -> None:
@@ -212,7 +239,7 @@ def _feedback(doc: Doc, worker: Portfolio, last: dt.date | None, since: str) -> 
     doc.add(
         "p",
         f"{len(found)} keer feedback {since}, van "
-        + ", ".join(f"{ROLES.get(r, r)} ({n})" for r, n in roles.most_common())
+        + ", ".join(f"{(ONE if n == 1 else ROLES).get(r, r)} ({n})" for r, n in roles.most_common())
         + ".",
     )
     doc.add(
@@ -226,7 +253,7 @@ def _feedback(doc: Doc, worker: Portfolio, last: dt.date | None, since: str) -> 
     )
 
 
-def _self_checks(doc: Doc, worker: Portfolio) -> None:
+def _self_checks(doc: Doc, repo: Repository, worker: Portfolio) -> None:
     doc.add("h2", "Zelftoetsen")
     checks = sorted((c for c in worker.of(ZELFTOETS) if c.datum), key=lambda c: (c.datum, c.id))
     if not checks:
@@ -243,7 +270,8 @@ def _self_checks(doc: Doc, worker: Portfolio) -> None:
         numbers = [v for v in values if isinstance(v, int)]
         average = f"{sum(numbers) / len(numbers):.1f}".replace(".", ",") if numbers else "-"
         when = clock.shown(check.datum) if check.datum else "-"
-        rows.append([when, str(check.get("kader", "")), average])
+        framework = repo.catalog.frameworks.get(str(check.get("kader", "")))
+        rows.append([when, framework.titel if framework else str(check.get("kader", "")), average])
     doc.add("table", (["Datum", "Kader", "Gemiddelde score (1-5)"], rows))
 
 
@@ -256,7 +284,7 @@ def _agreements(doc: Doc, talks: list[Entry], today: dt.date) -> None:
     doc.add(
         "ul",
         [
-            f"{a.wat} ({a.wie}; "
+            f"{a.wat} ({WHO.get(a.wie, a.wie)}; "
             + (f"deadline {clock.shown(a.deadline)}" if a.deadline else "geen deadline")
             + (", te laat" if a.overdue(today) else "")
             + ")"

@@ -34,6 +34,7 @@ function profCellText(cell) {
 }
 
 function profDate(text) {
+  if (/^nooit$/i.test(text)) return -8.64e15;  // "⚠ nooit": older than any date
   var m = /^(\d{1,2})-(\d{1,2})-(\d{4})\b/.exec(text);
   if (m) return Date.UTC(+m[3], +m[2] - 1, +m[1]);
   m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
@@ -104,6 +105,7 @@ function profTables() {
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     if (headers.length >= 3) table.setAttribute("data-prof-stapel", "");
     if (headers.length >= 6) table.setAttribute("data-prof-breed", "");
+    if (headers.length >= 10) table.setAttribute("data-prof-zeer-breed", "");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       Array.prototype.forEach.call(row.cells, function (cell, index) {
         if (headers[index]) cell.setAttribute("data-label", profCellText(headers[index]));
