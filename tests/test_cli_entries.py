@@ -340,7 +340,7 @@ def test_done_refusals(root: Path, recorded: Recorded) -> None:
     )
     not_goal = prof(root, "done", "2025-03-04-escalatie-tijdens-huisbezoek")
     assert not_goal.exit_code == 2
-    assert "geen gesprek of leerdoel met id" in not_goal.stderr  # done: a goal or a conversation
+    assert "geen leerdoel of gesprek met id" in not_goal.stderr  # done: a goal or a conversation
     future = prof(root, "done", GOAL, "--op", "2027-01-01")
     assert future.exit_code == 1
     assert "`behaald_op` 2027-01-01 ligt in de toekomst [datum-toekomst]" in future.stderr

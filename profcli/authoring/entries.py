@@ -68,6 +68,7 @@ def find(
 ) -> Source:
     """The one entry called `ident`: its id, the start of its id or of the id's part after
     its date (`intervisie-begeleiden`), or a path to its file."""
+    kinds = tuple(kinds)
     wanted = frozenset(kinds)
     if ident.endswith(".toml"):
         by_path = _by_path(root, ident, [s for s in sources(root) if s.kind in wanted])
@@ -88,7 +89,8 @@ def find(
     matches = exact or [s for s in within if s.stem.startswith(name)]
     if not matches:  # `intervisie-wijkteam` for 2026-12-06-intervisie-wijkteam: the title part
         matches = [s for s in within if _undated(s.stem).startswith(name)]
-    what = " of ".join(k.name for k in wanted) if len(wanted) < 3 else "stuk"
+    named = list(dict.fromkeys(kinds))  # the caller's order: a set's order varies per run
+    what = " of ".join(k.name for k in named) if len(named) < 3 else "stuk"
     if not matches:
         elsewhere = _places([s for s in sources(root) if s.kind in wanted], name) if profile else ""
         close = None if elsewhere else normalise.suggest(name, [s.stem for s in within])
