@@ -1,4 +1,5 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, axe-core from node_modules.
+"""Browser fixtures: Debian's Chromium driven by Playwright, axe-core from the test extras
+(axe-playwright-python ships it).
 
 Skipped when Chromium or axe-core is missing, unless `PROF_REQUIRE_BROWSER=1` (CI), in which
 case a missing browser is a failure.
@@ -30,7 +31,17 @@ CHROMIUM = Path(
     os.environ.get("PROF_CHROMIUM")
     or (HEADLESS_SHELL if HEADLESS_SHELL.is_file() else Path("/usr/bin/chromium"))
 )
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+def _axe() -> Path:
+    """axe-core as the PyPI package axe-playwright-python ships it (a test extra), so that the
+    README's test command runs the accessibility tests too; npm is not needed."""
+    try:
+        import axe_playwright_python  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return REPO / "node_modules" / "axe-core" / "axe.min.js"
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+AXE = _axe()
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -63,7 +74,7 @@ def _missing(what: str) -> None:
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.is_file():
-        _missing("axe-core (npm install --no-save axe-core@4)")
+        _missing("axe-core (pip install axe-playwright-python, in de test-extra's)")
     return AXE.read_text(encoding="utf-8")
 
 
