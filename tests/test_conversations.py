@@ -218,3 +218,29 @@ def test_done_ticks_off_one_agreement_of_a_conversation(example_copy: Path) -> N
     code, out = prof(example_copy, "done", talk)
     assert code != 0 and "welke afspraak? kies een nummer met --afspraak:" in out
     assert "  3. Twee moreel beraden in het team begeleiden" in out
+
+
+def test_the_site_says_what_its_totals_leave_out(tmp_path: Path) -> None:
+    """Issue 26 (in part): a privé activity counts in `prof status` and the dossier, never on
+    a site; the site says so beside its points and on the home page, always, so that the
+    sentence itself tells nothing about whether a worker has privé entries."""
+    from profcli.publish.labels import PRIVATE_NOT_COUNTED
+    from tests.publish_repo import site_copy, write
+
+    root = site_copy(tmp_path)
+    before = prof(root, "status", "sanne-de-boer", "--format", "json")
+    write(
+        root,
+        "profielen/sanne-de-boer/activiteiten/2026-11-03-intervisie-prive.toml",
+        'titel = "Intervisie"\ndatum = 2026-11-03\nvorm = "intervisie"\nuren = 1.5\n'
+        'zichtbaarheid = "prive"\n',
+    )
+    after = prof(root, "status", "sanne-de-boer", "--format", "json")
+    assert json.loads(before[1])["tekort"] - json.loads(after[1])["tekort"] == 1.5
+    checked = check_repository(root, today=TODAY)
+    assert checked.result.ok, [f.text() for f in checked.result.sorted()]
+    pages = {p.path: p.markdown for p in build_pages(checked.repository, today=TODAY)}
+    home = pages["index.md"]
+    assert "58 / 140 (nog 82)" in home  # the site's figure, without the privé hours
+    sentence = PRIVATE_NOT_COUNTED.replace('\\"', '"')
+    assert sentence in home and sentence in pages["werkers/sanne-de-boer/uren.md"]

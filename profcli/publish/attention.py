@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from profcli.publish.context import Context, worker_page
-from profcli.publish.labels import OPEN_STATUS, REGISTERS, label
+from profcli.publish.labels import OPEN_STATUS, PRIVATE_NOT_COUNTED, REGISTERS, label
 from profcli.publish.markdown import NONE, hours, link, rel, table, text
 from profcli.registration import norm
 from profcli.registration.hours import PACE_SYMBOLS, HoursReport
@@ -48,8 +48,8 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
         "categorie zonder minimum of boven een maximum; de urenpagina zegt waarom. "
         "*Jaargesprek*: het laatste periodieke gesprek met de leidinggevende (ouder dan een "
         "jaar, of nooit: ⚠; de Cao Sociaal Werk vraagt er één per jaar). *Afspraken*: "
-        "afspraken uit die gesprekken die over hun deadline zijn en niet klaar. Gesprekken "
-        "die privé zijn, tellen hier niet mee.",
+        "afspraken uit die gesprekken die over hun deadline zijn en niet klaar. "
+        + PRIVATE_NOT_COUNTED,
         "",
     ]
     header = [

@@ -151,3 +151,13 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def medewerkers(count: int) -> str:
     """`1 medewerker`, `3 medewerkers`: the site's word for the people whose portfolios it shows."""
     return f"{count} medewerker" if count == 1 else f"{count} medewerkers"
+
+
+PRIVATE_NOT_COUNTED = (
+    'Privé-stukken (`zichtbaarheid = "prive"`) staan op geen enkele site en tellen hier '
+    "dus ook niet mee, niet in de punten en niet in de datums; `prof status` en het "
+    "herregistratiedossier tellen ze wel."
+)
+"""Said beside every total and date the site derives from a worker's entries: the site leaves
+privé entries out, `prof status` and the dossier do not (issue 26). Always said, whether or
+not there are any, so that it tells nothing about them."""

@@ -9,7 +9,14 @@ from collections import defaultdict
 from profcli.publish import charts
 from profcli.publish import evidence as files
 from profcli.publish.context import Context, Page, worker_page
-from profcli.publish.labels import METHODS, SECTIONS, display, label, slug_words
+from profcli.publish.labels import (
+    METHODS,
+    PRIVATE_NOT_COUNTED,
+    SECTIONS,
+    display,
+    label,
+    slug_words,
+)
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import feedback_on, item_link, item_title, scored, worker_menu
 from profcli.registration import norm
@@ -141,6 +148,8 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
     ]
     last = report.end - dt.timedelta(days=1)
     out.append(f"Huidige registratiecyclus: {datum(report.start)} tot en met {datum(last)}.")
+    if not ctx.quiet:  # the team site; the public one has no `prof status` reader
+        out += ["", PRIVATE_NOT_COUNTED, ""]
     register = report.register
     if register is None:
         out += [

@@ -31,6 +31,8 @@ CHROMIUM = Path(
     os.environ.get("PROF_CHROMIUM")
     or (HEADLESS_SHELL if HEADLESS_SHELL.is_file() else Path("/usr/bin/chromium"))
 )
+
+
 def _axe() -> Path:
     """axe-core as the PyPI package axe-playwright-python ships it (a test extra), so that the
     README's test command runs the accessibility tests too; npm is not needed."""
