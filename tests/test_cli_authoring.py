@@ -797,3 +797,11 @@ def test_a_refused_zet_keeps_the_change_as_a_draft(repo: Path) -> None:
     [draft] = drafts(repo)
     assert CLIENT in draft.read_text(encoding="utf-8")
     assert f"prof drafts --hervat {draft.stem}" in refused.output
+
+
+def test_a_day_given_as_a_word_says_which_date_it_became(repo: Path) -> None:
+    """Issue 26: `--datum gisteren` was taken without saying the date."""
+    args = [a if a != "2026-01-10" else "gisteren" for a in ONE_LINER]
+    made = prof(repo, *args, "--no-input")
+    assert made.exit_code == 0, made.output
+    assert "--datum: `gisteren` gelezen als " in made.output

@@ -148,7 +148,7 @@ def test_typos_are_explained_and_dutch_habits_accepted(example_copy: Path) -> No
     term.answer(accredited, "misschien")
     term.see("`misschien` is geen ja of nee; typ j of n.")
     term.answer(accredited, "N")
-    term.answer("Accreditatienummer (optioneel, Enter om over te slaan): ", "")
+    # "nee" to geaccrediteerd: the accreditation number is not asked (issue 26)
     term.answer("Face to face (j/n; optioneel, Enter om over te slaan): ", "ja")
     term.answer("Status bij het register (nummer of naam; optioneel, Enter om over te slaan): ", "")
     term.answer("Bewijs (optioneel, Enter om over te slaan): ", "")
@@ -160,6 +160,7 @@ def test_typos_are_explained_and_dutch_habits_accepted(example_copy: Path) -> No
     name = "2026-11-21-training-omgaan-met-agressie.toml"
     term.see(f"Opgeslagen: profielen/{WORKER}/activiteiten/{name}")
     assert term.end() == 0
+    assert "Accreditatienummer" not in term.transcript.getvalue()
     assert folder(example_copy, "activiteiten") == before | {name}
     path = example_copy / "profielen" / WORKER / "activiteiten" / name
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -183,6 +184,7 @@ def interrupt_a_reflection(root: Path) -> Path:
     term = Terminal(root, "add", "reflectie", "--profiel", WORKER)
     term.answer("Titel: ", "Onrust bij een huisbezoek")
     term.answer("Datum (bijvoorbeeld 21-11-2026 of gisteren) [22-11-2026]: ", "gisteren")
+    term.see("`gisteren` gelezen als 21-11-2026.")  # a day typed as a word says its date
     term.answer("Methode (nummer of naam): ", "STARR")
     term.answer("Situatie: ", "Een bewoner werd boos toen ik de brief voorlas.")
     term.see("  … ")

@@ -85,9 +85,12 @@ class DayType(click.ParamType[dt.date]):
 
         obj = ctx.find_object(Invocation) if ctx else None
         try:
-            return clock.read_day(str(value), obj.today() if obj else clock.today())
+            day = clock.read_day(str(value), obj.today() if obj else clock.today())
         except ValueError as e:
             self.fail(str(e), param, ctx)
+        if any(c.isalpha() for c in str(value)) and not (ctx and ctx.resilient_parsing):
+            click.echo(f"{_name(param)}: `{value}` gelezen als {clock.shown(day)}.", err=True)
+        return day
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "DATUM"

@@ -176,10 +176,13 @@ class Interview:
             if f.required:
                 return f
         for f in open_fields:
+            if f.name == "accreditatie_id" and self.data.get("geaccrediteerd") is False:
+                self.asked.add(f.name)  # "nee" to geaccrediteerd: no number to ask for
+                continue
             choices = self.choices(f)
-            if f.offered and (choices is None or choices.allowed or choices.offered):
+            if f.offered and (choices is None or choices.offered):
                 return f
-            self.asked.add(f.name)  # nothing to choose from (no goals yet): not asked
+            self.asked.add(f.name)  # nothing to choose from (no open goals): not asked
         return None
 
     def context(self) -> Context:

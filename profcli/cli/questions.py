@@ -4,6 +4,7 @@ in one Dutch line each time it does not (the checks are in profcli.authoring.ans
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -139,7 +140,12 @@ def take(e: AnswerRejected) -> str | None:
 
 
 def notes(raw: str, value: object) -> list[str]:
-    """What prof made of an answer, per name typed (numbers from a list need no note)."""
+    """What prof made of an answer, per name typed (numbers from a list need no note); a day
+    typed as a word ("gisteren") says which date it became."""
+    if isinstance(value, dt.date) and any(c.isalpha() for c in raw):
+        from profcli import clock
+
+        return [f"`{raw.strip()}` gelezen als {clock.shown(value)}"]
     if isinstance(value, str):
         pairs = [(raw, value)]
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
