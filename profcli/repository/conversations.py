@@ -15,7 +15,6 @@ from profcli.repository.model import Entry
 
 YEARLY_DAYS = 365
 """A periodic conversation is due when the last one is more than this many days ago."""
-WHO = {"werker": "werker", "leidinggevende": "leidinggevende", "team": "team"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +66,3 @@ def periodic_due(conversations: Iterable[Entry], today: dt.date) -> bool:
     """No periodic conversation at all, or the last one more than a year ago."""
     last = last_periodic(conversations)
     return last is None or (today - last).days > YEARLY_DAYS
-
-
-def since(conversations: Iterable[Entry], day: dt.date | None) -> list[Entry]:
-    """The conversations after `day` (all of them without one), oldest first."""
-    return sorted(
-        (c for c in conversations if c.datum and (day is None or c.datum > day)),
-        key=lambda c: (c.datum or dt.date.min, c.id),
-    )

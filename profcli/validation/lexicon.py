@@ -78,7 +78,7 @@ def _versions() -> str:
     return "\0".join(parts)
 
 
-_RULES = ("lexicon.py", "namefinder.py")
+_RULES = ("lexicon.py", "namefinder.py", "namewords.py")
 
 
 @cache

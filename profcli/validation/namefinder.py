@@ -24,7 +24,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from profcli.validation import namewords as words
 from profcli.validation.lexicon import Lexicon
+from profcli.validation.namewords import HONORIFICS, INTERFIXES, KIN_STRICT
 
 __all__ = ["HONORIFICS", "spans"]
 
@@ -35,52 +37,6 @@ _CAMEL = re.compile(r"[a-zà-ÿ][A-ZÀ-ÖØ-Þ]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Al|El|O')[A-ZÀ-ÖØ-Þ]")
 """Names that have a capital inside: McBride, DiClemente, LaToya, El-Amrani's "ElAmrani"."""
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
-
-HONORIFICS = frozenset(
-    """meneer mevrouw mevr mw dhr heer juffrouw juf meester dokter dr mr cliënt client
-    cliënte klant bewoner inwoner jongere moeder vader mama papa ma pa oma opa zoon
-    zoontje dochter dochtertje broer zus zuster broertje zusje tante oom neef nicht
-    partner vriend vriendin man vrouw ex familie gezin collega wijkagent huisarts
-    leidinggevende teamleider supervisor coach docent mentor buurman buurvrouw
-    stiefvader stiefmoeder schoonmoeder schoonvader kleinzoon kleindochter pleegmoeder
-    pleegvader pleegzoon pleegdochter""".split()
-)
-"""Words in front of a name: the capitalised word after one is a person ("oma Riet")."""
-KIN_STRICT = frozenset(
-    """meneer mevrouw mevr mw dhr heer familie gezin oma opa tante oom juf meester""".split()
-)
-"""Of those, the ones after which any capitalised word is a name, even a Dutch word or a
-place ("mevrouw Bakker", "familie Groot"); after the others only a name by the lists is."""
-INTERFIXES = frozenset(
-    """van de der den ter ten te 't la le du da dos del di von vd el al ben bin abu ould
-    ibn""".split()
-)
-_PLACE_ENDINGS = tuple(
-    """park plein straat weg laan kade singel gracht wijk buurt
-    dorp stad polder plantsoen haven markt school college""".split()
-)
-"""Endings of a place's or a building's name ("Zuiderpark", "Oosterpark"), for a word no
-list of names knows."""
-_INSTITUTION_AFTER = frozenset(
-    """college school ziekenhuis instituut academie universiteit hogeschool zorg wonen
-    groep centrum stichting park plein mc umc lyceum gymnasium mavo havo vmbo campus
-    huis""".split()
-)
-"""A word after an unknown capitalised one that makes the two an institution ("Albeda
-College", "Maasstad Ziekenhuis")."""
-_LOCATIVE = frozenset("""in uit vanuit te nabij buiten richting""".split())
-_BEFORE_PERSON = frozenset("met bij aan voor namens zonder tegen samen".split())
-_ARTICLES = frozenset("""de het den 't een""".split())
-_PERSON_VERBS = frozenset(
-    """vertelde vertelt zei zegt belde belt kwam komt wil wilde heeft had is was woont
-    woonde vroeg vraagt gaf geeft voelt voelde werkt werkte zoekt zocht huilde huilt
-    lachte lacht liet laat moet moest kan kon gaat ging wordt werd schreef schrijft
-    appte appt mailde zat zit stond staat durfde durft weet wist zag ziet hoorde hoort
-    leek lijkt bleef blijft kreeg krijgt maakte maakt mocht mag""".split()
-)
-_SMALL = frozenset(
-    """van de der den het en of voor op in met aan bij tot uit over 't a la""".split()
-)
 
 
 @dataclass(slots=True)
@@ -114,10 +70,7 @@ def _sentence_start(text: str, start: int) -> bool:
     if j >= 0 and text[j] not in " \t\n\r\f\v(":
         return True  # "collega's.": the word before the stop is no initial
     word = text[j + 1 : i]
-    return not word or not (len(word) == 1 or word.lower() in _ABBREVIATIONS)
-
-
-_ABBREVIATIONS = frozenset({"mw", "mevr", "dhr", "mr", "dr", "drs", "ir", "ing", "st", "jr", "sr"})
+    return not word or not (len(word) == 1 or word.lower() in words.ABBREVIATIONS)
 
 
 def _acronym(word: str) -> bool:
@@ -245,38 +198,38 @@ class _Finder:
         if listed and not (t.starts_sentence and word):
             return not (word and self._in_title(i))
         if listed:  # "Roos vertelde": a name that is also a word, before a person's verb
-            return self.lower(i + 1) in _PERSON_VERBS and not self.lex.common(lower)
+            return self.lower(i + 1) in words.PERSON_VERBS and not self.lex.common(lower)
         if word:  # "met Vos": a Dutch word with a capital, where only a person stands
             return not t.starts_sentence and self._person_slot(i) and not self._in_title(i)
         return not self._in_title(i) or not t.starts_sentence
 
     def _institution(self, i: int, lower: str) -> bool:
-        if any(lower.endswith(e) and len(lower) > len(e) + 2 for e in _PLACE_ENDINGS):
+        if any(lower.endswith(e) and len(lower) > len(e) + 2 for e in words.PLACE_ENDINGS):
             return True
         return (
             i + 1 < len(self.tokens)
             and self.gap(i) == " "
             and self.tokens[i + 1].upper
-            and self.lower(i + 1) in _INSTITUTION_AFTER
+            and self.lower(i + 1) in words.INSTITUTION_AFTER
         )
 
     def _person_slot(self, i: int) -> bool:
         """Right after a preposition that takes a person, with no article between ("gesprek
         met Vos", "op bezoek bij Bloem"); "bij de Gemeente" is an institution."""
-        return i > 0 and self.gap(i - 1) == " " and self.lower(i - 1) in _BEFORE_PERSON
+        return i > 0 and self.gap(i - 1) == " " and self.lower(i - 1) in words.BEFORE_PERSON
 
     def _after_locative(self, i: int) -> bool:
         j = i - 1
-        while j >= 0 and self.lower(j) in _ARTICLES and self.gap(j) == " ":
+        while j >= 0 and self.lower(j) in words.ARTICLES and self.gap(j) == " ":
             j -= 1
-        return j >= 0 and j < i and self.lower(j) in _LOCATIVE and self.gap(j) == " "
+        return j >= 0 and j < i and self.lower(j) in words.LOCATIVE and self.gap(j) == " "
 
     def _in_title(self, i: int) -> bool:
         """A capitalised word among other capitalised words that are plain words ("Positieve
         Gezondheid", "De Kracht van Kwetsbaarheid"): a title, not a name."""
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(self.tokens) and self.lower(j) in _SMALL:
+            while 0 <= j < len(self.tokens) and self.lower(j) in words.SMALL:
                 j += step
             if not 0 <= j < len(self.tokens):
                 continue
@@ -335,7 +288,7 @@ class _Finder:
             return ""
         gap = self.gap(j - 1)
         word = self.lower(j - 1)
-        if gap == " " or (gap == ". " and word in _ABBREVIATIONS):
+        if gap == " " or (gap == ". " and word in words.ABBREVIATIONS):
             return word
         return ""
 
