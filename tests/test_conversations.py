@@ -244,3 +244,22 @@ def test_the_site_says_what_its_totals_leave_out(tmp_path: Path) -> None:
     assert "58 / 140 (nog 82)" in home  # the site's figure, without the privé hours
     sentence = PRIVATE_NOT_COUNTED.replace('\\"', '"')
     assert sentence in home and sentence in pages["werkers/sanne-de-boer/uren.md"]
+
+
+def test_behind_says_how_far(team_pages: dict[str, str]) -> None:
+    """Issue 26 (in part): "▲ achter" on the home page says by how many points, the shortfall
+    against an even pace through the cycle, computed from the same report as `prof status`."""
+    from profcli.registration import hours
+    from profcli.repository.loader import load
+    from tests.conftest import REPO
+
+    repo = load(REPO).repository
+    report = hours.report(repo, repo.portfolios["sanne-de-boer"], TODAY)
+    assert report.pace == "achter"
+    length = (report.end - report.start).days
+    # the same total the pace is judged on (what counts, extras included)
+    expected = (TODAY - report.start).days / length * 140 - report.counted_total
+    assert abs(report.behind - expected) < 0.1
+    home = team_pages["index.md"]
+    row = next(line for line in home.splitlines() if line.startswith("| [Sanne de Boer]"))
+    assert f"**▲ achter** ({round(report.behind)} punten)" in row

@@ -46,6 +46,7 @@ def section(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
         "/ wat de cyclus vraagt, en wat nog nodig is; meetellend en nog nodig samen zijn de "
         "norm. *Extra* zijn punten die de norm niet dichterbij brengen, zoals die in een "
         "categorie zonder minimum of boven een maximum; de urenpagina zegt waarom. "
+        "*Achter* zegt hoeveel punten er ontbreken tegenover een gelijk tempo door de cyclus. "
         "*Jaargesprek*: het laatste periodieke gesprek met de leidinggevende (ouder dan een "
         "jaar, of nooit: ⚠; de Cao Sociaal Werk vraagt er één per jaar). *Afspraken*: "
         "afspraken uit die gesprekken die over hun deadline zijn en niet klaar. "
@@ -108,8 +109,12 @@ def _hours_cells(ctx: Context, worker: Portfolio, report: HoursReport) -> list[s
         need = f"**{need}**"
     extra = sum(b.punten for b in norm.beside(report))
     figures = f"{hours(norm.toward(report))} / {hours(norm.required(report))} ({need})"
+    if report.pace == "achter":  # how far: points short of an even pace through the cycle
+        pace = f"**{pace}** ({round(report.behind)} punten)"
+    elif report.pace == "risico":
+        pace = f"**{pace}**"
     return [
-        f"**{pace}**" if report.pace in ("risico", "achter") else pace,
+        pace,
         f"{short_date(last)} ({report.days_left} d, {register})",
         figures + (f" + {hours(extra)} *extra*" if extra else ""),
     ]

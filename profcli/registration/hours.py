@@ -168,10 +168,17 @@ class HoursReport:
             return "voldoet"
         if self.end - self.today <= RISK_WINDOW:
             return "risico"
+        return "op schema" if self.behind <= 0 else "achter"
+
+    @property
+    def behind(self) -> float:
+        """How many points short of where an even pace through the cycle would be today (0
+        when on or ahead of it): how far "achter" is."""
+        if self.register is None:
+            return 0.0
         length = (self.end - self.start).days or 1
         elapsed = min(1.0, max(0.0, (self.today - self.start).days / length))
-        required = self.register.required
-        return "op schema" if self.counted_total >= elapsed * required else "achter"
+        return max(0.0, round(elapsed * self.register.required - self.counted_total, 1))
 
     # Views kept for the pages that compare per category.
     @property
