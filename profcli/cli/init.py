@@ -96,9 +96,10 @@ def init(
     click.echo(f'CI installeert profcli met: pip install "{found.requirement}"')
     if not found.portable:
         click.echo(
-            "Let op: dat adres bestaat alleen op deze computer. Geef met --bron een adres dat "
-            "CI kan bereiken (bijvoorbeeld een git-adres) en draai prof init --force opnieuw, "
-            "of pas de CI-bestanden aan.",
+            "Let op: dat adres bestaat alleen op deze computer, dus de controle in CI kan "
+            "profcli nog niet installeren. Je kunt gewoon beginnen; vraag wie profcli voor "
+            "jullie team beheert om een adres dat CI kan bereiken, en draai dan "
+            "prof init --force --bron ADRES.",
             err=True,
         )
     from profcli.git.record import work_tree
