@@ -151,42 +151,42 @@ def dossier_md(
     end = report.end - dt.timedelta(days=1)
     reg = worker.profile.get("registratie") if worker.profile else None
     reg = reg if isinstance(reg, dict) else {}
-    lines = [f"# Herregistratiedossier {_md(worker.naam)}", ""]
+    lines = [f"# Herregistratiedossier {md_text(worker.naam)}", ""]
     if incomplete:
-        lines += [f"> **{_md(DRAFT)}** " + ", ".join(f"`{_md(p)}`" for p in incomplete), ""]
+        lines += [f"> **{md_text(DRAFT)}** " + ", ".join(f"`{md_text(p)}`" for p in incomplete), ""]
     lines.append(f"- Cyclus: {day(report.start)} t/m {day(end)}")
     if report.register:
-        nummer = f", nummer {_md(str(reg['nummer']))}" if reg.get("nummer") else ""
-        lines.append(f"- Register: {_md(report.register.titel)}{nummer}")
+        nummer = f", nummer {md_text(str(reg['nummer']))}" if reg.get("nummer") else ""
+        lines.append(f"- Register: {md_text(report.register.titel)}{nummer}")
     lines += ["", "## Punten per categorie", ""]
     lines.append("| " + " | ".join(HEADER) + " |")
     lines.append("|---|" + "---:|" * 7 + "---|")
-    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in totals_rows(report)]
+    lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in totals_rows(report)]
     lines += ["", *_summary(report)]
     outside = norm.outside_cycle(repo, worker, report) if report.register else None
     lines += [f"Ook gelogd: {outside.sentence()}." if outside else "", ""]
     noted = [line for line in report.lines if line.opmerking]
     if noted:
         lines += ["## Let op", ""]
-        lines += [f"- {day(x.datum)} {_md(x.titel)}: {_md(x.opmerking)}" for x in noted]
+        lines += [f"- {day(x.datum)} {md_text(x.titel)}: {md_text(x.opmerking)}" for x in noted]
         lines.append("")
     lines += ["## Bronnen van de regels", ""]
     if report.register:
         for rule, source in report.register.sources():
             mark = "" if source.geverifieerd else " (niet geverifieerd)"
-            lines.append(f"- {_md(rule)}: {_md(source.adres)}{mark}")
+            lines.append(f"- {md_text(rule)}: {md_text(source.adres)}{mark}")
     lines += ["", "## Reflecties", ""]
     reflections = [
         e for e in worker.of(REFLECTIE) if e.datum and report.start <= e.datum < report.end
     ]
     lines += [
-        f"- {day(e.datum)}: {_md(e.text('titel'))} ({_md(e.text('methode'))})"
+        f"- {day(e.datum)}: {md_text(e.text('titel'))} ({md_text(e.text('methode'))})"
         for e in reflections
         if e.datum
     ] or ["Geen reflecties in deze cyclus."]
     lines += ["", "## Bewijsstukken", ""]
     evidence = _evidence(worker, report)
-    lines += [f"- {_md(ref)} (bij {_md(source)})" for ref, source in evidence] or [
+    lines += [f"- {md_text(ref)} (bij {md_text(source)})" for ref, source in evidence] or [
         "Geen bewijsstukken."
     ]
     return "\n".join(lines) + "\n"
@@ -261,7 +261,7 @@ def _evidence(worker: Portfolio, report: hours.HoursReport) -> list[tuple[str, s
     return sorted(set(found))
 
 
-def _md(text: str) -> str:
+def md_text(text: str) -> str:
     """Plain text in Markdown: no HTML, no accidental formatting, one line."""
     text = " ".join(text.split())
     for char in "\\`*_[]<>|#":

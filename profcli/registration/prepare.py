@@ -18,7 +18,7 @@ from pathlib import Path
 
 from profcli import clock
 from profcli.registration import hours, norm
-from profcli.registration.export import _md
+from profcli.registration.export import md_text
 from profcli.repository import conversations
 from profcli.repository.kinds import FEEDBACK, GESPREK, LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.repository.model import Entry, Portfolio, Repository
@@ -70,19 +70,19 @@ class Doc:
         self.blocks.append((kind, value))
 
     def markdown(self) -> str:
-        out = [f"# {_md(self.title)}", ""]
+        out = [f"# {md_text(self.title)}", ""]
         for kind, value in self.blocks:
             if kind == "h2":
-                out += [f"## {_md(str(value))}", ""]
+                out += [f"## {md_text(str(value))}", ""]
             elif kind == "p":
-                out += [_md(str(value)), ""]
+                out += [md_text(str(value)), ""]
             elif kind == "ul":
-                out += [f"- {_md(item)}" for item in _strings(value)] + [""]
+                out += [f"- {md_text(item)}" for item in _strings(value)] + [""]
             elif kind == "table":
                 header, rows = _table(value)
-                out.append("| " + " | ".join(_md(h) for h in header) + " |")
+                out.append("| " + " | ".join(md_text(h) for h in header) + " |")
                 out.append("|" + "---|" * len(header))
-                out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+                out += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in rows]
                 out.append("")
         return "\n".join(out).rstrip() + "\n"
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from profcli.validation import namewords as words
 from profcli.validation.lexicon import Lexicon
-from profcli.validation.namewords import HONORIFICS, INTERFIXES, KIN_STRICT
+from profcli.validation.namewords import HONORIFICS, INTERFIXES, KIN_STRICT, norm
 
 __all__ = ["HONORIFICS", "spans"]
 
@@ -116,7 +116,7 @@ class _Finder:
                 if gap not in (" ", "-", " & "):
                     break
                 words.append(gap + tokens[j].text)
-                phrase = _norm("".join(words))
+                phrase = norm("".join(words))
                 if self.lex.place(phrase) or self.lex.author(phrase):
                     best = j
             for k in range(i, best + 1) if best else ():
@@ -132,7 +132,7 @@ class _Finder:
         return found
 
     def _word_like(self, word: str, *, compounds: bool = True) -> bool:
-        lower = _norm(_POSSESSIVE.sub("", word))
+        lower = norm(_POSSESSIVE.sub("", word))
         if self.lex.dutch(lower) or self.lex.english(lower) or self.lex.place(lower):
             return True
         plain = _without_accents(lower)  # "Eén", "Vóór": accents of emphasis
@@ -145,11 +145,8 @@ class _Finder:
     def _compound(self, lower: str) -> bool:
         """ "Ondersteuningsplannen", "Buurtteamoverleg", "Zorgmijders": two known words (a
         linking s or e between them), the first of at least four letters, in any plural."""
-        if len(lower) < 7:
+        if len(lower) < 7:  # a plural of one word is `_dutch_form`'s, asked first
             return False
-        for ending in ("s", "en", "n", "e"):
-            if lower.endswith(ending) and self.lex.dutch(lower[: -len(ending)]):
-                return True
         for cut in range(4, len(lower) - 2):
             head, tail = lower[:cut], lower[cut:]
             if not (self._dutch_form(tail) or (len(tail) >= 8 and self._compound(tail))):
@@ -181,7 +178,7 @@ class _Finder:
             return False
         if _CAMEL.search(t.text) and not _NAME_PREFIX.match(t.text):
             return False  # "MijnOverheid", "NewLine": a brand or code, not a person
-        lower = _norm(_POSSESSIVE.sub("", t.text))
+        lower = norm(_POSSESSIVE.sub("", t.text))
         after_interfix = i > 0 and self.lower(i - 1) in INTERFIXES and self.gap(i - 1) == " "
         if after_interfix and self.lex.after_interfix(t.text) and not self._after_locative(i):
             return True  # "Jan de Vries", "mevrouw van den Heuvel" (DEDUCE's rule)
@@ -355,10 +352,6 @@ class _Finder:
 
 def _without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if c not in "\u0301\u0300")
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").lower().split())
 
 
 _CAPITAL = re.compile(r"(?<![\w'\u2019-])[A-ZÀ-ÖØ-Þ][\w'\u2019-]*")

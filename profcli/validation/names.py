@@ -13,9 +13,9 @@ even for a text never seen before; it no longer loads DEDUCE's 1.1 GB of tables.
 - A hit is less the forms practice uses to anonymise ("mevrouw A.", "meneer B. (45)",
   "cliënt C."), cited authors ("Gibbs (1988)", "het model van Egan") and the allowed names.
 
-What it cannot find: names written in lower case, and names that are also an ordinary Dutch
-word at the start of a sentence ("Roos" in "Roos is mijn cliënt" is found; "Roos heeft" too,
-but not every such sentence). README and SECURITY.md say so.
+What it cannot find: names written in lower case, a name that is also an ordinary Dutch word
+where nothing marks it as a person ("Storm is boos", "ik belde Vos"), and nicknames. README
+and SECURITY.md say so.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from profcli.repository.model import Portfolio, Repository
+from profcli.validation.namewords import HONORIFICS, norm
 
 __all__ = [
     "RULE",
@@ -191,11 +192,11 @@ def allowed_forms(workers: Iterable[str], team_allowed: Iterable[str]) -> frozen
     for name in workers:
         words = name.split()
         if words:
-            forms.update({_norm(name), _norm(words[0])})
+            forms.update({norm(name), norm(words[0])})
     for name in team_allowed:
         words = name.split()
         if words:
-            forms.update({_norm(name), _norm(words[0]), _norm(" ".join(words[1:]))})
+            forms.update({norm(name), norm(words[0]), norm(" ".join(words[1:]))})
     forms.discard("")
     return frozenset(forms)
 
@@ -244,23 +245,12 @@ def lead_names(team: Portfolio) -> list[str]:
     ]
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").lower().split())
-
-
-def _bare_honorifics() -> frozenset[str]:
-    from profcli.validation.namefinder import HONORIFICS
-
-    return HONORIFICS
-
-
 def _strip_honorifics(words: list[str]) -> tuple[list[str], list[str]]:
-    honorifics = _bare_honorifics()
     lead: list[str] = []
     while words:
         first = words[0].lower().rstrip(".")
         article = first in ("de", "het", "een") and len(words) > 1
-        if first not in honorifics and not (article and words[1].lower().rstrip(".") in honorifics):
+        if first not in HONORIFICS and not (article and words[1].lower().rstrip(".") in HONORIFICS):
             break
         lead.append(words[0])
         words = words[1:]
@@ -274,8 +264,8 @@ def _passes(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
         return True
     if all(_INITIAL.fullmatch(w) for w in rest):
         return True  # mevrouw A., meneer B. (45), cliënt C., A.B.
-    name = _norm(" ".join(rest))
-    if name in allowed or _norm(span) in allowed:
+    name = norm(" ".join(rest))
+    if name in allowed or norm(span) in allowed:
         return True
     if not lead and _PLACE_LIKE.fullmatch(span):
         return True  # "buurthuis De Put": a building or a neighbourhood

@@ -52,3 +52,8 @@ SMALL = frozenset(
 
 ABBREVIATIONS = frozenset({"mw", "mevr", "dhr", "mr", "dr", "drs", "ir", "ing", "st", "jr", "sr"})
 """Abbreviations that end in a stop without ending a sentence ("mw. Jansen")."""
+
+
+def norm(text: str) -> str:
+    """A name or phrase as the lists hold it: lower case, one space, a straight apostrophe."""
+    return " ".join(text.replace("\u2019", "'").lower().split())
