@@ -16,6 +16,7 @@ from profcli.errors import ProfError
 
 COMMANDS: dict[str, str] = {
     "add": "profcli.cli.add",
+    "approve": "profcli.cli.approve",
     "build": "profcli.cli.build",
     "done": "profcli.cli.done",
     "drafts": "profcli.cli.drafts",

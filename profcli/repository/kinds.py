@@ -46,6 +46,9 @@ GESPREK = Kind("gesprek", "gesprekken", "gesprekken", True, frozenset({WERKER}))
 """A conversation with the team lead (Cao Sociaal Werk art. 3.2: a `periodiek` one yearly)."""
 BIJEENKOMST = Kind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", True, frozenset({TEAM}))
 KENNIS = Kind("kennis", "kennis", "kennisitems", False, frozenset({TEAM}))
+AKKOORD = Kind("akkoord", "akkoorden", "akkoorden", False, frozenset({WERKER}))
+"""A team lead's approval of one entry, written by `prof approve` in a signed commit: not an
+entry the worker adds, lists or shows (`ENTRY_KINDS` leaves it out)."""
 KINDS: tuple[Kind, ...] = (
     PROFILE,
     LEERDOEL,
@@ -56,6 +59,7 @@ KINDS: tuple[Kind, ...] = (
     GESPREK,
     BIJEENKOMST,
     KENNIS,
+    AKKOORD,
 )
 FRAMEWORK = Kind("kader", "kaders", "kaders", False, frozenset())
 REGISTER = Kind("register", "registers", "registers", False, frozenset())
@@ -63,7 +67,8 @@ REGISTER = Kind("register", "registers", "registers", False, frozenset())
 
 BY_NAME: dict[str, Kind] = {k.name: k for k in (*KINDS, FRAMEWORK, REGISTER)}
 BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS if k.folder}
-ENTRY_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k is not PROFILE)
+ENTRY_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k not in (PROFILE, AKKOORD))
+"""What a worker or team adds, lists, shows and publishes."""
 
 
 def is_slug(text: str) -> bool:

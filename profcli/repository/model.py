@@ -104,6 +104,8 @@ class Repository:
     """Files that could not be read or parsed: (profile slug, kind name, id) -> display path,
     so that a reference to one says so instead of "does not exist". A folder that could not
     be listed stands for all it holds: id `*` (a kind's folder) or kind and id `*`."""
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Views computed once per load (the approvals read from git's history)."""
 
     def unread(self, slug: str, kind: str, id: str) -> str | None:
         """The file or folder that could not be read and may hold this entry, if any."""

@@ -18,6 +18,7 @@ from profcli.repository.discovery import display_path
 from profcli.repository.loader import Loaded, load
 from profcli.repository.model import Portfolio, Repository
 from profcli.validation import files, names, rules
+from profcli.validation.approvals import approval_rules
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = Tr
         findings.extend(rules.run(repo, day))
         findings.extend(_privacy(repo, loaded))
         findings.extend(_names(repo, loaded, store))
+    findings.extend(approval_rules(repo))
     findings.extend(_schema_copies(repo.root))
     return Checked(loaded, Result(len(loaded.files), findings), day)
 

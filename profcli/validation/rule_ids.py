@@ -65,6 +65,24 @@ RULE_IDS: dict[str, str] = {
     "bewijs-buiten": "een bewijspad buiten de repository",
     "bewijs-ontbreekt": "een bewijsbestand dat niet bestaat",
     "bewijs-url": "een bewijsadres dat geen http(s) is",
+    # approvals (checked against git's history)
+    "akkoord-stuk": "een akkoord op een stuk dat niet in het portfolio staat",
+    "akkoord-ongetekend": "een akkoord in een commit zonder handtekening",
+    "akkoord-handtekening": "een akkoord in een commit met een handtekening die niet klopt",
+    "akkoord-eigen": "een akkoord ondertekend met een sleutel van de werker zelf",
+    "akkoord-ander-team": "een akkoord ondertekend door een leidinggevende van een ander team",
+    "akkoord-sleutel": "een akkoord ondertekend met een sleutel die het team toen niet vertrouwde",
+    "akkoord-door": "`door` noemt een ander dan de leidinggevende van de sleutel",
+    "akkoord-gewijzigd": "het stuk is veranderd na het akkoord (waarschuwing)",
+    "akkoord-niet-vastgelegd": "een akkoord dat nog niet ondertekend is vastgelegd (waarschuwing)",
+    "akkoord-geschiedenis": (
+        "een akkoord dat niet te controleren is: geen of een onvolledige git-geschiedenis "
+        "(waarschuwing)"
+    ),
+    "akkoord-sleutel-vorm": "een sleutel in het teamprofiel die geen publieke SSH-sleutel is",
+    "akkoord-sleutelwijziging": (
+        "een sleutel erbij of eraf zonder handtekening van een vertrouwde sleutel (waarschuwing)"
+    ),
     # privacy
     "privacy-bsn": "een burgerservicenummer (11-proef)",
     "privacy-iban": "een IBAN-rekeningnummer (mod-97)",

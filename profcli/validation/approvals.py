@@ -1,0 +1,200 @@
+"""`akkoord-*`: every approval is checked against git's history (`repository.approvals`).
+
+A forged, unsigned, self-signed or foreign approval is an error; one whose entry changed
+afterwards, one not yet committed, and one that cannot be checked (no history, a shallow
+clone) are warnings that say so; none of them counts as an approval anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from profcli import clock
+from profcli.findings import Finding
+from profcli.repository import history
+from profcli.repository.approvals import (
+    CHANGED,
+    HOLDS,
+    NO_HISTORY,
+    UNCOMMITTED,
+    Approval,
+    approvals,
+    target_of,
+)
+from profcli.repository.model import Portfolio, Repository
+from profcli.validation.references import valid
+
+REQUEST = "een leidinggevende van het team geeft akkoord met `prof approve`"
+
+MISSING = {
+    "geen-git": "deze map is geen git-repository (of git ontbreekt)",
+    "geen-commits": "er is in deze repository nog niets vastgelegd",
+    "ondiep": (
+        "de git-geschiedenis is onvolledig (een ondiepe kopie); haal haar helemaal op met "
+        "`git fetch --unshallow` (in CI: `fetch-depth: 0` bij GitHub, `GIT_DEPTH: 0` bij GitLab)"
+    ),
+}
+
+
+def approval_rules(repo: Repository) -> Iterator[Finding]:
+    found = approvals(repo)
+    for approval in found.all:
+        yield from _approval(repo, approval)
+    for team in repo.teams():
+        yield from _keys(team, found.history)
+
+
+def _approval(repo: Repository, approval: Approval) -> Iterator[Finding]:
+    entry = approval.entry
+    doc = entry.doc
+    stuk = valid(entry, "stuk")
+    if isinstance(stuk, str) and target_of(repo, entry) is None:
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-stuk",
+            f"`{stuk}` is geen stuk in `{entry.profile}`; een akkoord hoort bij een bestaand "
+            "gesprek, leerdoel, reflectie, activiteit, zelftoets of feedback",
+        )
+    verdict = approval.verdict
+    commit = f"commit {verdict.commit[:10]} ({clock.shown(verdict.day)})" if verdict else ""
+    state = approval.state
+    if state == NO_HISTORY:
+        why = MISSING.get(approval.missing or "", "de git-geschiedenis is niet te lezen")
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-geschiedenis",
+            f"dit akkoord is niet te controleren: {why}; het telt niet tot dat kan",
+            severity="waarschuwing",
+        )
+    elif state == UNCOMMITTED:
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-niet-vastgelegd",
+            "dit akkoord is nieuw of veranderd sinds het laatst werd vastgelegd en telt dus "
+            f"niet: alleen een ondertekende commit telt; {REQUEST}",
+            severity="waarschuwing",
+        )
+    elif state == "ongetekend":
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-ongetekend",
+            f"dit akkoord staat in {commit}, en die commit is niet ondertekend: zo kan "
+            f"iedereen akkoord schrijven; {REQUEST}",
+        )
+    elif state == "handtekening":
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-handtekening",
+            f"de handtekening onder {commit} klopt niet of is niet te controleren; {REQUEST}",
+        )
+    elif state == "eigen" and verdict is not None:
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-eigen",
+            f"{commit} is ondertekend met een sleutel uit het profiel van `{entry.profile}` "
+            f"zelf ({verdict.fingerprint}): een akkoord op je eigen werk telt niet; {REQUEST}",
+        )
+    elif state == "ander-team" and verdict is not None:
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-ander-team",
+            f"{commit} is ondertekend door een leidinggevende van `{verdict.signer}`, en "
+            f"`{entry.profile}` hoort bij {_team(verdict)}; {REQUEST}",
+        )
+    elif state == "sleutel" and verdict is not None:
+        yield doc.finding(
+            ("stuk",),
+            "akkoord-sleutel",
+            f"{commit} is ondertekend met een sleutel ({verdict.fingerprint}) die "
+            f"{_team(verdict)} toen niet vertrouwde: een sleutel telt pas als hij bij een "
+            "leidinggevende in het teamprofiel staat, vastgelegd in een commit die een al "
+            "vertrouwde sleutel ondertekende (de eerste sleutels van een team worden bij het "
+            "eerste gebruik vertrouwd)",
+        )
+    elif state in (HOLDS, CHANGED):
+        door = valid(entry, "door")
+        if isinstance(door, str) and door != approval.lead:
+            yield doc.finding(
+                ("door",),
+                "akkoord-door",
+                f"`door` zegt {door}, maar {commit} is ondertekend met de sleutel van "
+                f"{approval.lead}",
+            )
+        if state == CHANGED and approval.target is not None:
+            target = approval.target
+            yield doc.finding(
+                ("inhoud",),
+                "akkoord-gewijzigd",
+                f"`{target.kind.folder}/{target.id}` is veranderd na het akkoord van "
+                f"{approval.lead}: het akkoord gaat over de vorige tekst en telt niet meer; "
+                "vraag opnieuw akkoord (`prof approve`) of zet de tekst terug",
+                severity="waarschuwing",
+            )
+
+
+def _team(verdict: history.Verdict) -> str:
+    return f"team `{verdict.team}`" if verdict.team else "geen team"
+
+
+def _keys(team: Portfolio, read: history.History) -> Iterator[Finding]:
+    """Keys in the team profile that do not count (yet), and trusted ones taken out without
+    a trusted signature (they still count)."""
+    profile = team.profile
+    if profile is None or read.missing is not None or "leidinggevenden" in profile.invalid_keys:
+        return
+    trusted = read.trusted.get(team.slug, {})
+    refused = [r for r in read.refused if r.profile == profile.doc.display]
+    listed: set[str] = set()
+    leads = profile.get("leidinggevenden")
+    for index, lead in enumerate(leads if isinstance(leads, list) else []):
+        lines = lead.get("sleutels") if isinstance(lead, dict) else None
+        for number, line in enumerate(lines if isinstance(lines, list) else []):
+            fingerprint = history.fingerprint(line) if isinstance(line, str) else None
+            where = ("leidinggevenden", index, "sleutels", number)
+            if fingerprint is None:
+                yield profile.doc.finding(
+                    where,
+                    "akkoord-sleutel-vorm",
+                    "dit is geen publieke SSH-sleutel: kopieer de hele regel uit je .pub-bestand "
+                    "(`ssh-ed25519 AAAA... naam@laptop`)",
+                )
+                continue
+            listed.add(fingerprint)
+            if fingerprint in trusted:
+                continue
+            added = next((r for r in refused if fingerprint in _prints(r.added)), None)
+            how = (
+                f"toegevoegd in commit {added.commit[:10]} ({clock.shown(added.day)}) zonder "
+                "handtekening van een sleutel die het team al vertrouwde"
+                if added
+                else "nog niet vastgelegd"
+            )
+            yield profile.doc.finding(
+                where,
+                "akkoord-sleutelwijziging",
+                f"deze sleutel ({fingerprint}) telt nog niet voor akkoorden: {how}; een "
+                "leidinggevende met een vertrouwde sleutel legt de wijziging ondertekend vast "
+                "(`git commit -S`)",
+                severity="waarschuwing",
+            )
+    for fingerprint, lead in sorted(trusted.items()):
+        if fingerprint not in listed:
+            removed = next((r for r in refused if fingerprint in _prints(r.removed)), None)
+            how = (
+                f"weggehaald in commit {removed.commit[:10]} zonder handtekening van een "
+                "vertrouwde sleutel"
+                if removed
+                else "weggehaald, nog niet vastgelegd"
+            )
+            yield profile.doc.finding(
+                ("leidinggevenden",) if leads else (),
+                "akkoord-sleutelwijziging",
+                f"de sleutel {fingerprint} van {lead} is {how}, en telt dus nog; leg het "
+                "weghalen ondertekend vast (`git commit -S`) met een sleutel die het team "
+                "vertrouwt",
+                severity="waarschuwing",
+            )
+
+
+def _prints(keys: tuple[history.Key, ...]) -> set[str]:
+    return {k.fingerprint for k in keys}
