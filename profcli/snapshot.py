@@ -187,6 +187,39 @@ def _add_path(rows: Rows, path: str, *, follow: bool) -> None:
     rows.append((os.path.realpath(real), 0, 0, 0, 0))
 
 
+def _consulted_git(approvals: object) -> bool:
+    return bool(getattr(getattr(approvals, "history", None), "consulted", False))
+
+
+def git_head(root: Path) -> str:
+    """The commit git's HEAD names (and whether the clone is shallow), read from `.git`
+    without starting git: a run that checked approvals depends on the history."""
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.exists():
+            break
+    else:
+        return ""
+    try:
+        if dot.is_file():  # a worktree or submodule: "gitdir: <path>"
+            dot = (folder / dot.read_text(encoding="utf-8").partition(":")[2].strip()).resolve()
+        head = (dot / "HEAD").read_text(encoding="utf-8").strip()
+        common = dot
+        if (dot / "commondir").is_file():
+            common = (dot / (dot / "commondir").read_text(encoding="utf-8").strip()).resolve()
+        if head.startswith("ref:"):
+            ref = head[4:].strip()
+            loose = common / ref
+            if loose.is_file():
+                head = loose.read_text(encoding="utf-8").strip()
+            else:
+                packed = (common / "packed-refs").read_text(encoding="utf-8")
+                head = next((ln.split()[0] for ln in packed.splitlines() if ln.endswith(ref)), ref)
+        return f"{head} {'ondiep' if (common / 'shallow').exists() else 'heel'}"
+    except (OSError, UnicodeDecodeError):
+        return "onleesbaar"
+
+
 def _file(root: Path) -> Path:
     return root / CACHE_DIR / f"snapshot-{key()}.json"
 
@@ -223,6 +256,8 @@ class Probe:
                 return
             if f"{self._tree[0]} {evidence(root, stored['bewijs'])[0]}" != stored["vingerafdruk"]:
                 return
+            if stored.get("git") is not None and stored["git"] != git_head(root):
+                return  # approvals were checked against a history that has moved on
             findings = [Finding(*fields) for fields in stored["meldingen"]]
             self.files = [str(f) for f in stored["bestanden"]]
             self.hit = Result(len(self.files), findings)
@@ -297,6 +332,7 @@ def save(probe: Probe, checked: Checked, started: float) -> None:
         "bewijs": refs,
         "bestanden": files,
         "meldingen": [list(astuple(f)) for f in result.findings],
+        "git": git_head(root) if _consulted_git(repo.derived.get("akkoorden")) else None,
     }
     target = _file(root)
     with contextlib.suppress(OSError):

@@ -20,7 +20,11 @@ ENV = {
     "GIT_COMMITTER_EMAIL": "test@example.org",
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+01:00",
+    "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+01:00",
 }
+"""A fixed identity and date: unsigned commits get the same ids in every run; signed ones
+differ only by their fresh keys (see `tests.test_cases.fresh`)."""
 
 
 def git(root: Path, *args: str) -> str:
@@ -93,3 +97,18 @@ def approve(root: Path, worker: str, stuk: str, door: str, datum: str = "2026-11
         encoding="utf-8",
     )
     return path
+
+
+STUK = "reflecties/2026-02-10-huisbezoek"
+"""An entry of the basis case (`tests/cases/basis`), by Eva de Wit of team-zuid."""
+
+
+def basis_with_lead(root: Path) -> Path:
+    """The basis case in git, with Noor Bakker as team-zuid's lead and her key trusted on
+    first use; returns her private key (kept beside the repository, never in it)."""
+    init(root)
+    commit(root, "begin")
+    noor, line = key(root.parent / "sleutels", "noor")
+    lead(root, "team-zuid", "Noor Bakker", line)
+    commit(root, "sleutel van Noor")
+    return noor

@@ -136,6 +136,7 @@ def test_the_comparison_covers_both_outcomes(
         "gesprek",
         "bijeenkomst",
         "kennis",
+        "akkoord",
         "kader",
         "register",
     }

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from profcli.cli.common import Invocation
-from profcli.cli.picking import id_argument, locate, today
+from profcli.cli.picking import id_argument, locate, profile_option, today
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository.kinds import ACTIVITEIT, FEEDBACK, GESPREK, LEERDOEL, REFLECTIE, ZELFTOETS
 
@@ -45,12 +45,7 @@ TRUST = (
 
 @click.command(short_help="Geef als leidinggevende akkoord op een stuk, ondertekend.")
 @id_argument(*(k.name for k in APPROVABLE))
-@click.option(
-    "--profiel",
-    envvar="PROF_PROFIEL",
-    metavar="SLUG",
-    help="Het portfolio van de werker (standaard $PROF_PROFIEL, anders overal).",
-)
+@profile_option
 @click.option(
     "--opmerking",
     metavar="TEKST",
@@ -67,6 +62,9 @@ def approve(obj: Invocation, ident: str, profiel: str | None, opmerking: str) ->
     Iedereen kan het daarna controleren: prof validate kijkt in de git-geschiedenis of de
     sleutel bij een leidinggevende van het team van de werker hoort, en zegt het als het stuk
     na je akkoord is veranderd. Een akkoord op je eigen werk telt nooit.
+
+    De eerste keer heb je een SSH-sleutel nodig die git gebruikt om te ondertekenen, en
+    die bij je naam in het teamprofiel staat; prof approve zegt stap voor stap hoe.
 
     \b
     Voorbeelden:

@@ -119,6 +119,11 @@ def _state(repo: Repository, read: history.History, entry: Entry) -> Approval:
     if path in read.uncommitted or path not in read.approvals:
         return Approval(entry, target, UNCOMMITTED, read.approvals.get(path))
     verdict = read.approvals[path]
+    worker = repo.portfolios.get(entry.profile)
+    if verdict.outcome == history.VALID and worker is not None and verdict.signer == worker.naam:
+        verdict = history.Verdict(
+            verdict.commit, verdict.day, "eigen", worker.slug, verdict.team, verdict.fingerprint
+        )  # a lead who is also this worker: never her own approval
     if verdict.outcome != history.VALID:
         return Approval(entry, target, verdict.outcome, verdict)
     if target is not None and entry.get("inhoud") != digest(target.data):

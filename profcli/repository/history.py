@@ -138,6 +138,8 @@ class History:
     shallow clone), and then no approval counts as verified."""
 
     missing: str | None = None
+    consulted: bool = False
+    """Whether git was asked at all (not when nothing in the repository needs it)."""
     trusted: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per team slug: fingerprint -> lead's name, as trusted at HEAD."""
     first: dict[str, FirstKeys] = field(default_factory=dict)
@@ -181,6 +183,12 @@ def _git(top: Path, *args: str, text: str | None = None, config: Sequence[str] =
 
 def read(root: Path, cache_dir: Path | None = None) -> History:
     """The history of `root`'s profiles and approvals; never raises."""
+    found = _read(root, cache_dir)
+    found.consulted = True
+    return found
+
+
+def _read(root: Path, cache_dir: Path | None) -> History:
     try:
         top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
     except _GitError:

@@ -21,7 +21,7 @@ from profcli.repository.approvals import (
     approvals,
     target_of,
 )
-from profcli.repository.model import Portfolio, Repository
+from profcli.repository.model import Entry, Portfolio, Repository
 from profcli.validation.references import valid
 
 REQUEST = "een leidinggevende van het team geeft akkoord met `prof approve`"
@@ -40,8 +40,8 @@ def approval_rules(repo: Repository) -> Iterator[Finding]:
     found = approvals(repo)
     for approval in found.all:
         yield from _approval(repo, approval)
-    for team in repo.teams():
-        yield from _keys(team, found.history)
+    for portfolio in repo.sorted():
+        yield from _keys(portfolio, found.history)
 
 
 def _approval(repo: Repository, approval: Approval) -> Iterator[Finding]:
@@ -55,6 +55,8 @@ def _approval(repo: Repository, approval: Approval) -> Iterator[Finding]:
             f"`{stuk}` is geen stuk in `{entry.profile}`; een akkoord hoort bij een bestaand "
             "gesprek, leerdoel, reflectie, activiteit, zelftoets of feedback",
         )
+    if approval.state in (NO_HISTORY, UNCOMMITTED):
+        yield from _named_lead(repo, approval)
     verdict = approval.verdict
     commit = f"commit {verdict.commit[:10]} ({clock.shown(verdict.day)})" if verdict else ""
     state = approval.state
@@ -132,68 +134,110 @@ def _approval(repo: Repository, approval: Approval) -> Iterator[Finding]:
             )
 
 
+def _named_lead(repo: Repository, approval: Approval) -> Iterator[Finding]:
+    """Before its signature can be checked, `door` must at least name one of the team's
+    leads (it is not scanned for client names: a lead's name is what belongs there)."""
+    entry = approval.entry
+    door = valid(entry, "door")
+    worker = repo.portfolios.get(entry.profile)
+    team = repo.team_of(worker) if worker else None
+    if not isinstance(door, str) or team is None or team.profile is None:
+        return
+    leads = team.profile.get("leidinggevenden")
+    names = [
+        lead["naam"]
+        for lead in (leads if isinstance(leads, list) else [])
+        if isinstance(lead, dict) and isinstance(lead.get("naam"), str)
+    ]
+    if door not in names:
+        known = ", ".join(names) if names else "nog niemand"
+        yield entry.doc.finding(
+            ("door",),
+            "akkoord-door",
+            f"`door` noemt geen leidinggevende van {team.naam} (bij [[leidinggevenden]] staat "
+            f"{known}); alleen een leidinggevende van het team geeft akkoord",
+        )
+
+
 def _team(verdict: history.Verdict) -> str:
     return f"team `{verdict.team}`" if verdict.team else "geen team"
 
 
-def _keys(team: Portfolio, read: history.History) -> Iterator[Finding]:
-    """Keys in the team profile that do not count (yet), and trusted ones taken out without
-    a trusted signature (they still count)."""
-    profile = team.profile
-    if profile is None or read.missing is not None or "leidinggevenden" in profile.invalid_keys:
+def _keys(portfolio: Portfolio, read: history.History) -> Iterator[Finding]:
+    """Key lines that are no public key; for a team, keys that do not count (yet), and
+    trusted ones taken out without a trusted signature (they still count)."""
+    profile = portfolio.profile
+    if profile is None:
         return
-    trusted = read.trusted.get(team.slug, {})
+    trusted = read.trusted.get(portfolio.slug, {})
     refused = [r for r in read.refused if r.profile == profile.doc.display]
+    checks_trust = portfolio.soort == "team" and read.missing is None
     listed: set[str] = set()
-    leads = profile.get("leidinggevenden")
-    for index, lead in enumerate(leads if isinstance(leads, list) else []):
-        lines = lead.get("sleutels") if isinstance(lead, dict) else None
-        for number, line in enumerate(lines if isinstance(lines, list) else []):
-            fingerprint = history.fingerprint(line) if isinstance(line, str) else None
-            where = ("leidinggevenden", index, "sleutels", number)
-            if fingerprint is None:
-                yield profile.doc.finding(
-                    where,
-                    "akkoord-sleutel-vorm",
-                    "dit is geen publieke SSH-sleutel: kopieer de hele regel uit je .pub-bestand "
-                    "(`ssh-ed25519 AAAA... naam@laptop`)",
-                )
-                continue
-            listed.add(fingerprint)
-            if fingerprint in trusted:
-                continue
-            added = next((r for r in refused if fingerprint in _prints(r.added)), None)
-            how = (
-                f"toegevoegd in commit {added.commit[:10]} ({clock.shown(added.day)}) zonder "
-                "handtekening van een sleutel die het team al vertrouwde"
-                if added
-                else "nog niet vastgelegd"
-            )
+    for where, line in _key_lines(profile):
+        fingerprint = history.fingerprint(line)
+        if fingerprint is None:
             yield profile.doc.finding(
                 where,
-                "akkoord-sleutelwijziging",
-                f"deze sleutel ({fingerprint}) telt nog niet voor akkoorden: {how}; een "
-                "leidinggevende met een vertrouwde sleutel legt de wijziging ondertekend vast "
-                "(`git commit -S`)",
-                severity="waarschuwing",
+                "akkoord-sleutel-vorm",
+                "dit is geen publieke SSH-sleutel: kopieer de hele regel uit je .pub-bestand "
+                "(`ssh-ed25519 AAAA... naam@laptop`)",
             )
+            continue
+        listed.add(fingerprint)
+        if not checks_trust or fingerprint in trusted:
+            continue
+        added = next((r for r in refused if fingerprint in _prints(r.added)), None)
+        how = (
+            f"toegevoegd in commit {added.commit[:10]} ({clock.shown(added.day)}) zonder "
+            "handtekening van een sleutel die het team al vertrouwde"
+            if added
+            else "nog niet vastgelegd"
+        )
+        yield profile.doc.finding(
+            where,
+            "akkoord-sleutelwijziging",
+            f"deze sleutel ({fingerprint}) telt nog niet voor akkoorden: {how}; een "
+            "leidinggevende met een vertrouwde sleutel legt de wijziging ondertekend vast "
+            "(`git commit -S`)",
+            severity="waarschuwing",
+        )
+    if not checks_trust:
+        return
     for fingerprint, lead in sorted(trusted.items()):
         if fingerprint not in listed:
             removed = next((r for r in refused if fingerprint in _prints(r.removed)), None)
             how = (
-                f"weggehaald in commit {removed.commit[:10]} zonder handtekening van een "
-                "vertrouwde sleutel"
+                f"weggehaald in commit {removed.commit[:10]} ({clock.shown(removed.day)}) "
+                "zonder handtekening van een vertrouwde sleutel"
                 if removed
-                else "weggehaald, nog niet vastgelegd"
+                else "weggehaald, maar dat is nog niet vastgelegd"
             )
             yield profile.doc.finding(
-                ("leidinggevenden",) if leads else (),
+                ("leidinggevenden",),
                 "akkoord-sleutelwijziging",
                 f"de sleutel {fingerprint} van {lead} is {how}, en telt dus nog; leg het "
                 "weghalen ondertekend vast (`git commit -S`) met een sleutel die het team "
                 "vertrouwt",
                 severity="waarschuwing",
             )
+
+
+def _key_lines(profile: Entry) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every key line a profile lists, with where it stands."""
+    if profile.get("soort") == "team":
+        if "leidinggevenden" in profile.invalid_keys:
+            return
+        leads = profile.get("leidinggevenden")
+        for index, lead in enumerate(leads if isinstance(leads, list) else []):
+            lines = lead.get("sleutels") if isinstance(lead, dict) else None
+            for number, line in enumerate(lines if isinstance(lines, list) else []):
+                if isinstance(line, str):
+                    yield ("leidinggevenden", index, "sleutels", number), line
+    elif "sleutels" not in profile.invalid_keys:
+        lines = profile.get("sleutels")
+        for number, line in enumerate(lines if isinstance(lines, list) else []):
+            if isinstance(line, str):
+                yield ("sleutels", number), line
 
 
 def _prints(keys: tuple[history.Key, ...]) -> set[str]:

@@ -11,12 +11,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from profcli.findings import Finding, Severity
+from profcli.repository.history import APPROVALS
 from profcli.repository.loading import Document
 from profcli.repository.tomlpos import Path as KeyPath
 from profcli.validation import names, privacy
 
-NOT_FREE_TEXT = frozenset({"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan"})
-"""Keys whose strings are paths, addresses or the worker's own register number."""
+NOT_FREE_TEXT = frozenset(
+    {"bewijs", "bronnen", "accreditatie_id", "nummer", "privacy_toegestaan", "sleutels"}
+)
+"""Keys whose strings are paths, addresses, the worker's own register number or public keys."""
+APPROVAL_KEYS = frozenset({"stuk", "door", "inhoud"})
+"""An approval's keys other than its remark: an entry's path, a lead's name (checked against
+the team's leads by `akkoord-door`) and a digest; `opmerking` is free text like any other."""
+
+
+def _skipped(doc: Document) -> frozenset[str]:
+    return APPROVAL_KEYS if f"/{APPROVALS}/" in doc.display else frozenset()
+
+
 NOT_A_CLIENT = NOT_FREE_TEXT | {"naam", "namen_toegestaan", "contactpersonen", "deelnemers"}
 """Keys whose strings name the worker or team itself, or people the team allows."""
 
@@ -24,7 +36,7 @@ NOT_A_CLIENT = NOT_FREE_TEXT | {"naam", "namen_toegestaan", "contactpersonen", "
 def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
     """Privacy findings in the free text of one document."""
     found = []
-    for path, text in _candidates(doc.data):
+    for path, text in _candidates(doc.data, _skipped(doc)):
         for hit in privacy.scan(text, allowed):
             needle = text[hit.start : hit.end]
             nth = text.count(needle, 0, hit.start)  # the same number twice: two findings
@@ -42,8 +54,9 @@ def scan_names(
     """`privacy-naam` findings: person names in the free text of one document (not in a
     value the schema refused already: one problem, one message)."""
     found = []
+    skipped = invalid | _skipped(doc)
     for path, text in _texts(doc.data):
-        if path[0] in invalid:
+        if path[0] in skipped:
             continue
         for hit in names.find(text, allowed, store):
             nth = text.count(hit.text, 0, hit.start)
@@ -70,14 +83,15 @@ def _texts(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
     return found
 
 
-def _candidates(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+def _candidates(data: dict[str, Any], skipped: frozenset[str]) -> list[tuple[KeyPath, str]]:
     """Free-text strings that could hold an identifier at all (a digit or an `@`).
 
     An explicit stack instead of a generator frame per value, and most strings (plain
     prose) are dropped here before the privacy detectors see them.
     """
     found: list[tuple[KeyPath, str]] = []
-    stack: list[tuple[Any, KeyPath]] = [(data, ())]
+    top = {k: v for k, v in data.items() if k not in skipped} if skipped else data
+    stack: list[tuple[Any, KeyPath]] = [(top, ())]
     digit = privacy.DIGIT.search  # inlined `privacy.worth_scanning`: millions of strings
     while stack:
         value, path = stack.pop()

@@ -1,0 +1,192 @@
+"""`prof approve` and the approvals `prof validate` verifies from git's history.
+
+Every key is made here with ssh-keygen; git runs with a configuration of the test's own
+(`GIT_CONFIG_GLOBAL`), never the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from profcli import snapshot
+from profcli.cli.validate import validated
+from profcli.repository import history
+from tests import signing
+from tests.authoring_repo import prof
+from tests.conftest import CASES, TODAY, build_case
+
+ENTRY = "profielen/eva-de-wit/reflecties/2026-02-10-huisbezoek.toml"
+APPROVAL = "profielen/eva-de-wit/akkoorden/reflecties-2026-02-10-huisbezoek.toml"
+
+
+def _config(tmp_path: Path, name: str, key: Path | None) -> dict[str, str]:
+    """The environment of one person at her laptop: her git identity and signing key."""
+    config = tmp_path / f"{name}.gitconfig"
+    lines = [f"[user]\n\tname = {name}\n\temail = {name}@example.org\n"]
+    if key is not None:
+        lines.append(f"\tsigningkey = {key}.pub\n[gpg]\n\tformat = ssh\n")
+    config.write_text("".join(lines), encoding="utf-8")
+    return {**signing.ENV, "GIT_CONFIG_GLOBAL": str(config), "PROF_VANDAAG": "2026-11-22"}
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> tuple[Path, Path]:
+    """The basis case in git, Noor Bakker its lead with a key trusted on first use."""
+    root = build_case(CASES / "basis", tmp_path)
+    return root, signing.basis_with_lead(root)
+
+
+def _commits(root: Path) -> int:
+    return int(signing.git(root, "rev-list", "--count", "HEAD"))
+
+
+def _findings(root: Path) -> list[str]:
+    return [f"{f.rule} {f.severity}" for f in validated(root, today=TODAY).sorted()]
+
+
+def test_without_a_signing_key_nothing_is_written_and_the_steps_are_given(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, _ = team
+    before = _commits(root)
+    done = prof(root, "approve", "2026-02-10-huisbezoek", env=_config(tmp_path, "noor", None))
+    assert done.exit_code == 1
+    assert "ssh-keygen -t ed25519" in done.output
+    assert "git config --global gpg.format ssh" in done.output
+    assert "niets geschreven" in done.output
+    assert not (root / APPROVAL).exists()
+    assert _commits(root) == before
+
+
+def test_a_lead_approves_and_validate_verifies_it(team: tuple[Path, Path], tmp_path: Path) -> None:
+    root, noor = team
+    env = _config(tmp_path, "noor", noor)
+    done = prof(root, "approve", "2026-02-10-huisbezoek", "--opmerking", "Helder.", env=env)
+    assert done.exit_code == 0, done.output
+    assert "ondertekend door Noor Bakker" in done.output
+    text = (root / APPROVAL).read_text(encoding="utf-8")
+    assert 'door = "Noor Bakker"' in text and 'opmerking = "Helder."' in text
+    assert signing.git(root, "status", "--porcelain", "--", "profielen") == ""  # committed
+    assert "BEGIN SSH SIGNATURE" in signing.git(root, "cat-file", "commit", "HEAD")
+    assert _findings(root) == []
+    again = prof(root, "approve", "2026-02-10-huisbezoek", env=env)
+    assert again.exit_code == 0 and "al akkoord" in again.output
+
+
+def test_a_change_after_the_approval_is_said_and_a_new_approval_holds(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, noor = team
+    env = _config(tmp_path, "noor", noor)
+    assert prof(root, "approve", "2026-02-10-huisbezoek", env=env).exit_code == 0
+    entry = root / ENTRY
+    entry.write_text(entry.read_text(encoding="utf-8").replace("pauzeren", "stoppen"))
+    signing.commit(root, "reflectie aangepast")
+    assert _findings(root) == ["akkoord-gewijzigd waarschuwing"]
+    assert prof(root, "approve", "2026-02-10-huisbezoek", env=env).exit_code == 0
+    assert _findings(root) == []
+
+
+def test_formatting_and_comments_do_not_break_an_approval(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, noor = team
+    assert (
+        prof(root, "approve", "2026-02-10-huisbezoek", env=_config(tmp_path, "n", noor)).exit_code
+        == 0
+    )
+    entry = root / ENTRY
+    entry.write_text("# een opmerking\n" + entry.read_text(encoding="utf-8").replace(" = ", "="))
+    signing.commit(root, "anders opgemaakt")
+    assert _findings(root) == []
+
+
+def test_a_worker_who_adds_her_own_key_cannot_approve_herself(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, _ = team
+    eva, line = signing.key(tmp_path / "sleutels", "eva")
+    signing.lead(root, "team-zuid", "Eva de Wit", line)  # she lists herself as a lead
+    signing.commit(root, "mijn sleutel", eva)
+    before = _commits(root)
+    done = prof(root, "approve", "2026-02-10-huisbezoek", env=_config(tmp_path, "eva", eva))
+    assert done.exit_code == 1
+    assert "telt niet voor team" in done.output
+    assert not (root / APPROVAL).exists() and _commits(root) == before
+    # Her own key in her own profile: refused as her own work, whatever the team says.
+    profile = root / "profielen/eva-de-wit/profiel.toml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "[registratie]", f'sleutels = ["{line}"]\n\n[registratie]'
+        )
+    )
+    signing.commit(root, "mijn sleutel in mijn profiel")
+    done = prof(root, "approve", "2026-02-10-huisbezoek", env=_config(tmp_path, "eva", eva))
+    assert done.exit_code == 1 and "eigen werk" in done.output
+    # And an approval she commits by hand is an error for everyone to see.
+    signing.approve(root, "eva-de-wit", signing.STUK, "Noor Bakker")
+    signing.commit(root, "akkoord", eva)
+    assert "akkoord-eigen fout" in _findings(root)
+
+
+def test_an_entry_with_uncommitted_changes_is_not_approved(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, noor = team
+    entry = root / ENTRY
+    entry.write_text(entry.read_text(encoding="utf-8").replace("pauzeren", "stoppen"))
+    done = prof(root, "approve", "2026-02-10-huisbezoek", env=_config(tmp_path, "noor", noor))
+    assert done.exit_code == 1 and "nog niet zijn vastgelegd" in done.output
+    assert not (root / APPROVAL).exists()
+
+
+def test_a_shallow_clone_never_counts_an_approval_as_verified(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, noor = team
+    signing.approve(root, "eva-de-wit", signing.STUK, "Noor Bakker")
+    signing.commit(root, "akkoord", noor)
+    clone = tmp_path / "ondiep"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)],
+        check=True,
+        env={**os.environ, **signing.ENV},
+    )
+    found = [f.text() for f in validated(clone, today=TODAY).sorted()]
+    assert len(found) == 1 and "[akkoord-geschiedenis]" in found[0]
+    assert "git fetch --unshallow" in found[0]
+    assert history.read(clone).missing == "ondiep"
+
+
+def test_a_stored_run_is_not_reused_once_the_history_changed(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Amending the signed commit without a signature changes no file, only the history."""
+    root, noor = team
+    signing.approve(root, "eva-de-wit", signing.STUK, "Noor Bakker")
+    signing.commit(root, "akkoord", noor)
+    past = time.time() - 3600
+    for folder, dirs, files in os.walk(root):
+        for name in [*dirs, *files]:
+            os.utime(Path(folder) / name, (past, past), follow_symlinks=False)
+    assert validated(root, today=TODAY, cache=True).findings == []
+    assert snapshot.Probe(root, TODAY).hit is not None
+    signing.git(root, "commit", "-q", "--amend", "--no-edit", "--no-gpg-sign")
+    assert snapshot.Probe(root, TODAY).hit is None
+    found = validated(root, today=TODAY, cache=True)
+    assert [f.rule for f in found.findings] == ["akkoord-ongetekend"]
+
+
+def test_fingerprints_are_those_ssh_keygen_prints(tmp_path: Path) -> None:
+    private, line = signing.key(tmp_path, "noor")
+    printed = subprocess.run(
+        ["ssh-keygen", "-l", "-f", f"{private}.pub"], capture_output=True, text=True, check=True
+    ).stdout.split()[1]
+    assert history.fingerprint(line) == printed
+    assert history.fingerprint("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAABAQ==") is None
+    assert history.fingerprint("ssh-ed25519 niet-base64!") is None
