@@ -18,7 +18,16 @@ PACKAGE = "profcli.publish"
 
 BASE = {"context", "labels", "markdown", "charts"}
 """Rendering tools and the audience: no pages, no pieces."""
-PIECES = {"pieces", "dashboard", "attention", "followup", "evidence", "scores", "talks"}
+PIECES = {
+    "pieces",
+    "dashboard",
+    "attention",
+    "followup",
+    "evidence",
+    "scores",
+    "talks",
+    "approved",
+}
 """Building blocks that several pages show."""
 PAGES = {
     "home",

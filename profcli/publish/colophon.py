@@ -9,12 +9,54 @@ from __future__ import annotations
 from profcli import __version__
 from profcli.publish.context import COLOPHON, MANUAL, Context, Page
 from profcli.publish.markdown import datum, join, link, rel, table, text, url_link
+from profcli.repository.approvals import approvals
 from profcli.words import Publiek
 
 _AUDIENCE = {
     "team": "het team: alles wat `team` of `publiek` is, niets wat `prive` is",
     "publiek": "iedereen: alleen wat `publiek` is",
 }
+
+
+def _keys(ctx: Context) -> list[str]:
+    """Which keys the approvals on this site were checked against, and where trust in them
+    began: the first keys are trusted on first use, so the team should check that commit."""
+    if ctx.audience != Publiek.TEAM:
+        return []
+    read = approvals(ctx.repo).history
+    out = [
+        "",
+        "## Akkoorden en sleutels",
+        "",
+        "Een akkoord van een leidinggevende (`prof approve`) telt alleen als git laat zien "
+        "dat het is vastgelegd in een commit die zij met haar SSH-sleutel ondertekende, en als "
+        "het stuk sindsdien niet veranderde. De eerste sleutels van een team worden vertrouwd "
+        "bij het eerste gebruik; elke latere wijziging moet ondertekend zijn met een sleutel "
+        "die al vertrouwd werd. Kijk dus na of de commit en de vingerafdrukken hieronder "
+        "kloppen (`ssh-keygen -lf ~/.ssh/id_ed25519.pub` toont die van je eigen sleutel).",
+        "",
+    ]
+    if read.missing == "ondiep":
+        return [
+            *out,
+            "Bij het bouwen van deze site was de git-geschiedenis onvolledig: geen "
+            "akkoord is hier gecontroleerd.",
+            "",
+        ]
+    rows = []
+    for team in ctx.teams():
+        first = read.first.get(team.slug)
+        trusted = read.trusted.get(team.slug, {})
+        if first is None and not trusted:
+            continue
+        since = f"commit {first.commit[:10]} ({datum(first.day)})" if first else "onbekend"
+        keys = "; ".join(f"{text(lead)}: `{fp}`" for fp, lead in sorted(trusted.items()))
+        rows.append([text(team.naam), since, keys or "geen"])
+    if rows:
+        out.append(table(["Team", "Eerste sleutels vastgelegd in", "Vertrouwde sleutels"], rows))
+    else:
+        out.append("Nog geen team heeft sleutels voor akkoorden in zijn profiel.")
+    return [*out, ""]
 
 
 def page(ctx: Context) -> Page:
@@ -74,6 +116,7 @@ def page(ctx: Context) -> Page:
             "",
             table(["Team", "Namen"], named),
         ]
+    out += _keys(ctx)
     frameworks = sorted(ctx.repo.catalog.frameworks.values(), key=lambda f: f.id)
     out += ["", "## Kaders", ""]
     out += [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from profcli.publish import attention, followup
+from profcli.publish import attention, followup, talks
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import MEETINGS as MEETING_LABELS
 from profcli.publish.labels import OPEN_STATUS, STATUS, display, label, slug_words
@@ -31,7 +31,11 @@ def sections(
     # "Aandacht nodig" is for the team's supervisors, never for the public site.
     first: list[str] = []
     if ctx.audience == Publiek.TEAM:
-        first = attention.section(ctx, here, workers) + followup.open_agreements(ctx, here, teams)
+        first = (
+            attention.section(ctx, here, workers)
+            + talks.awaiting_approval(ctx, here, workers)
+            + followup.open_agreements(ctx, here, teams)
+        )
     return (
         first
         + _goals(ctx, here, workers, teams)

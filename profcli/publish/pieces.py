@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from profcli.publish import approved
 from profcli.publish import evidence as files
 from profcli.publish.context import TEAM, Context, item_page, worker_page
 from profcli.publish.labels import FEEDBACK_FROM, STATUS, label, slug_words
@@ -186,6 +187,7 @@ def goal_section(
     ids = goal.ids("competenties") + goal.ids("contexten")
     if ids:
         out += ["", f"**Competenties en contexten:** {item_links(ctx, here, ids)}"]
+    out += approved.line(ctx, goal)
     out += feedback_on(ctx, here, goal)
     linked = [r for r in reflections if goal.id in r.ids("leerdoelen")]
     if linked:

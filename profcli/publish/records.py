@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections import defaultdict
 
-from profcli.publish import charts
+from profcli.publish import approved, charts
 from profcli.publish import evidence as files
 from profcli.publish.context import Context, Page, worker_page
 from profcli.publish.labels import (
@@ -20,8 +20,8 @@ from profcli.publish.labels import (
 from profcli.publish.markdown import NONE, cell, datum, hours, join, link, rel, rich, table, text
 from profcli.publish.pieces import feedback_on, item_link, item_title, scored, worker_menu
 from profcli.registration import norm
-from profcli.registration.hours import HoursReport, pace_sentence
-from profcli.repository.kinds import LEERDOEL, REFLECTIE, ZELFTOETS
+from profcli.registration.hours import HourLine, HoursReport, pace_sentence
+from profcli.repository.kinds import ACTIVITEIT, LEERDOEL, REFLECTIE, ZELFTOETS
 from profcli.repository.model import Entry, Portfolio
 
 
@@ -62,6 +62,7 @@ def reflections(ctx: Context, worker: Portfolio) -> Page:
                     # A step is a heading without a ¶ link of its own: the reflection's
                     # title carries that (a page of twenty reflections had a hundred).
                     out += [f"<h3>{html.escape(title)}</h3>", "", rich(value), ""]
+        out += approved.line(ctx, entry)
         out += [*feedback_on(ctx, here, entry), ""]
     return Page(here, f"Reflecties van {worker.naam}", join(out))
 
@@ -231,6 +232,7 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
                     cell(line.titel),
                     cell(display(line.vorm, capital=False)),
                     *(["teambijeenkomst"] if line.bron == "bijeenkomst" else []),
+                    *_approved(ctx, worker, line),
                     *files.links(ctx, here, list(line.bewijs), "", f"uren: {line.titel}"),
                 ]
             ),
@@ -249,6 +251,15 @@ def hours_page(ctx: Context, worker: Portfolio) -> Page:
         or "Nog geen gepubliceerde activiteiten in deze cyclus."
     )
     return Page(here, f"Uren en punten van {worker.naam}", join(out))
+
+
+def _approved(ctx: Context, worker: Portfolio, line: HourLine) -> list[str]:
+    """ "✓ akkoord Noor Bakker" beside an activity whose approval holds."""
+    entry = (
+        worker.entries.get(ACTIVITEIT.name, {}).get(line.id) if line.bron == "activiteit" else None
+    )
+    found = approved.of(ctx, entry) if entry is not None else None
+    return [f"✓ akkoord {cell(found.lead)}"] if found is not None and found.holds else []
 
 
 def _short(name: str) -> str:

@@ -3,12 +3,16 @@ still open (overdue first), then each conversation with its report (issue 23).""
 
 from __future__ import annotations
 
+import html
+
+from profcli.publish import approved
 from profcli.publish.context import Context, worker_page
 from profcli.publish.labels import label
 from profcli.publish.markdown import NONE, datum, link, rel, rich, table, text
 from profcli.repository import conversations
 from profcli.repository.kinds import GESPREK, LEERDOEL
 from profcli.repository.model import Entry, Portfolio
+from profcli.words import Publiek
 
 SOORTEN = {
     "periodiek": "Jaargesprek (periodiek)",
@@ -76,6 +80,7 @@ def section(ctx: Context, here: str, worker: Portfolio) -> list[str]:
         if discussed:
             facts.append(f"**Besproken leerdoelen:** {', '.join(discussed)}")
         out += [" · ".join(facts), "", rich(entry.text("verslag"))]
+        out += approved.line(ctx, entry)
         mine = [a for a in agreed if a.conversation is entry]
         if mine:
             out += ["", "**Afspraken**", ""]
@@ -84,3 +89,53 @@ def section(ctx: Context, here: str, worker: Portfolio) -> list[str]:
                 due = f", deadline {datum(a.deadline)}" if a.deadline else ""
                 out.append(f"- *{state}*: {text(a.wat)} ({text(label(WIE, a.wie))}{due})")
     return [*out, ""]
+
+
+def awaiting_approval(ctx: Context, here: str, workers: list[Portfolio]) -> list[str]:
+    """The team's conversations (newest first) with their approval, filterable by it."""
+    if ctx.audience != Publiek.TEAM:
+        return []
+    rows = [(worker, talk) for worker in workers for talk in ctx.of(worker, GESPREK)]
+    if not rows:
+        return []
+    rows.sort(key=lambda r: (r[1].datum or ctx.today, r[1].id), reverse=True)
+    waiting = sum(1 for _, talk in rows if approved.state(ctx, talk) != approved.GIVEN)
+    options = "".join(
+        f'<option value="{k}">{html.escape(v)}</option>' for k, v in approved.STATES.items()
+    )
+    lines = [
+        '<div class="prof-filter" data-prof-filter="gesprekken">',
+        '<form class="prof-filter__controls" hidden aria-label="Gesprekken filteren">',
+        '<label>Akkoord <select name="akkoord"><option value="">Alle gesprekken</option>'
+        f"{options}</select></label>",
+        '<p class="prof-filter__count" role="status" aria-live="polite"></p>',
+        "</form>",
+        "<table>",
+        "<thead><tr><th>Medewerker</th><th>Gesprek</th><th>Akkoord</th></tr></thead>",
+        "<tbody>",
+    ]
+    for worker, talk in rows:
+        # Raw HTML is not rewritten by the engine: link the built page (no directory URLs).
+        built = rel(here, worker_page(worker.slug)).removesuffix(".md") + ".html"
+        page = html.escape(built, quote=True)
+        anchor = html.escape(talk.id, quote=True)
+        found = approved.of(ctx, talk)
+        now = approved.state(ctx, talk)
+        said = approved.STATES[now]
+        if found is not None and now in (approved.GIVEN, approved.CHANGED):
+            said += f" ({found.lead}, {datum(found.day)})" if found.day else f" ({found.lead})"
+        when = datum(talk.datum) if talk.datum else ""
+        lines.append(
+            f'<tr data-akkoord="{now}">'
+            f'<td><a href="{page}">{html.escape(worker.naam)}</a></td>'
+            f'<td><a href="{page}#{anchor}">{html.escape(when)}: '
+            f"{html.escape(title(talk))}</a></td>"
+            f"<td>{html.escape(said)}</td></tr>"
+        )
+    lines += ["</tbody>", "</table>", "</div>"]
+    intro = (
+        f"{waiting} van de {len(rows)} gesprekken hebben nog geen geldig akkoord van de "
+        "leidinggevende. Een akkoord geef je met `prof approve`; het wordt ondertekend "
+        "vastgelegd en prof controleert het."
+    )
+    return ["## Gesprekken en akkoord", "", intro, "", "\n".join(lines), ""]

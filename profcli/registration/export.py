@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from profcli.registration import hours, norm
-from profcli.repository.kinds import REFLECTIE
+from profcli.repository.approvals import approvals
+from profcli.repository.kinds import ACTIVITEIT, REFLECTIE
 from profcli.repository.model import Portfolio, Repository
 from profcli.repository.writing import replace
 
@@ -37,6 +38,7 @@ CSV_FIELDS = (
     "bewijs",
     "bron",
     "opmerking",
+    "akkoord",
 )
 
 DRAFT = "CONCEPT, ONVOLLEDIG: deze bestanden tellen niet mee omdat ze fouten bevatten: "
@@ -56,8 +58,31 @@ def _category_name(report: hours.HoursReport, category_id: str) -> str:
     return found.naam if found else "telt niet mee"
 
 
-def dossier_csv(report: hours.HoursReport, incomplete: Sequence[str] = ()) -> str:
-    """One row per activity and per credited team meeting (with a BOM for Excel)."""
+Signed = dict[str, str]
+"""Per activity id: the approval that holds for it, as "Noor Bakker, 12-11-2026"."""
+
+
+def signed_off(repo: Repository, worker: Portfolio) -> Signed:
+    """The activities whose approval by a team lead holds (signed, trusted, unchanged)."""
+    found: Signed = {}
+    for activity in worker.of(ACTIVITEIT):
+        approval = approvals(repo).of(activity)
+        if approval is not None and approval.holds:
+            when = f", {day(approval.day)}" if approval.day else ""
+            found[activity.id] = f"{approval.lead}{when}"
+    return found
+
+
+def _signed(line: hours.HourLine, signed: Signed) -> str:
+    return signed.get(line.id, "") if line.bron == "activiteit" else ""
+
+
+def dossier_csv(
+    report: hours.HoursReport, incomplete: Sequence[str] = (), signed: Signed | None = None
+) -> str:
+    """One row per activity and per credited team meeting (with a BOM for Excel); `akkoord`
+    names the team lead whose signed approval of the activity holds."""
+    signed = signed or {}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     if incomplete:
@@ -78,6 +103,7 @@ def dossier_csv(report: hours.HoursReport, incomplete: Sequence[str] = ()) -> st
                 _cell(" | ".join(line.bewijs)),
                 f"{line.bron} {line.id}",
                 _cell(line.opmerking),
+                _cell(_signed(line, signed)),
             ]
         )
     return "\ufeff" + out.getvalue()
@@ -147,6 +173,7 @@ def dossier_md(
     worker: Portfolio,
     report: hours.HoursReport,
     incomplete: Sequence[str] = (),
+    signed: Signed | None = None,
 ) -> str:
     end = report.end - dt.timedelta(days=1)
     reg = worker.profile.get("registratie") if worker.profile else None
@@ -169,6 +196,14 @@ def dossier_md(
     if noted:
         lines += ["## Let op", ""]
         lines += [f"- {day(x.datum)} {md_text(x.titel)}: {md_text(x.opmerking)}" for x in noted]
+        lines.append("")
+    approved = [x for x in report.lines if _signed(x, signed or {})]
+    if approved:
+        lines += ["## Akkoord van de leidinggevende", ""]
+        lines += [
+            f"- {day(x.datum)} {md_text(x.titel)}: {md_text(_signed(x, signed or {}))}, ondertekend"
+            for x in approved
+        ]
         lines.append("")
     lines += ["## Bronnen van de regels", ""]
     if report.register:
@@ -193,7 +228,10 @@ def dossier_md(
 
 
 def dossier_html(
-    worker: Portfolio, report: hours.HoursReport, incomplete: Sequence[str] = ()
+    worker: Portfolio,
+    report: hours.HoursReport,
+    incomplete: Sequence[str] = (),
+    signed: Signed | None = None,
 ) -> str:
     """A standalone page that prints on A4: every text escaped, nothing from another host."""
     e = html.escape
@@ -217,7 +255,8 @@ def dossier_html(
     parts.append("</tbody></table>")
     parts += [f"<p>{e(line)}</p>" for line in _summary(report)]
     parts.append("<h2>Activiteiten en bijeenkomsten</h2><table><thead><tr>")
-    parts += [f"<th>{e(h)}</th>" for h in ("datum", "titel", "categorie", "punten", "status")]
+    heads = ("datum", "titel", "categorie", "punten", "status", "akkoord")
+    parts += [f"<th>{e(h)}</th>" for h in heads]
     parts.append("</tr></thead><tbody>")
     for line in report.lines:
         cells = [
@@ -226,6 +265,7 @@ def dossier_html(
             _category_name(report, line.categorie),
             number(line.punten) if line.counts else "0",
             line.status or "niet ingediend",
+            _signed(line, signed or {}),
         ]
         parts.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     parts.append("</tbody></table><h2>Bronnen van de regels</h2><ul>")
@@ -280,8 +320,9 @@ def export(
 ) -> tuple[list[Path], hours.HoursReport]:
     """Write the dossier; `incomplete` names the files left out, and every page says so."""
     report = hours.report(repo, worker, today, start=start)
+    signed = signed_off(repo, worker)
     written = [out / "dossier.csv", out / "dossier.md", out / "dossier.html"]
-    replace(written[0], dossier_csv(report, incomplete))
-    replace(written[1], dossier_md(repo, worker, report, incomplete))
-    replace(written[2], dossier_html(worker, report, incomplete))
+    replace(written[0], dossier_csv(report, incomplete, signed))
+    replace(written[1], dossier_md(repo, worker, report, incomplete, signed))
+    replace(written[2], dossier_html(worker, report, incomplete, signed))
     return written, report
