@@ -15,7 +15,10 @@ import pytest
 
 from profcli import snapshot
 from profcli.cli.validate import validated
+from profcli.publish.pages import build_pages
+from profcli.registration.export import export
 from profcli.repository import history
+from profcli.repository.loader import load
 from tests import signing
 from tests.authoring_repo import prof
 from tests.conftest import CASES, TODAY, build_case
@@ -190,3 +193,70 @@ def test_fingerprints_are_those_ssh_keygen_prints(tmp_path: Path) -> None:
     assert history.fingerprint(line) == printed
     assert history.fingerprint("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAABAQ==") is None
     assert history.fingerprint("ssh-ed25519 niet-base64!") is None
+
+
+TALK = "profielen/eva-de-wit/gesprekken/2026-11-12-jaargesprek.toml"
+
+
+def _pages(root: Path, audience: str = "team") -> dict[str, str]:
+    repo = load(root).repository
+    return {p.path: p.markdown for p in build_pages(repo, today=TODAY, audience=audience)}
+
+
+def _with_talk(root: Path) -> None:
+    talk = root / TALK
+    talk.parent.mkdir()
+    talk.write_text(
+        'datum = 2026-11-12\nsoort = "periodiek"\ntitel = "Jaargesprek 2026"\n'
+        'verslag = "We spraken over grenzen stellen bij huisbezoeken."\n',
+        encoding="utf-8",
+    )
+    signing.commit(root, "jaargesprek")
+
+
+def test_the_site_shows_only_what_the_history_verifies(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, noor = team
+    _with_talk(root)
+    env = _config(tmp_path, "noor", noor)
+    home = _pages(root)["index.md"]
+    assert 'data-akkoord="wacht"' in home and "1 van de 1 gesprekken" in home
+    # Forged: an approval committed without a signature looks like nothing at all.
+    signing.approve(root, "eva-de-wit", "gesprekken/2026-11-12-jaargesprek", "Noor Bakker")
+    signing.commit(root, "akkoord, zelf geschreven")
+    page = _pages(root)["werkers/eva-de-wit/index.md"]
+    assert "Akkoord:" not in page and "ondertekend" not in page
+    assert prof(root, "approve", "2026-11-12-jaargesprek", env=env).exit_code == 0
+    pages = _pages(root)
+    assert (
+        "✓ **Akkoord:** Noor Bakker, 22 november 2026, ondertekend"
+        in pages["werkers/eva-de-wit/index.md"]
+    )
+    assert 'data-akkoord="gegeven"' in pages["index.md"] and "0 van de 1" in pages["index.md"]
+    assert "Noor Bakker" not in "".join(_pages(root, "publiek").values())
+    talk = root / TALK
+    talk.write_text(talk.read_text(encoding="utf-8").replace("grenzen", "rust"))
+    signing.commit(root, "verslag aangepast")
+    pages = _pages(root)
+    assert "Gewijzigd na akkoord" in pages["werkers/eva-de-wit/index.md"]
+    assert "✓ **Akkoord:**" not in pages["werkers/eva-de-wit/index.md"]
+    assert 'data-akkoord="gewijzigd"' in pages["index.md"]
+    colophon = pages["colofon.md"]
+    first = signing.git(root, "log", "--format=%H", "-1", "--", "profielen/team-zuid/profiel.toml")
+    assert f"commit {first[:10]}" in colophon
+    assert history.fingerprint((tmp_path / "sleutels/noor.pub").read_text()) in colophon
+
+
+def test_the_dossier_names_the_approved_activities(team: tuple[Path, Path], tmp_path: Path) -> None:
+    root, noor = team
+    env = _config(tmp_path, "noor", noor)
+    assert prof(root, "approve", "2026-01-20-training-de-escalatie", env=env).exit_code == 0
+    repo = load(root).repository
+    worker = repo.portfolios["eva-de-wit"]
+    written, _ = export(repo, worker, TODAY, tmp_path / "dossier")
+    csv_text, markdown, page = (p.read_text(encoding="utf-8") for p in written)
+    row = next(r for r in csv_text.splitlines() if "2026-01-20-training-de-escalatie" in r)
+    assert row.endswith(";Noor Bakker, 22-11-2026")
+    assert "## Akkoord van de leidinggevende" in markdown
+    assert "Noor Bakker, 22-11-2026</td>" in page

@@ -38,6 +38,25 @@ def test_meetings_filter_by_kind_and_signal(browser: Any, example_site: str) -> 
     page.close()
 
 
+def test_home_filters_the_conversations_by_their_approval(browser: Any, example_site: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(example_site + "index.html", wait_until="load")
+    box = page.locator('[data-prof-filter="gesprekken"]')
+    count = box.locator(".prof-filter__count")
+    assert count.inner_text() == "5 van 5 gesprekken"
+    box.get_by_label("Akkoord").select_option("gegeven")  # the example has no approvals yet
+    assert count.inner_text() == "0 van 5 gesprekken"
+    box.get_by_label("Akkoord").select_option("wacht")
+    assert count.inner_text() == "5 van 5 gesprekken"
+    visible = box.locator("tbody tr:not([hidden])")
+    assert visible.count() == 5
+    # The links in the table lead to the conversation on the worker's page.
+    box.locator("tbody tr a").nth(1).click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("#2026-09-15-loopbaan")
+    page.close()
+
+
 def test_meetings_table_without_script(browser: Any, example_site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
