@@ -7,6 +7,7 @@ the user's git configuration or on an SSH agent.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tomllib
 from pathlib import Path
@@ -24,7 +25,7 @@ ENV = {
     "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+01:00",
 }
 """A fixed identity and date: unsigned commits get the same ids in every run; signed ones
-differ only by their fresh keys (see `tests.test_cases.fresh`)."""
+differ only by their fresh keys (see `fresh`)."""
 
 
 def git(root: Path, *args: str) -> str:
@@ -112,3 +113,17 @@ def basis_with_lead(root: Path) -> Path:
     lead(root, "team-zuid", "Noor Bakker", line)
     commit(root, "sleutel van Noor")
     return noor
+
+
+_FRESH = (
+    (re.compile(r"SHA256:[A-Za-z0-9+/]{43}"), "SHA256:<sleutel>"),
+    (re.compile(r"commit [0-9a-f]{10}\b"), "commit <commit>"),
+)
+
+
+def fresh(line: str) -> str:
+    """A finding with its key fingerprints and commit ids written as placeholders: the
+    approval cases make new SSH keys in every run (`opzet.py`), so those differ each time."""
+    for pattern, placeholder in _FRESH:
+        line = pattern.sub(placeholder, line)
+    return line

@@ -44,6 +44,11 @@ def team(tmp_path: Path) -> tuple[Path, Path]:
     return root, signing.basis_with_lead(root)
 
 
+def _approve(root: Path, tmp_path: Path, key: Path, ident: str = "2026-02-10-huisbezoek") -> None:
+    done = prof(root, "approve", ident, env=_config(tmp_path, "noor", key))
+    assert done.exit_code == 0, done.output
+
+
 def _commits(root: Path) -> int:
     return int(signing.git(root, "rev-list", "--count", "HEAD"))
 
@@ -99,10 +104,7 @@ def test_formatting_and_comments_do_not_break_an_approval(
     team: tuple[Path, Path], tmp_path: Path
 ) -> None:
     root, noor = team
-    assert (
-        prof(root, "approve", "2026-02-10-huisbezoek", env=_config(tmp_path, "n", noor)).exit_code
-        == 0
-    )
+    _approve(root, tmp_path, noor)
     entry = root / ENTRY
     entry.write_text("# een opmerking\n" + entry.read_text(encoding="utf-8").replace(" = ", "="))
     signing.commit(root, "anders opgemaakt")
@@ -245,7 +247,7 @@ def test_the_site_shows_only_what_the_history_verifies(
     colophon = pages["colofon.md"]
     first = signing.git(root, "log", "--format=%H", "-1", "--", "profielen/team-zuid/profiel.toml")
     assert f"commit {first[:10]}" in colophon
-    assert history.fingerprint((tmp_path / "sleutels/noor.pub").read_text()) in colophon
+    assert str(history.fingerprint((tmp_path / "sleutels/noor.pub").read_text())) in colophon
 
 
 def test_the_dossier_names_the_approved_activities(team: tuple[Path, Path], tmp_path: Path) -> None:
@@ -260,3 +262,37 @@ def test_the_dossier_names_the_approved_activities(team: tuple[Path, Path], tmp_
     assert row.endswith(";Noor Bakker, 22-11-2026")
     assert "## Akkoord van de leidinggevende" in markdown
     assert "Noor Bakker, 22-11-2026</td>" in page
+
+
+def test_sync_keeps_the_approval_signed_when_a_colleague_pushed_first(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """prof sync rebases the lead's approval onto the colleague's work: with her signing key
+    configured, the new commit is signed again and the approval still holds."""
+    root, noor = team
+    shared = tmp_path / "gedeeld.git"
+    signing.git(root, "init", "-q", "--bare", "-b", "main", str(shared))
+    signing.git(root, "remote", "add", "origin", str(shared))
+    signing.git(root, "push", "-q", "-u", "origin", "main")
+    colleague = tmp_path / "collega"
+    signing.git(tmp_path, "clone", "-q", str(shared), str(colleague))
+    goal = colleague / "profielen/eva-de-wit/leerdoelen/grenzen-stellen.toml"
+    goal.write_text(goal.read_text(encoding="utf-8") + "# bijgewerkt\n", encoding="utf-8")
+    signing.commit(colleague, "collega werkt")
+    signing.git(colleague, "push", "-q")
+    env = _config(tmp_path, "noor", noor)
+    assert prof(root, "approve", "2026-02-10-huisbezoek", env=env).exit_code == 0
+    synced = prof(root, "sync", env=env)
+    assert synced.exit_code == 0, synced.output
+    assert signing.git(root, "rev-list", "--count", "origin/main") == "4"  # rebased and sent
+    assert _findings(root) == []
+
+
+def test_an_approved_entry_is_not_removed_behind_the_approval(
+    team: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, noor = team
+    _approve(root, tmp_path, noor)
+    done = prof(root, "rm", "2026-02-10-huisbezoek", "--ja", env=signing.ENV)
+    assert done.exit_code == 1 and APPROVAL in done.output
+    assert (root / ENTRY).exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from profcli.validation import check_repository
 from profcli.validation.rule_ids import RULE_IDS
 from tests.conftest import CASES, TODAY, build_case
+from tests.signing import fresh
 
 UNTESTABLE_HERE: set[str] = set()
 """Rule ids no case folder can produce (none now: `bestand-lezen` has the FIFO case)."""
@@ -28,20 +28,6 @@ def test_basis_is_valid(tmp_path: Path) -> None:
 def test_valid_case(case: Path, tmp_path: Path) -> None:
     result = check_repository(build_case(case, tmp_path), today=TODAY).result
     assert [f.text() for f in result.sorted()] == []
-
-
-_FRESH = (
-    (re.compile(r"SHA256:[A-Za-z0-9+/]{43}"), "SHA256:<sleutel>"),
-    (re.compile(r"commit [0-9a-f]{10}\b"), "commit <commit>"),
-)
-
-
-def fresh(line: str) -> str:
-    """A finding with its key fingerprints and commit ids written as placeholders: the
-    approval cases make new SSH keys in every run (`opzet.py`), so those differ each time."""
-    for pattern, placeholder in _FRESH:
-        line = pattern.sub(placeholder, line)
-    return line
 
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])

@@ -20,7 +20,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("profcli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     schemas = {f"profcli/schemas/{p.name}" for p in (REPO / "schemas").glob("*.schema.json")}
-    assert len(schemas) == 11 and schemas <= names
+    assert len(schemas) == 12 and schemas <= names
     frameworks = {
         f"profcli/repository/frameworks/data/{p.name}"
         for p in (REPO / "profcli/repository/frameworks/data").glob("*")

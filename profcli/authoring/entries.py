@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from profcli.errors import EntryNotFound
 from profcli.findings import Finding
 from profcli.repository.discovery import Source, discover, discover_portfolios
-from profcli.repository.kinds import ENTRY_KINDS, LEERDOEL, Kind
+from profcli.repository.kinds import AKKOORD, ENTRY_KINDS, LEERDOEL, Kind
 
 if TYPE_CHECKING:  # completion imports this module: it need not load jsonschema
     from profcli.repository.loader import Loaded
@@ -125,11 +125,15 @@ def _by_path(root: Path, ident: str, candidates: list[Source]) -> Source | None:
 
 def referrers(repo: Repository, source: Source) -> list[Entry]:
     """Entries that would point at nothing without this one: a goal named in `leerdoelen` of
-    its own portfolio, or the file given as `bewijs` anywhere."""
+    its own portfolio, an approval of it (`akkoorden/`), or the file given as `bewijs`
+    anywhere."""
     found: list[Entry] = []
     portfolio = repo.portfolios.get(source.profile)
     if source.kind is LEERDOEL and portfolio is not None:
         found += [e for e in portfolio.entries_flat() if source.stem in e.ids("leerdoelen")]
+    if portfolio is not None:
+        stuk = f"{source.kind.folder}/{source.stem}"
+        found += [a for a in portfolio.of(AKKOORD) if a.get("stuk") == stuk]
     found += [e for e in repo.entries() if source.display in e.ids("bewijs")]
     unique = {e.doc.display: e for e in found if e.doc.display != source.display}
     return [unique[k] for k in sorted(unique)]

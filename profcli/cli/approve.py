@@ -31,7 +31,7 @@ Zo stel je het eenmalig in:
 LIST_KEY = """\
 Zet je sleutel bij je naam in {profile}, leg het vast en deel het (prof sync):
   [[leidinggevenden]]
-  naam = "Je Naam"
+  naam = "{name}"
   sleutels = ["{line}"]
 """
 
@@ -154,7 +154,7 @@ def approve(obj: Invocation, ident: str, profiel: str | None, opmerking: str) ->
         raise InvalidContent(
             f"je sleutel ({key.fingerprint}) telt niet voor team {team.naam}: {why}; er is "
             "niets geschreven.\n\n"
-            + ("" if listed else LIST_KEY.format(profile=profile, line=key.line))
+            + ("" if listed else LIST_KEY.format(profile=profile, line=key.line, name=_name(top)))
             + TRUST
         )
     current = found.of(entry)
@@ -189,6 +189,13 @@ def approve(obj: Invocation, ident: str, profiel: str | None, opmerking: str) ->
         f"Akkoord vastgelegd: {what}, ondertekend door {lead} ({key.fingerprint}).\n"
         "Deel het met `prof sync`; prof validate en de site laten het zien als ondertekend."
     )
+
+
+def _name(top: Path) -> str:
+    """The name git knows her by (`user.name`), for the lines she is to paste."""
+    from profcli.git.record import git
+
+    return git(top, "config", "--get", "user.name").stdout.strip().replace('"', "") or "Je Naam"
 
 
 def _dirty(top: Path, path: Path) -> bool:

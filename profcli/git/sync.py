@@ -58,19 +58,27 @@ def target(root: Path) -> Target:
     return Target(top, branch, remotes[0], False)
 
 
+def _signing(top: Path) -> list[str]:
+    """`--gpg-sign` for someone who signs with an SSH key: a rebase makes new commits, and a
+    team lead's approval (`prof approve`) counts only while its commit carries her signature.
+    Only one's own commits that were not shared yet are rebased, so her key is the right one."""
+    fmt = git(top, "config", "--get", "gpg.format").stdout.strip()
+    key = git(top, "config", "--get", "user.signingkey").stdout.strip()
+    return ["--gpg-sign"] if fmt == "ssh" and key else []
+
+
 def pull(place: Target) -> list[str]:
     """Put one's own commits on top of the colleagues' (rebase); explain a conflict.
 
     Returns the files with changes that were not committed and that a colleague changed too:
     git's autostash then leaves conflict markers in them; they get the person's own text
     back (the colleague's is in the history, and git keeps a copy in its stash)."""
-    if place.tracked:
-        args = ["pull", "--rebase", "--autostash", "--no-edit"]
-    else:
+    args = ["pull", "--rebase", "--autostash", "--no-edit", *_signing(place.top)]
+    if not place.tracked:
         exists = git(place.top, "ls-remote", "--exit-code", "--heads", place.remote, place.branch)
         if exists.returncode != 0:
             return []  # nothing shared yet: the push creates it
-        args = ["pull", "--rebase", "--autostash", "--no-edit", place.remote, place.branch]
+        args += [place.remote, place.branch]
     done = git(place.top, *args, timeout=NETWORK_TIMEOUT, english=True, asks=True)
     if done.returncode == 0:
         return _own_text_back(place.top)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from profcli import clock
-from profcli.findings import Finding
+from profcli.findings import Finding, Severity
 from profcli.repository import history
 from profcli.repository.approvals import (
     CHANGED,
@@ -60,60 +60,11 @@ def _approval(repo: Repository, approval: Approval) -> Iterator[Finding]:
     verdict = approval.verdict
     commit = f"commit {verdict.commit[:10]} ({clock.shown(verdict.day)})" if verdict else ""
     state = approval.state
-    if state == NO_HISTORY:
-        why = MISSING.get(approval.missing or "", "de git-geschiedenis is niet te lezen")
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-geschiedenis",
-            f"dit akkoord is niet te controleren: {why}; het telt niet tot dat kan",
-            severity="waarschuwing",
-        )
-    elif state == UNCOMMITTED:
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-niet-vastgelegd",
-            "dit akkoord is nieuw of veranderd sinds het laatst werd vastgelegd en telt dus "
-            f"niet: alleen een ondertekende commit telt; {REQUEST}",
-            severity="waarschuwing",
-        )
-    elif state == "ongetekend":
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-ongetekend",
-            f"dit akkoord staat in {commit}, en die commit is niet ondertekend: zo kan "
-            f"iedereen akkoord schrijven; {REQUEST}",
-        )
-    elif state == "handtekening":
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-handtekening",
-            f"de handtekening onder {commit} klopt niet of is niet te controleren; {REQUEST}",
-        )
-    elif state == "eigen" and verdict is not None:
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-eigen",
-            f"{commit} is ondertekend met een sleutel uit het profiel van `{entry.profile}` "
-            f"zelf ({verdict.fingerprint}): een akkoord op je eigen werk telt niet; {REQUEST}",
-        )
-    elif state == "ander-team" and verdict is not None:
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-ander-team",
-            f"{commit} is ondertekend door een leidinggevende van `{verdict.signer}`, en "
-            f"`{entry.profile}` hoort bij {_team(verdict)}; {REQUEST}",
-        )
-    elif state == "sleutel" and verdict is not None:
-        yield doc.finding(
-            ("stuk",),
-            "akkoord-sleutel",
-            f"{commit} is ondertekend met een sleutel ({verdict.fingerprint}) die "
-            f"{_team(verdict)} toen niet vertrouwde: een sleutel telt pas als hij bij een "
-            "leidinggevende in het teamprofiel staat, vastgelegd in een commit die een al "
-            "vertrouwde sleutel ondertekende (de eerste sleutels van een team worden bij het "
-            "eerste gebruik vertrouwd)",
-        )
-    elif state in (HOLDS, CHANGED):
+    said = _refusal(approval, commit)
+    if said is not None:
+        rule, message, severity = said
+        yield doc.finding(("stuk",), rule, message, severity=severity)
+    if state in (HOLDS, CHANGED):
         door = valid(entry, "door")
         if isinstance(door, str) and door != approval.lead:
             yield doc.finding(
@@ -132,6 +83,59 @@ def _approval(repo: Repository, approval: Approval) -> Iterator[Finding]:
                 "vraag opnieuw akkoord (`prof approve`) of zet de tekst terug",
                 severity="waarschuwing",
             )
+
+
+def _refusal(approval: Approval, commit: str) -> tuple[str, str, Severity] | None:
+    """Why an approval does not count, as (rule, message, severity); None when it holds."""
+    verdict, profile = approval.verdict, approval.entry.profile
+    print_ = verdict.fingerprint if verdict else ""
+    team = _team(verdict) if verdict else "geen team"
+    messages: dict[str, tuple[str, Severity]] = {
+        NO_HISTORY: (
+            "dit akkoord is niet te controleren: "
+            f"{MISSING.get(approval.missing or '', 'de git-geschiedenis is niet te lezen')}; "
+            "het telt niet tot dat kan",
+            "waarschuwing",
+        ),
+        UNCOMMITTED: (
+            "dit akkoord is nieuw of veranderd sinds het laatst werd vastgelegd en telt dus "
+            f"niet: alleen een ondertekende commit telt; {REQUEST}",
+            "waarschuwing",
+        ),
+        "ongetekend": (
+            f"dit akkoord staat in {commit}, en die commit is niet ondertekend: zo kan "
+            f"iedereen akkoord schrijven; {REQUEST}",
+            "fout",
+        ),
+        "handtekening": (
+            f"de handtekening onder {commit} klopt niet of is niet te controleren; {REQUEST}",
+            "fout",
+        ),
+        "eigen": (
+            f"{commit} is ondertekend met een sleutel uit het profiel van `{profile}` zelf "
+            f"({print_}): een akkoord op je eigen werk telt niet; {REQUEST}",
+            "fout",
+        ),
+        "ander-team": (
+            f"{commit} is ondertekend door een leidinggevende van "
+            f"`{verdict.signer if verdict else ''}`, en `{profile}` hoort bij {team}; {REQUEST}",
+            "fout",
+        ),
+        "sleutel": (
+            f"{commit} is ondertekend met een sleutel ({print_}) die {team} toen niet "
+            "vertrouwde: een sleutel telt pas als hij bij een leidinggevende in het teamprofiel "
+            "staat, vastgelegd in een commit die een al vertrouwde sleutel ondertekende (de "
+            "eerste sleutels van een team worden bij het eerste gebruik vertrouwd)",
+            "fout",
+        ),
+    }
+    found = messages.get(approval.state)
+    if found is None:
+        return None
+    rule = {NO_HISTORY: "akkoord-geschiedenis", UNCOMMITTED: "akkoord-niet-vastgelegd"}.get(
+        approval.state, f"akkoord-{approval.state}"
+    )
+    return rule, found[0], found[1]
 
 
 def _named_lead(repo: Repository, approval: Approval) -> Iterator[Finding]:
