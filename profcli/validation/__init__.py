@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from profcli import clock, resources
+from profcli import resources
 from profcli.findings import Finding, Result
 from profcli.repository.discovery import display_path
 from profcli.repository.loader import Loaded, load
@@ -34,12 +34,13 @@ class Checked:
 
 
 def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = True) -> Checked:
-    """Run every rule over a load; `today` defaults to today in the team's time zone.
+    """Run every rule over a load; `today` is a fixed date (else `Repository.today`: today in
+    the team's time zone).
 
     Without `name_cache`, the names check asks DEDUCE about every text again (the same
     findings, only slower: tests/test_cache.py)."""
     repo = loaded.repository
-    day = today or clock.today(repo.zone_name)
+    day = repo.today(today)
     findings = list(loaded.problems)
     store = names.cache_for(repo.root) if name_cache else names.NameCache(None)
     with names.using(store):
