@@ -8,7 +8,7 @@ check of a team's copied schemas.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -52,22 +52,11 @@ def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = Tr
 
 
 def check_repository(
-    root: Path,
-    *,
-    today: dt.date | None = None,
-    only: Sequence[Path] = (),
-    name_cache: bool = True,
+    root: Path, *, today: dt.date | None = None, name_cache: bool = True
 ) -> Checked:
-    """Validate everything under `root`; report only on `only` (files or folders) if given.
-
-    A single file is always checked in the context of the whole repository, so that its
-    references resolve.
-    """
-    checked = check(load(root), today, name_cache=name_cache)
-    if only:
-        selected = [display_path(root, p.resolve()) for p in only]
-        checked.result = checked.result.select(checked.loaded.files, selected)
-    return checked
+    """Load everything under `root` and validate it. (`prof validate PAD` reports on part of
+    the result: `Result.select`.)"""
+    return check(load(root), today, name_cache=name_cache)
 
 
 def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
