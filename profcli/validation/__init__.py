@@ -17,7 +17,7 @@ from profcli.findings import Finding, Result
 from profcli.repository.discovery import display_path
 from profcli.repository.loader import Loaded, load
 from profcli.repository.model import Portfolio, Repository
-from profcli.validation import files, names, rules
+from profcli.validation import files, namecache, names, rules
 
 
 @dataclass(slots=True)
@@ -37,13 +37,13 @@ def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = Tr
     """Run every rule over a load; `today` is a fixed date (else `Repository.today`: today in
     the team's time zone).
 
-    Without `name_cache`, the names check asks DEDUCE about every text again (the same
+    Without `name_cache`, the names check asks the word lists about every text again (the same
     findings, only slower: tests/test_cache.py)."""
     repo = loaded.repository
     day = repo.today(today)
     findings = list(loaded.problems)
-    store = names.cache_for(repo.root) if name_cache else names.NameCache(None)
-    with names.using(store):
+    store = namecache.cache_for(repo.root) if name_cache else namecache.NameCache(None)
+    with namecache.using(store):
         findings.extend(rules.run(repo, day))
         findings.extend(_privacy(repo, loaded))
         findings.extend(_names(repo, loaded, store))
@@ -87,7 +87,7 @@ def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
             )
 
 
-def _names(repo: Repository, loaded: Loaded, store: names.NameCache) -> Iterator[Finding]:
+def _names(repo: Repository, loaded: Loaded, store: names.Spans) -> Iterator[Finding]:
     """`privacy-naam`: client names in free text. Where the team profile cannot be read, its
     allowed names and its leads' names are unknown: a hit is then a warning that says so."""
     allowed: dict[str, frozenset[str]] = {}
