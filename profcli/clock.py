@@ -2,8 +2,10 @@
 
 A CI runner keeps UTC; a worker in Rotterdam who writes an entry at 00:30 on 21 November
 must not be told by that runner that 21 November lies in the future. Every command takes its
-reference date from here: a fixed date (`--vandaag`, `PROF_VANDAAG`) wins, so that builds and
-tests are reproducible; otherwise the wall clock, read in the team's zone.
+reference date from `reference_day` (through `Repository.today` where the repository is
+loaded): a fixed date (`--vandaag`, `PROF_VANDAAG`) wins, so that builds and tests are
+reproducible; an overview of an example team then takes the example's own date; otherwise
+the wall clock, read in the team's zone.
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ def known_zone(name: str) -> bool:
 def today(zone_name: str | None = None, *, now: Now | None = None) -> dt.date:
     """The calendar date in the given zone (default Europe/Amsterdam)."""
     return (now or _wall_clock)(zone(zone_name)).date()
+
+
+def reference_day(
+    fixed: dt.date | None, zone_name: str | None = None, example: dt.date | None = None
+) -> dt.date:
+    """The one rule for a command's "today": `fixed` (`--vandaag`, PROF_VANDAAG) wins; then
+    `example`, an example team's own date (`voorbeeld_peildatum`), which only overviews pass
+    so that a demo does not age; else the calendar date in the team's zone."""
+    return fixed or example or today(zone_name)
 
 
 RELATIVE_DAYS = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}

@@ -250,8 +250,8 @@ class Probe:
         mine = _half(root, 0)
         self._tree = _combine(mine, _result(other) or _half(root, 1))
         with contextlib.suppress(KeyError, TypeError, ValueError):
-            zone = stored["tijdzone"]
-            day = today or clock.today(zone if isinstance(zone, str) else None)
+            zone = stored["tijdzone"]  # the team's zone as the last run loaded it
+            day = clock.reference_day(today, zone if isinstance(zone, str) else None)
             if stored["vandaag"] != day.isoformat():
                 return
             if f"{self._tree[0]} {evidence(root, stored['bewijs'])[0]}" != stored["vingerafdruk"]:

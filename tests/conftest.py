@@ -50,16 +50,16 @@ def _shared_names_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     opens its word lists in a millisecond, so the cache-only mode the suite needed while
     DEDUCE loaded 1.1 GB per process is gone. The findings are the same with or without the
     cache (tests/test_cache.py)."""
-    from profcli.validation import names
+    from profcli.validation import namecache
 
     folder = tmp_path_factory.getbasetemp().parent / "prof-namencache"
     folder.mkdir(exist_ok=True)
     old = {key: os.environ.get(key) for key in ("PROF_NAMENCACHE", "PYTHONPATH")}
     os.environ["PROF_NAMENCACHE"] = str(folder)
     os.environ["PYTHONPATH"] = with_hooks(old["PYTHONPATH"] or "")
-    names.share_cache(folder)
+    namecache.share_cache(folder)
     yield
-    names.share_cache(None)
+    namecache.share_cache(None)
     for key, value in old.items():
         if value is None:
             os.environ.pop(key, None)

@@ -127,9 +127,9 @@ def test_names_cache_gives_the_same_findings_and_spares_deduce(
     """The per-text cache of the names check (issue 17): the first run asks the word lists
     and stores what they found; a later cold run (no snapshot) answers every text from the
     cache, with the same findings as a run that uses no cache at all."""
-    from profcli.validation import check_repository, names
+    from profcli.validation import check_repository, namecache, names
 
-    monkeypatch.setattr(names, "_SHARED", [])  # this repository's own .prof-cache/
+    monkeypatch.setattr(namecache, "_SHARED", [])  # this repository's own .prof-cache/
     copy = tmp_path / "team"
     shutil.copytree(repo, copy, ignore=shutil.ignore_patterns(CACHE_DIR))
     plain = check_repository(copy, today=TODAY, name_cache=False).result.sorted()
@@ -143,7 +143,7 @@ def test_names_cache_gives_the_same_findings_and_spares_deduce(
         raise AssertionError(f"the lists were asked about a text the cache holds: {text[:40]}")
 
     monkeypatch.setattr(names, "raw", no_lists)
-    monkeypatch.setattr(names, "_CACHES", {})  # as a new process: read from the file
+    monkeypatch.setattr(namecache, "_CACHES", {})  # as a new process: read from the file
     assert check_repository(copy, today=TODAY).result.sorted() == plain
 
 

@@ -51,16 +51,16 @@ def test_tick_an_action() -> None:
 
 def test_set_fields_types_values_by_the_schema() -> None:
     text = changes.set_fields(
-        GOAL, "x", LEERDOEL, ["deadline=31-12-2026", "tags=a, b", "titel=Nieuw", "start="]
+        GOAL, "x", LEERDOEL, ["deadline=31-12-2026", "tags=a, b", "titel=Nieuw", "start="], DAY
     )
     assert 'titel = "Nieuw"  # kort\n' in text
     assert "deadline = 2026-12-31\n" in text and 'tags = ["a", "b"]\n' in text
     assert "start" not in text
     assert text.startswith("#:schema ../../../schemas/leerdoel.schema.json\n# Mijn belangrijkste")
     with pytest.raises(BadChange, match="`deadline`: `31-31-2026` is geen bestaande dag"):
-        changes.set_fields(GOAL, "x", LEERDOEL, ["deadline=31-31-2026"])
+        changes.set_fields(GOAL, "x", LEERDOEL, ["deadline=31-31-2026"], DAY)
     with pytest.raises(InvalidContent, match="is geen geldige TOML"):
-        changes.set_fields('titel = "half', "x", LEERDOEL, ["status=bezig"])
+        changes.set_fields('titel = "half', "x", LEERDOEL, ["status=bezig"], DAY)
 
 
 def test_describe_labels_from_the_schema() -> None:

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from profcli.cli import main
 from profcli.publish import build_pages
-from profcli.validation import check_repository, names
+from profcli.validation import check_repository, namecache, names
 from tests.conftest import TODAY
 
 DAY = TODAY.isoformat()
@@ -104,7 +104,7 @@ def test_feedback_on_a_goal_is_shown_with_that_goal(team_pages: dict[str, str]) 
 
 
 def test_a_team_leads_name_passes_where_the_workers_names_pass() -> None:
-    store = names.NameCache(None)
+    store = namecache.NameCache(None)
     text = "Mijn leidinggevende Hanneke Verbeek vroeg door; Hanneke gaf me de ruimte."
     assert [h.text for h in names.find(text, frozenset(), store)] == [
         "Hanneke Verbeek",

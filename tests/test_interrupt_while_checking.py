@@ -7,6 +7,7 @@ Both must end in the same place: a draft, a message saying where it is, exit cod
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from profcli.cli.interview import Interview
 from profcli.repository.kinds import REFLECTIE
 
 WORKER = "marieke-jansen"
+DAY = dt.date(2026, 11, 22)
 
 
 @pytest.mark.parametrize("signal", [KeyboardInterrupt, click.Abort])
@@ -37,7 +39,9 @@ def test_ctrl_c_during_a_check_keeps_the_answers(
     header = authoring.draft_header(example_copy, kind, WORKER, "")
     try:
         with pytest.raises(click.exceptions.Exit) as stopped:
-            asking.interview(example_copy, repo, owner, template("reflectie"), {}, header, kind)
+            asking.interview(
+                example_copy, repo, owner, template("reflectie"), {}, header, kind, day=DAY
+            )
     except KeyboardInterrupt:  # escaping would stop the whole test run, not fail this test
         pytest.fail("Ctrl-C during a check escaped the interview: nothing was kept")
     assert stopped.value.exit_code == 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from profcli.validation import lexicon, names
+from profcli.validation import lexicon, namecache, names
 from tests.conftest import REPO
 
 CORPUS = Path(__file__).parent / "privacy"
@@ -36,7 +36,7 @@ def _clean(name: str) -> list[str]:
 def test_names_of_every_origin_are_found_and_practice_words_are_not(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    store = names.NameCache(None)
+    store = namecache.NameCache(None)
     allowed = names.allowed_forms(WORKERS, [])
     dirty, clean = _dirty("namen-herkomst-besmet.txt"), _clean("namen-praktijk-schoon.txt")
     assert len(dirty) >= 60 and len(clean) >= 60
@@ -96,7 +96,7 @@ def test_names_of_every_origin_are_found_and_practice_words_are_not(
     ],
 )
 def test_rules_of_the_names_check(text: str, expected: list[str]) -> None:
-    store = names.NameCache(None)
+    store = namecache.NameCache(None)
     assert [h.text for h in names.find(text, frozenset(), store)] == expected
 
 

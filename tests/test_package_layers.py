@@ -178,3 +178,14 @@ def test_click_only_in_cli() -> None:
         }
     )
     assert users == []
+
+
+def test_the_names_check_does_not_know_its_cache() -> None:
+    """The per-text cache wraps the names check (`namecache` asks `names.raw`): the modules
+    that find names in a text never import it."""
+    engine = ("names", "namefinder", "namewords", "lexicon")
+    knowing = [
+        m for m in engine if "profcli.validation.namecache" in GRAPH[f"profcli.validation.{m}"]
+    ]
+    assert knowing == []
+    assert "profcli.validation.names" in GRAPH["profcli.validation.namecache"]

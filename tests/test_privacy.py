@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from profcli.validation import names
+from profcli.validation import namecache, names
 from profcli.validation.privacy import (
     MESSAGES,
     RULES,
@@ -329,12 +329,12 @@ def _names_corpus() -> tuple[list[tuple[str, str]], list[str]]:
 
 
 @pytest.fixture(scope="module")
-def name_store() -> names.NameCache:
-    return names.NameCache(None)
+def name_store() -> namecache.NameCache:
+    return namecache.NameCache(None)
 
 
 def test_names_corpus_recall_and_false_alarms(
-    name_store: names.NameCache, capsys: pytest.CaptureFixture[str]
+    name_store: namecache.NameCache, capsys: pytest.CaptureFixture[str]
 ) -> None:
     allowed = names.allowed_forms(EXAMPLE_WORKERS, [])
     dirty, clean = _names_corpus()
@@ -361,7 +361,7 @@ def test_names_corpus_recall_and_false_alarms(
     assert recall >= RECALL_FLOOR, "missed:\n" + "\n".join(missed)
 
 
-def test_number_sentences_give_no_name_hits(name_store: names.NameCache) -> None:
+def test_number_sentences_give_no_name_hits(name_store: namecache.NameCache) -> None:
     """The identifier corpus names people by role only: the names check stays quiet there."""
     allowed = names.allowed_forms(EXAMPLE_WORKERS, [])
     noisy = [s for _, s in _contaminated() if names.find(s, allowed, name_store)]
@@ -388,14 +388,14 @@ def test_number_sentences_give_no_name_hits(name_store: names.NameCache) -> None
     ],
 )
 def test_name_allowances(
-    name_store: names.NameCache, text: str, allowed_team: tuple[str, ...], expected: list[str]
+    name_store: namecache.NameCache, text: str, allowed_team: tuple[str, ...], expected: list[str]
 ) -> None:
     allowed = names.allowed_forms(EXAMPLE_WORKERS, allowed_team)
     assert [h.text for h in names.find(text, allowed, name_store)] == expected
 
 
 def test_name_message_quotes_the_name_once_and_shows_the_anonymised_form(
-    name_store: names.NameCache,
+    name_store: namecache.NameCache,
 ) -> None:
     [hit] = names.find("Gisteren belde meneer Van den Heuvel.", frozenset(), name_store)
     message = names.message(hit)
@@ -405,12 +405,12 @@ def test_name_message_quotes_the_name_once_and_shows_the_anonymised_form(
 
 
 def test_name_cache_gives_the_same_hits_and_skips_deduce(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name_store: names.NameCache
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name_store: namecache.NameCache
 ) -> None:
     dirty, clean = _names_corpus()
     texts = [s for _, s in dirty[:10]] + clean[:10]
     allowed = names.allowed_forms(EXAMPLE_WORKERS, [])
-    first = names.NameCache(tmp_path)
+    first = namecache.NameCache(tmp_path)
     plain = [names.find(t, allowed, name_store) for t in texts]
     assert [names.find(t, allowed, first) for t in texts] == plain
     first.save()
@@ -420,7 +420,7 @@ def test_name_cache_gives_the_same_hits_and_skips_deduce(
         raise AssertionError(f"DEDUCE asked about a cached text: {text}")
 
     monkeypatch.setattr(names, "raw", no_deduce)
-    again = names.NameCache(tmp_path)
+    again = namecache.NameCache(tmp_path)
     assert [names.find(t, allowed, again) for t in texts] == plain
     with pytest.raises(AssertionError, match="DEDUCE asked"):
         names.find("Een nieuwe zin over Fatima.", allowed, again)

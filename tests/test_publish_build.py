@@ -209,6 +209,25 @@ def test_audience_comes_from_mkdocs_yml_never_from_the_environment(
     assert _leaks(public, TEAM_CANARY) == [], "a plain team build must not write into public/"
 
 
+def test_what_prof_build_hands_the_plugin_reaches_no_later_build(tmp_path: Path) -> None:
+    """`prof build` hands the plugin its validated repository with the configuration of that
+    one build (`plugin.Handed`): a plain `mkdocs build` later in the same process, with the
+    same plugin instance, checks the repository itself and refuses it once it is broken."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    root = site_copy(tmp_path)
+    code, output = run("-C", str(root), "build", "--vandaag", TODAY)
+    assert code == 0, output
+    profile = root / "profielen" / first_worker(root) / "profiel.toml"
+    profile.write_text('naam = "half\n', encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    assert config.plugins["profcli"].config.handed is None
+    with pytest.raises((MkDocsException, SystemExit)):
+        mkdocs_build(config)
+
+
 def test_prof_build_voor_overrides_mkdocs_yml(tmp_path: Path) -> None:
     """`prof build --voor publiek` wins over `voor: team` in mkdocs.yml (a config override,
     not an environment variable)."""

@@ -23,7 +23,7 @@ from profcli.authoring import normalise
 from profcli.authoring.templates import Field
 from profcli.errors import AnswerRejected
 from profcli.repository import writing
-from profcli.validation import names, privacy
+from profcli.validation import namecache, names, privacy
 from profcli.validation.evidence import evidence_problem
 from profcli.validation.files import NOT_FREE_TEXT
 
@@ -212,7 +212,7 @@ def private(text: str, ctx: Context) -> None:
         for hit in privacy.scan(text, ctx.privacy_allowed):
             raise AnswerRejected(f"`{text[hit.start : hit.end]}`: {hit.message}")
     if ctx.names_allowed is not None and names.worth_scanning(text):
-        for found in names.find(text, ctx.names_allowed, names.cache_for(ctx.root)):
+        for found in names.find(text, ctx.names_allowed, namecache.cache_for(ctx.root)):
             raise AnswerRejected(names.message(found))
 
 

@@ -122,7 +122,7 @@ def set_fields(
     what: str,
     kind: Kind,
     assignments: Sequence[str],
-    today: dt.date | None = None,
+    today: dt.date,
     said: list[str] | None = None,
 ) -> str:
     """`sleutel=waarde` pairs (a table's key as `starr.situatie`) written into the text; an
@@ -130,7 +130,6 @@ def set_fields(
     answers are (`gisteren` from `today`, `Bezig`, `privé`); what was read otherwise than
     typed is added to `said`."""
     doc = _parse(text, what)
-    day = today or clock.today()
     for assignment in assignments:
         name, sep, raw = assignment.partition("=")
         path = [p.strip() for p in name.split(".")]
@@ -151,7 +150,7 @@ def set_fields(
                 del table[key]
             continue
         name = ".".join(path)
-        value = _typed(raw.strip(), _property(kind, path), name, day)
+        value = _typed(raw.strip(), _property(kind, path), name, today)
         if said is not None and isinstance(value, str | list) and not isinstance(value, bool):
             shown = ", ".join(value) if isinstance(value, list) else value
             typed = raw.strip() if isinstance(value, str) else ", ".join(_split(raw))

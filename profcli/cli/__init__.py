@@ -125,9 +125,9 @@ def _names_from_environment() -> None:
     folder = os.environ.get("PROF_NAMENCACHE", "").strip()
     if not folder:
         return
-    from profcli.validation import names
+    from profcli.validation import namecache
 
-    names.share_cache(Path(folder))
+    namecache.share_cache(Path(folder))
 
 
 _OFF = {"uit", "nee", "0", "false", "off", "no"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from profcli.cli.completion import DATE, known, slugs
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository import writing
 from profcli.repository.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
+from profcli.repository.loader import load_profiles
 
 
 def stdin_is_tty() -> bool:
@@ -67,24 +69,25 @@ def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
     data = authoring.parse(found.text)
     repo = asking.load(root) if data is not None and stdin_is_tty() else None
     owner = repo.portfolios.get(found.profile) if repo is not None else None
+    day = obj.today(repo if repo is not None else load_profiles(root))
     if repo is None or owner is None or data is None or use_editor:
-        finish(root, found.kind, found.profile, found.slug, found.text, draft, None)
+        finish(root, found.kind, found.profile, found.slug, found.text, draft, None, day)
         return
     header = authoring.draft_header(root, found.kind, found.profile, found.slug)
     tpl = template(found.kind.name)
     asked = authoring.asked_in(found.text)
     text = asking.interview(
-        root, repo, owner, tpl, data, header, found.kind, asked=asked, draft=draft
+        root, repo, owner, tpl, data, header, found.kind, day=day, asked=asked, draft=draft
     )
-    answered(root, found.kind, found.profile, found.slug, text, draft)
+    answered(root, found.kind, found.profile, found.slug, text, draft, day)
 
 
 def answered(
-    root: Path, kind: Kind, profile: str, slug: str, text: str, draft: Path | None
+    root: Path, kind: Kind, profile: str, slug: str, text: str, draft: Path | None, day: dt.date
 ) -> None:
     """finish() after an interview: Ctrl-C while the entry is checked keeps the answers."""
     try:
-        finish(root, kind, profile, slug, text, draft, authoring.parse(text))
+        finish(root, kind, profile, slug, text, draft, authoring.parse(text), day)
     except KeyboardInterrupt:
         asking.interrupted(root, kind, text, draft)
 
@@ -97,11 +100,13 @@ def finish(
     text: str,
     draft: Path | None,
     data: dict[str, Any] | None,
+    day: dt.date,
 ) -> None:
-    """Check `text` (the draft as typed) and write `data` (or its parsed form) if valid."""
+    """Check `text` (the draft as typed) and write `data` (or its parsed form) if valid, on
+    the command's reference date `day` (`Invocation.today`)."""
     parsed = data if data is not None else authoring.parse(text)
-    folder, stem = authoring.target(root, kind, profile, parsed, slug, asking.today())
-    result = authoring.check(root, folder / f"{stem}.toml", text, today=asking.today())
+    folder, stem = authoring.target(root, kind, profile, parsed, slug, day)
+    result = authoring.check(root, folder / f"{stem}.toml", text, today=day)
     if not result.ok or parsed is None:
         draft = authoring.save_draft(root, kind, text, draft)
         shown = authoring.display(root, draft)
@@ -164,11 +169,11 @@ def _run(kind: Kind) -> Callable[..., None]:
                 "gebruik kleine letters, cijfers en streepjes", param_hint="--slug"
             )
         header = authoring.draft_header(root, kind, portfolio.slug, slug or "")
+        day = obj.today(repo)
         if use_editor:
-            draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind)
-            finish(root, kind, portfolio.slug, slug or "", text, draft, None)
+            draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind, day)
+            finish(root, kind, portfolio.slug, slug or "", text, draft, None, day)
             return
-        day = asking.today(repo)
         dated = dict(data)
         for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
             if f.key not in dated and not f.section and default_date(f, day):
@@ -184,12 +189,13 @@ def _run(kind: Kind) -> Callable[..., None]:
                 dated if complete else data,
                 header,
                 kind,
+                day=day,
                 optional=not complete,
                 one_liner=complete,
             )
-            answered(root, kind, portfolio.slug, slug or "", text, None)
+            answered(root, kind, portfolio.slug, slug or "", text, None, day)
             return
-        data, refused, fields = asking.checked(repo, portfolio, tpl, dated)
+        data, refused, fields = asking.checked(repo, portfolio, tpl, dated, day)
         if refused:
             for line in refused:
                 click.echo(f"fout: {line}", err=True)
@@ -201,7 +207,7 @@ def _run(kind: Kind) -> Callable[..., None]:
             names = ", ".join(f.option for f in missing)
             raise click.UsageError(f"verplicht voor {kind.name}: {names} (of gebruik --editor)")
         text = "\n".join([*header, writing.render(data)])
-        finish(root, kind, portfolio.slug, slug or "", text, None, data)
+        finish(root, kind, portfolio.slug, slug or "", text, None, data, day)
 
     command.__doc__ = _help(tpl, kind)
     return command

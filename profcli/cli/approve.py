@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from profcli.cli.common import Invocation
-from profcli.cli.picking import id_argument, locate, profile_option, today
+from profcli.cli.picking import id_argument, locate, profile_option
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository.kinds import ACTIVITEIT, FEEDBACK, GESPREK, LEERDOEL, REFLECTIE, ZELFTOETS
 
@@ -163,7 +163,7 @@ def approve(obj: Invocation, ident: str, profiel: str | None, opmerking: str) ->
             f"{lead} gaf al akkoord op {source.display} ({_day(current.day)}); niets gewijzigd."
         )
         return
-    day = today(obj, root, source)
+    day = obj.today(repo)
     path, text = approval(root, entry, lead, day, opmerking)
     result = authoring.check(root, path, text, today=day)
     problems = [f for f in result.sorted() if not f.rule.startswith("akkoord-")]

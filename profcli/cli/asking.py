@@ -10,35 +10,15 @@ from typing import Any, NoReturn
 
 import click
 
-from profcli import clock
 from profcli.authoring import adding as authoring
 from profcli.authoring.answers import Choices
 from profcli.authoring.templates import Field, Template, assemble
 from profcli.authoring.templates.editor import editor_text
 from profcli.cli import dutch
-from profcli.cli.common import EXAMPLE, Invocation, one_of
+from profcli.cli.common import one_of
 from profcli.repository import loader, writing
 from profcli.repository.kinds import TEAM, WERKER, Kind
 from profcli.repository.model import Portfolio, Repository
-
-
-def today(repo: Repository | None = None) -> dt.date:
-    """The running command's reference date (`--vandaag`), else today in the team's zone."""
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_object(Invocation) if ctx else None
-    fixed = obj.vandaag if obj else None
-    return fixed or clock.today(repo.zone_name if repo else None)
-
-
-def reference_day(repo: Repository) -> dt.date:
-    """The day an overview is made for: `--vandaag`, else an example team's own date (said
-    in one line, so that the demo does not age), else today in the team's zone."""
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_object(Invocation) if ctx else None
-    if (obj is None or obj.vandaag is None) and repo.example_date is not None:
-        click.echo(EXAMPLE.format(day=clock.shown(repo.example_date)), err=True)
-        return repo.example_date
-    return today(repo)
 
 
 def load(root: Path) -> Repository:
@@ -118,13 +98,15 @@ def interview(
     header: list[str],
     kind: Kind,
     *,
+    day: dt.date,
     asked: set[str] | None = None,
     draft: Path | None = None,
     optional: bool = True,
     one_liner: bool = False,
 ) -> str:
-    """Ask for the open fields, each answer checked as typed (profcli.cli.interview), and
-    return the entry as draft text (the header, the fields asked, the TOML).
+    """Ask for the open fields, each answer checked as typed (profcli.cli.interview) on the
+    command's reference date `day`, and return the entry as draft text (the header, the
+    fields asked, the TOML).
 
     Ctrl-C or Ctrl-D keeps every answer so far as a draft (or updates `draft`), prints how
     to go on, and ends the command with exit code 1. So does a refused value in a
@@ -132,9 +114,7 @@ def interview(
     """
     from profcli.cli.interview import Interview, Refused, given
 
-    talk = Interview(
-        repo, owner, tpl, data, given(tpl, data) if asked is None else asked, today(repo)
-    )
+    talk = Interview(repo, owner, tpl, data, given(tpl, data) if asked is None else asked, day)
     try:
         talk.run(optional=optional, one_liner=one_liner)
     except Refused as e:
@@ -150,14 +130,14 @@ def interview(
 
 
 def checked(
-    repo: Repository, owner: Portfolio, tpl: Template, data: dict[str, Any]
+    repo: Repository, owner: Portfolio, tpl: Template, data: dict[str, Any], day: dt.date
 ) -> tuple[dict[str, Any], list[str], set[str]]:
     """The values given as options, read and checked like answers, without a terminal: what
     was read generously is said; returns the values as read, one line per value that
     cannot be used (naming the option: the file is not written) and those fields' names."""
     from profcli.cli.interview import Interview, given
 
-    talk = Interview(repo, owner, tpl, data, given(tpl, data), today(repo))
+    talk = Interview(repo, owner, tpl, data, given(tpl, data), day)
     refused = talk.recheck(terminal=False)
     return talk.data, refused, set(talk.refused)
 
@@ -201,11 +181,13 @@ def via_editor(
     data: dict[str, Any],
     header: list[str],
     kind: Kind,
+    day: dt.date,
 ) -> tuple[Path, str]:
-    """Write a commented template as a draft, open the editor on it, and read it back."""
+    """Write a commented template as a draft (a required date filled in with `day`), open
+    the editor on it, and read it back."""
     for f in tpl.fields:
         if f.type == "date" and f.required and f.key not in data and not f.section:
-            data[f.key] = today()
+            data[f.key] = day
     for section in tpl.sections:
         if section.selector and section.selector not in data:
             data[section.selector] = section.value

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from profcli import clock
-from profcli.cli.common import DAY, EXAMPLE, Choice, Invocation
+from profcli.cli.common import DAY, Choice, Invocation
 from profcli.errors import EngineUnavailable, InvalidContent
 from profcli.publish.context import AUDIENCES
 from profcli.reporting import REPORTERS
@@ -55,9 +54,7 @@ def _validated(obj: Invocation, fixed: dt.date | None) -> tuple[Path, Repository
             "de site is niet gebouwd: los eerst de fouten op (zie `prof validate`)"
         )
     repo = result.repository
-    if fixed is None and repo.example_date is not None:
-        click.echo(EXAMPLE.format(day=clock.shown(repo.example_date)), err=True)
-    return root, repo, fixed or repo.example_date or clock.today(repo.zone_name)
+    return root, repo, obj.today(repo, overview=True, fixed=fixed)
 
 
 @click.command()
@@ -169,10 +166,9 @@ def serve(obj: Invocation, voor: str, adres: str, engine: str, vandaag: dt.date 
     fixed = vandaag or obj.vandaag
     checked = check_repository(root, today=fixed)
     result = checked.result
-    example = checked.repository.example_date if fixed is None else None
-    if example is not None:
-        click.echo(EXAMPLE.format(day=clock.shown(example)), err=True)
-        fixed = example
+    # Said here, once, when an example's own date stands in; the plugin works the day out
+    # again at every rebuild, so that a preview left running past midnight moves on.
+    obj.today(checked.repository, overview=True, fixed=fixed)
     output = REPORTERS["text"]().render(result)
     if output:
         click.echo(output)

@@ -10,9 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from profcli.repository.model import Repository
 
 EXAMPLE = (
     "Dit is een voorbeeldteam: prof rekent met de eigen peildatum van het voorbeeld, {day} "
@@ -47,11 +50,26 @@ class Invocation:
         start = Path(self.repo) if self.repo else (hint or Path.cwd())
         return find_root(start)
 
-    def today(self, zone_name: str | None = None) -> dt.date:
-        """The command's reference date: the fixed one, or today in the team's time zone."""
+    def today(
+        self,
+        repo: Repository | None = None,
+        *,
+        overview: bool = False,
+        fixed: dt.date | None = None,
+    ) -> dt.date:
+        """The command's reference date (`Repository.today`): `fixed` (a command's own
+        `--vandaag`) or the group's `--vandaag`; for an `overview`, an example team's own date,
+        said on stderr; else today in the zone of `repo`'s team (Europe/Amsterdam without a
+        repository: reading an option, the age of a draft)."""
         from profcli import clock
 
-        return self.vandaag or clock.today(zone_name)
+        fixed = fixed or self.vandaag
+        if repo is None:
+            return clock.reference_day(fixed)
+        day = repo.today(fixed, overview=overview)
+        if overview and fixed is None and day == repo.example_date:
+            click.echo(EXAMPLE.format(day=clock.shown(day)), err=True)
+        return day
 
     def record(self, root: Path, paths: Sequence[Path], message: str) -> None:
         """Commit exactly `paths` (written or removed by this command) when `root` is in git,
@@ -85,7 +103,7 @@ class DayType(click.ParamType[dt.date]):
 
         obj = ctx.find_object(Invocation) if ctx else None
         try:
-            day = clock.read_day(str(value), obj.today() if obj else clock.today())
+            day = clock.read_day(str(value), (obj or Invocation(None)).today())
         except ValueError as e:
             self.fail(str(e), param, ctx)
         if any(c.isalpha() for c in str(value)) and not (ctx and ctx.resilient_parsing):

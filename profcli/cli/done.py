@@ -55,7 +55,7 @@ def done(
 
     root, source = locate(obj, ident, profiel, [LEERDOEL, GESPREK])
     original = read(source)
-    when = day or today(obj, root, source)
+    when = day or today(obj, root)
     if source.kind is GESPREK:
         change = changes.agreement_done(original, f"gesprek {source.stem}", afspraak)
     elif afspraak is not None:
@@ -65,7 +65,8 @@ def done(
     if change.text == original:
         click.echo(change.message[0].upper() + change.message[1:] + "; niets gewijzigd.")
         return
-    result = authoring.check(root, source.path, change.text, today=today(obj, root, source))
+    # `--vandaag`, else the day of the repository the check loads (Repository.today)
+    result = authoring.check(root, source.path, change.text, today=obj.vandaag)
     for finding in result.sorted():
         click.echo(finding.text(), err=True)
     if not result.ok:

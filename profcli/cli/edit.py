@@ -45,7 +45,7 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
     original = read(source)
     if zet:
         said: list[str] = []
-        day = today(obj, root, source)
+        day = today(obj, root)
         new = changes.set_fields(original, source.display, source.kind, zet, day, said)
         for line in said:
             click.echo(f"--zet {line}.", err=True)
@@ -103,9 +103,8 @@ def apply(
         return
     moved = changes.moved_stem(source.kind, source.stem, new)
     target = source.path.with_name(f"{moved}.toml") if moved else source.path
-    result = authoring.check(
-        root, target, new, today=today(obj, root, source), replaces=source.path
-    )
+    # `--vandaag`, else the day of the repository the check loads (Repository.today)
+    result = authoring.check(root, target, new, today=obj.vandaag, replaces=source.path)
     if not result.ok:
         if draft is None:
             for finding in result.sorted():

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from profcli.cli.asking import reference_day
 from profcli.cli.common import Invocation
 from profcli.cli.completion import DATE, slugs
 from profcli.cli.picking import one_worker
@@ -68,7 +67,7 @@ def export(
     folder = out or repo.root / "dossiers" / slug
     missing = sorted({p.path for p in problems})
     written, report = core.export(
-        repo, worker, reference_day(repo), folder, start, incomplete=missing
+        repo, worker, obj.today(repo, overview=True), folder, start, incomplete=missing
     )
     what = "Onvolledig concept" if problems else "Dossier"
     click.echo(f"{what} geschreven in {folder}: {', '.join(p.name for p in written)}")

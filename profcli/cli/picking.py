@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -74,17 +73,12 @@ def read(source: Source) -> str:
         raise WriteRefused(f"{source.display} kan niet gelezen worden ({e})") from e
 
 
-def today(obj: Invocation, root: Path, source: Source) -> dt.date:
-    """The reference date in the zone of the entry's team (`tijdzone` in its profile)."""
-    team = entries.team_slug(root, source.profile) or source.profile
-    zone = None
-    try:
-        with (root / "profielen" / team / "profiel.toml").open("rb") as handle:
-            value = tomllib.load(handle).get("tijdzone")
-        zone = value if isinstance(value, str) else None
-    except (OSError, tomllib.TOMLDecodeError):
-        pass
-    return obj.today(zone)  # an unknown zone falls back to Europe/Amsterdam
+def today(obj: Invocation, root: Path) -> dt.date:
+    """The command's reference date before the entry is checked (which loads everything):
+    from the team profile, loaded on its own (`loader.load_profiles`)."""
+    from profcli.repository.loader import load_profiles
+
+    return obj.today(load_profiles(root))
 
 
 def label(source: Source, data: dict[str, Any] | None) -> str:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from profcli.cli.asking import reference_day
 from profcli.cli.common import Invocation
 from profcli.cli.completion import slugs
 from profcli.cli.picking import one_worker
@@ -44,7 +43,7 @@ def prepare(obj: Invocation, slug: str, out: Path | None) -> None:
     repo, worker, problems = one_worker(obj.root(), slug)
     if problems:  # said, not refused: a preparation is a starting point, not a dossier
         click.echo(incomplete(problems), err=True)
-    day = reference_day(repo)
+    day = obj.today(repo, overview=True)
     folder = out or repo.root / "dossiers" / slug
     doc = core.preparation(repo, worker, day)
     if problems:

@@ -9,7 +9,6 @@ import sys
 
 import click
 
-from profcli.cli.asking import reference_day
 from profcli.cli.common import Invocation
 from profcli.cli.completion import slugs
 from profcli.registration import status as core
@@ -73,7 +72,7 @@ def status(obj: Invocation, slug: str | None, fmt: str) -> None:
             f"portfolio `{slug}` bestaat niet (bekend: {known})", param_hint="SLUG"
         )
     paint = _paint if use_colour() else core.plain
-    day: dt.date = reference_day(repo)
+    day: dt.date = obj.today(repo, overview=True)
     team = repo.team_of(portfolio)
     if portfolio.soort == TEAM:
         members = [w.slug for w in repo.workers() if repo.team_of(w) is portfolio]

@@ -5,6 +5,10 @@ theme) comes from `publish.pages` and `publish.source`, the same as for any othe
 we only load the repository, put the settings into MkDocs' configuration, turn the documents
 into `File.generated(...)` objects, keep each audience in its own folder and keep the preview
 of `mkdocs serve` going.
+
+`prof build` and `prof serve` hand their run to the plugin as one frozen value (`Handed`), in
+the plugin's own configuration: MkDocs makes a new configuration for every build, so nothing
+handed to one build can reach the next, and there is nothing to clear.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,6 +45,18 @@ ENV_TODAY = clock.ENV_TODAY
 is never taken from the environment: a stray shell variable must not publish the team site."""
 
 
+@dataclass(frozen=True, slots=True)
+class Handed:
+    """What `prof build` or `prof serve` hands the plugin for its run."""
+
+    today: dt.date | None
+    """The command's fixed reference date; None: the repository's own (`Repository.today`)
+    at every build, so that a preview left running past midnight moves on."""
+    repository: Repository | None = None
+    """Validated already (`prof build`); None: loaded and checked at every build, as the
+    preview needs to."""
+
+
 class ProfcliConfig(base.Config):  # type: ignore[no-untyped-call]
     voor = c.Choice(AUDIENCES, default=Publiek.TEAM.value)
     """For whom: `team` (team and publiek entries) or `publiek` (publiek entries only)."""
@@ -47,15 +64,18 @@ class ProfcliConfig(base.Config):  # type: ignore[no-untyped-call]
     """Fixed date (YYYY-MM-DD) for reproducible builds; default today."""
     repository = c.Optional(c.Type(str))
     """Team repository; default the folder of mkdocs.yml."""
+    handed = c.Optional(c.Type(Handed))
+    """Set by `prof build` and `prof serve` (`publish.site`), never in mkdocs.yml."""
 
 
 class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
-    preloaded: Repository | None = None
-    """Set by `prof build`, which has already validated the repository."""
-    fixed_today: dt.date | None = None
-    """Set by `prof build`/`prof serve`: the command's reference date."""
     generated: int = 0
     """Pages added in the last build (for `prof build`'s figures)."""
+    refused: str = ""
+    """Why the last build was refused (a page without its audience), for `prof build`."""
+
+    command: str = "build"
+    """The MkDocs command (`build`, `serve`, `gh-deploy`), from `on_startup`."""
     serving: bool = False
     """Under `mkdocs serve`/`prof serve`: errors in the portfolios do not stop the preview."""
     last_good: Repository | None = None
@@ -63,16 +83,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
     problems: tuple[Finding, ...] = ()
     """While serving: the errors of the last check, shown at the top of every page."""
 
-    command: str = "build"
-    """The MkDocs command (`build`, `serve`, `gh-deploy`), from `on_startup`."""
-    build_into: Path | None = None
-    """Set by `prof build`: a fresh folder to build in, swapped into place afterwards."""
     pages: list[Page]
     """This build's pages, made in on_config (the menu is made from them) and added in
     on_files."""
     repo: Repository | None = None
-    refused: str = ""
-    """Why the last build was refused (a page without its audience), for `prof build`."""
 
     def root(self, config: MkDocsConfig) -> Path:
         if self.config.repository:
@@ -87,9 +101,12 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"profcli: onbekend publiek `{value}`; kies team of publiek")
         return value
 
-    def fixed_day(self) -> dt.date | None:
-        if self.fixed_today is not None:
-            return self.fixed_today
+    def handed(self) -> Handed:
+        """What the runner handed this build; for a plain `mkdocs build` or `mkdocs serve`,
+        the same made from mkdocs.yml and the environment."""
+        return self.config.handed or Handed(self._fixed_day())
+
+    def _fixed_day(self) -> dt.date | None:
         value = os.environ.get(ENV_TODAY) or self.config.vandaag
         if not value:
             return None
@@ -99,9 +116,7 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"profcli: {e}") from e
 
     def _repository(self, config: MkDocsConfig, today: dt.date | None) -> Repository | None:
-        """The repository to publish; while serving, the last good one (None before any)."""
-        if self.preloaded is not None:
-            return self.preloaded
+        """The repository checked now; while serving, the last good one (None before any)."""
         from profcli.validation import check_repository
 
         checked = check_repository(self.root(config), today=today)
@@ -126,9 +141,10 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         return checked.repository
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """A new session. Defining this hook also makes MkDocs keep this one instance across the
-        rebuilds of `serve`, which is what lets `last_good` survive a broken file; state for one
-        build is cleared in on_post_build."""
+        """A new session (`prof build` starts one too, as `mkdocs build` does). Defining this
+        hook also makes MkDocs keep this one instance for the process, which is what lets
+        `last_good` survive a broken file across the rebuilds of `serve`; what one build is
+        given comes with its configuration (`Handed`)."""
         self.command = command
         self.serving = command == "serve"
         self.last_good = None
@@ -136,18 +152,6 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
 
     def on_shutdown(self) -> None:
         self.command = "build"
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Forget what `prof build` handed to this one build: MkDocs may reuse this instance for
-        a later build in the same process."""
-        self.preloaded = None
-        self.fixed_today = None
-        self.build_into = None
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.preloaded = None
-        self.fixed_today = None
-        self.build_into = None
 
     def site_dir_for(self, config: MkDocsConfig) -> Path:
         """The audience's own folder (`publish.source.output_dir`), also for a plain
@@ -167,8 +171,11 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
             # Links to `.../index.html` work when the site is opened straight from disk.
             log.info("profcli: use_directory_urls staat uit, zodat de site ook vanaf schijf werkt")
             config.use_directory_urls = False
-        if self.command != "serve":  # `mkdocs serve` builds in a temporary folder of its own
-            config.site_dir = str(self.build_into or self.site_dir_for(config))
+        self.refused = ""
+        if self.command != "serve" and self.config.handed is None:
+            # A plain `mkdocs build`: the audience's own folder. (`mkdocs serve` builds in a
+            # temporary folder of its own; `prof build` in a fresh one it swaps into place.)
+            config.site_dir = str(self.site_dir_for(config))
         dirs = config.theme.dirs
         if config.theme.name == "material" and str(source.THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(source.THEME))
@@ -181,17 +188,16 @@ class ProfcliPlugin(BasePlugin[ProfcliConfig]):  # type: ignore[no-untyped-call]
         config.extra_css = source.with_assets(config.extra_css, source.STYLESHEETS)
         config.extra_javascript = source.with_assets(config.extra_javascript, source.SCRIPTS)
         config.extra["profcli"] = source.audience_extra(self.audience())
-        self.pages, self.repo = self._pages(config)
+        self.pages, self.repo = self._pages(config, self.handed())
         own = [p.relative_to(config.docs_dir).as_posix() for p in _markdown(config.docs_dir)]
         config.nav = source.site_nav(config.nav, self.pages, own, self.repo)
         return config
 
-    def _pages(self, config: MkDocsConfig) -> tuple[list[Page], Repository | None]:
-        fixed = self.fixed_day()
-        repo = self._repository(config, fixed)
+    def _pages(self, config: MkDocsConfig, handed: Handed) -> tuple[list[Page], Repository | None]:
+        repo = handed.repository or self._repository(config, handed.today)
         if repo is None:  # serving, and nothing good yet
             return [], None
-        today = fixed or repo.example_date or clock.today(repo.zone_name)
+        today = repo.today(handed.today, overview=True)
         try:
             return build_pages(repo, today=today, audience=self.audience()), repo
         except ProfError as e:  # the plugin's one translation of core errors

@@ -17,13 +17,16 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from profcli.errors import AddressUnusable, SiteError, WriteRefused
 from profcli.publish import engine, folder, source
 from profcli.publish.engine import ZENSICAL
 from profcli.publish.pages import build_pages
 from profcli.repository.model import Repository
+
+if TYPE_CHECKING:  # the plugin imports MkDocs: only when a site is built
+    from profcli.publish.plugin import Handed
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -40,11 +43,13 @@ def quiet_material() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def plugins_for(path: Path, audience: str, today: dt.date | None = None) -> list[Any]:
-    """The `plugins:` of mkdocs.yml with `voor` of the profcli plugin set to `audience`.
+def plugins_for(path: Path, audience: str, handed: Handed | None = None) -> list[Any]:
+    """The `plugins:` of mkdocs.yml with `voor` of the profcli plugin set to `audience`, and
+    what the command hands the plugin for its run (`plugin.Handed`).
 
     Given to MkDocs as a configuration override, so the audience reaches the plugin through
-    its own configuration, never through the environment."""
+    its own configuration, never through the environment; MkDocs makes the configuration
+    anew for every build, so nothing handed to one build reaches the next."""
     from mkdocs.utils.yaml import yaml_load
 
     with path.open("rb") as handle:
@@ -62,8 +67,8 @@ def plugins_for(path: Path, audience: str, today: dt.date | None = None) -> list
         if isinstance(item, dict) and "profcli" in item:
             options = dict(item["profcli"] or {})
             options["voor"] = audience
-            if today is not None:
-                options["vandaag"] = today.isoformat()
+            if handed is not None:
+                options["handed"] = handed
             item = {**item, "profcli": options}
             found = True
         result.append(item)
@@ -100,11 +105,12 @@ def build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from profcli.publish.plugin import ProfcliPlugin
+    from profcli.publish.plugin import Handed, ProfcliPlugin
 
     start = time.perf_counter()
     path = config_file(root)
-    overrides: dict[str, Any] = {"plugins": plugins_for(path, audience)}
+    handed = Handed(today, repo)
+    overrides: dict[str, Any] = {"plugins": plugins_for(path, audience, handed)}
     staging: Path | None = None
     plugin: ProfcliPlugin | None = None
     try:
@@ -113,17 +119,17 @@ def build(
         if not isinstance(found, ProfcliPlugin):
             raise SiteError(f"{CONFIG_FILE} noemt de plugin `profcli` niet onder `plugins:`")
         plugin = found
-        plugin.preloaded = repo
-        plugin.fixed_today = today
-        plugin.serving = False  # MkDocs may hand back an instance that served before
         target = plugin.site_dir_for(config).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-bouw-", dir=target.parent))
         staging.chmod(0o755)
-        plugin.build_into = staging
-        plugin.refused = ""
+        config.site_dir = str(staging)  # the plugin leaves a handed build's folder as it is
         _log_to_stderr()
-        mkdocs_build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
         _replace(target, staging)
         staging = None
     except MkDocsException as e:
@@ -131,8 +137,6 @@ def build(
     except SystemExit as e:  # mkdocs' Abort is a ClickException in some versions
         raise SiteError(f"de site is niet gebouwd: {_why(plugin, e)}") from e
     finally:
-        if plugin is not None:  # MkDocs keeps the plugin for the process: leave nothing behind
-            plugin.preloaded = plugin.fixed_today = plugin.build_into = None
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return Built(target, found.generated, time.perf_counter() - start)
@@ -270,16 +274,19 @@ def address_error(host: str, port: int, error: OSError) -> AddressUnusable:
 
 
 def serve(root: Path, *, audience: str, address: str, today: dt.date | None) -> None:
-    """Preview with live reload; the plugin rebuilds the pages when `profielen/` changes,
-    shows errors on the pages and keeps the last good version meanwhile."""
+    """Preview with live reload; the plugin reloads the repository and rebuilds the pages
+    when `profielen/` changes (on the fixed day `today`, else on the team's own day), shows
+    errors on the pages and keeps the last good version meanwhile."""
     host, port = parse_address(address)
     check_address(host, port)
     quiet_material()
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
+    from profcli.publish.plugin import Handed
+
     path = config_file(root)
-    overrides: dict[str, Any] = {"plugins": _reusable(plugins_for(path, audience, today))}
+    overrides: dict[str, Any] = {"plugins": _reusable(plugins_for(path, audience, Handed(today)))}
     _log_to_stderr()
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     shown = f"[{host}]" if ":" in host else host

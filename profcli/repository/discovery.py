@@ -115,6 +115,23 @@ def discover_portfolios(root: Path, slugs: Iterable[str]) -> list[Source]:
     return sources
 
 
+def discover_profiles(root: Path) -> list[Source]:
+    """Every portfolio's `profiel.toml` and nothing else, without layout problems: what the
+    team profile settles (its time zone) should not cost a walk over every entry."""
+    sources: list[Source] = []
+    for folder in _listing(root / PROFILES_DIR, lambda *_: None) or ():
+        path = folder / "profiel.toml"
+        if (
+            is_slug(folder.name)
+            and folder.is_dir()
+            and not folder.is_symlink()
+            and path.is_file()
+            and not _leaves_root(root, path)
+        ):
+            sources.append(Source(path, display_path(root, path), PROFILE, folder.name, "profiel"))
+    return sources
+
+
 def _portfolio(root: Path, folder: Path, sources: list[Source], problem: Problem) -> None:
     slug = folder.name
     items = _listing(folder, problem)

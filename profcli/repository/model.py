@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from profcli import clock
 from profcli.repository.frameworks import Catalog
 from profcli.repository.kinds import PROFILE, TEAM, WERKER, Kind
 from profcli.repository.loading import Document
@@ -149,6 +150,13 @@ class Repository:
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 return value
         return None
+
+    def today(self, fixed: dt.date | None = None, *, overview: bool = False) -> dt.date:
+        """The reference date of a command on this repository (`clock.reference_day`): `fixed`
+        wins; an overview (status, export, prepare, the site) then takes an example team's
+        own date; else today in the team's zone. Validation and writing never take the
+        example's date: an entry is dated, and checked against, the real day."""
+        return clock.reference_day(fixed, self.zone_name, self.example_date if overview else None)
 
     def team_of(self, portfolio: Portfolio) -> Portfolio | None:
         if portfolio.soort == TEAM:

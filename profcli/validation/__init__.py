@@ -8,16 +8,16 @@ check of a team's copied schemas.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from profcli import clock, resources
+from profcli import resources
 from profcli.findings import Finding, Result
 from profcli.repository.discovery import display_path
 from profcli.repository.loader import Loaded, load
 from profcli.repository.model import Portfolio, Repository
-from profcli.validation import files, names, rules
+from profcli.validation import files, namecache, names, rules
 from profcli.validation.approvals import approval_rules
 
 
@@ -35,15 +35,16 @@ class Checked:
 
 
 def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = True) -> Checked:
-    """Run every rule over a load; `today` defaults to today in the team's time zone.
+    """Run every rule over a load; `today` is a fixed date (else `Repository.today`: today in
+    the team's time zone).
 
-    Without `name_cache`, the names check asks DEDUCE about every text again (the same
+    Without `name_cache`, the names check asks the word lists about every text again (the same
     findings, only slower: tests/test_cache.py)."""
     repo = loaded.repository
-    day = today or clock.today(repo.zone_name)
+    day = repo.today(today)
     findings = list(loaded.problems)
-    store = names.cache_for(repo.root) if name_cache else names.NameCache(None)
-    with names.using(store):
+    store = namecache.cache_for(repo.root) if name_cache else namecache.NameCache(None)
+    with namecache.using(store):
         findings.extend(rules.run(repo, day))
         findings.extend(_privacy(repo, loaded))
         findings.extend(_names(repo, loaded, store))
@@ -53,22 +54,11 @@ def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = Tr
 
 
 def check_repository(
-    root: Path,
-    *,
-    today: dt.date | None = None,
-    only: Sequence[Path] = (),
-    name_cache: bool = True,
+    root: Path, *, today: dt.date | None = None, name_cache: bool = True
 ) -> Checked:
-    """Validate everything under `root`; report only on `only` (files or folders) if given.
-
-    A single file is always checked in the context of the whole repository, so that its
-    references resolve.
-    """
-    checked = check(load(root), today, name_cache=name_cache)
-    if only:
-        selected = [display_path(root, p.resolve()) for p in only]
-        checked.result = checked.result.select(checked.loaded.files, selected)
-    return checked
+    """Load everything under `root` and validate it. (`prof validate PAD` reports on part of
+    the result: `Result.select`.)"""
+    return check(load(root), today, name_cache=name_cache)
 
 
 def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
@@ -99,7 +89,7 @@ def _privacy(repo: Repository, loaded: Loaded) -> Iterator[Finding]:
             )
 
 
-def _names(repo: Repository, loaded: Loaded, store: names.NameCache) -> Iterator[Finding]:
+def _names(repo: Repository, loaded: Loaded, store: names.Spans) -> Iterator[Finding]:
     """`privacy-naam`: client names in free text. Where the team profile cannot be read, its
     allowed names and its leads' names are unknown: a hit is then a warning that says so."""
     allowed: dict[str, frozenset[str]] = {}

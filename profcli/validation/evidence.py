@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from profcli.findings import Finding
 from profcli.repository.model import Repository
-from profcli.validation import names, privacy
+from profcli.validation import namecache, names, privacy
 
 TEXT = (".md", ".markdown", ".txt")
 """Evidence that the site shows as text, so it gets the same privacy scan as the portfolios."""
@@ -38,13 +38,13 @@ def evidence_rules(repo: Repository, today: dt.date) -> Iterator[Finding]:
                 people.setdefault(PurePosixPath(ref).as_posix(), set()).update(
                     names.allowed_in(repo, portfolio)
                 )
-    store = names.current(repo.root)
+    store = namecache.current(repo.root)
     for ref, permitted in sorted(texts.items()):
         yield from _scan_text(root, ref, permitted, frozenset(people[ref]), store)
 
 
 def _scan_text(
-    root: Path, ref: str, allowed: set[str], people: frozenset[str], store: names.NameCache
+    root: Path, ref: str, allowed: set[str], people: frozenset[str], store: names.Spans
 ) -> Iterator[Finding]:
     """Privacy findings in a text evidence file, at their line and column in that file."""
     path = root / ref

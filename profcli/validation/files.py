@@ -48,7 +48,7 @@ def scan(doc: Document, allowed: Sequence[str]) -> list[Finding]:
 def scan_names(
     doc: Document,
     allowed: frozenset[str],
-    store: names.NameCache,
+    store: names.Spans,
     invalid: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """`privacy-naam` findings: person names in the free text of one document (not in a

@@ -6,10 +6,10 @@ of `lexicon`: DEDUCE's Meertens lists of Dutch names, OpenTaal, pyspellchecker).
 open in a millisecond from one memory-mapped file, so the check costs nothing noticeable
 even for a text never seen before; it no longer loads DEDUCE's 1.1 GB of tables.
 
-- What was found in a text is kept per text (`NameCache`, one JSON file in `.prof-cache/`),
-  keyed on the text, `FORMAT` and the version of the lists; what a team allows (its workers'
-  and leads' names, `namen_toegestaan`) is applied after the cache on every run, so a changed
-  allow-list can never meet a stale answer.
+- What the lists find in a text (`raw`) is kept per text by `namecache` (one JSON file in
+  `.prof-cache/`); what a team allows (its workers' and leads' names, `namen_toegestaan`) is
+  applied here, after the cache, on every run, so a changed allow-list can never meet a
+  stale answer. `find` asks whatever gives it the spans of a text (`Spans`): the cache.
 - A hit is less the forms practice uses to anonymise ("mevrouw A.", "meneer B. (45)",
   "cliënt C."), cited authors ("Gibbs (1988)", "het model van Egan") and the allowed names.
 
@@ -20,39 +20,27 @@ and SECURITY.md say so.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
 from profcli.repository.model import Portfolio, Repository
 from profcli.validation.namewords import HONORIFICS, norm
 
 __all__ = [
     "RULE",
-    "NameCache",
     "NameHit",
+    "Spans",
     "allowed_forms",
     "allowed_in",
-    "cache_for",
-    "current",
     "find",
-    "library_version",
     "message",
-    "share_cache",
-    "using",
+    "raw",
     "worth_scanning",
 ]
 
 RULE = "privacy-naam"
-FORMAT = "5"
-"""Bump when what is stored per text changes."""
-CACHE_DIR = ".prof-cache"
 
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -77,13 +65,6 @@ def worth_scanning(text: str) -> bool:
     return _UPPER.search(text) is not None and _SLUG.fullmatch(text) is None
 
 
-def library_version() -> str:
-    """The version of the word lists (part of every cache key)."""
-    from profcli.validation import lexicon
-
-    return lexicon.version()
-
-
 def raw(text: str) -> list[tuple[int, int]]:
     """The names in `text` by the word lists, before any allowance."""
     from profcli.validation import lexicon, namefinder
@@ -91,97 +72,10 @@ def raw(text: str) -> list[tuple[int, int]]:
     return namefinder.spans(text, lexicon.lexicon())
 
 
-# --- the cache -------------------------------------------------------------------------
-_SHARED: list[Path] = []
+class Spans(Protocol):
+    """What gives `find` the names in a text before any allowance (`namecache.NameCache`)."""
 
-
-def share_cache(folder: Path | None) -> None:
-    """Use one cache folder for every repository (`PROF_NAMENCACHE`: a test suite, CI)."""
-    _SHARED[:] = [folder] if folder else []
-
-
-class NameCache:
-    """What the word lists found per text, in one JSON file; speed only, never a different
-    answer."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.version = library_version()
-        self.path = folder / f"namen-{FORMAT}-{self.version}.json" if folder else None
-        self._data: dict[str, list[list[int]]] | None = None
-        self._new: dict[str, list[list[int]]] = {}
-
-    def _stored(self) -> dict[str, list[list[int]]]:
-        if self._data is None:
-            self._data = _read(self.path) if self.path else {}
-        return self._data
-
-    def key(self, text: str) -> str:
-        raw_key = f"{FORMAT}\0{self.version}\0{text}".encode()
-        return hashlib.blake2b(raw_key, digest_size=16).hexdigest()
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        key = self.key(text)
-        found = self._stored().get(key)
-        if found is None:
-            found = [[s, e] for s, e in raw(text)]
-            self._stored()[key] = found
-            self._new[key] = found
-        return [(s, e) for s, e in found]
-
-    def save(self) -> None:
-        """Merge what was new into the file (another process may have added to it)."""
-        if not self._new or self.path is None:
-            return
-        merged = _read(self.path)
-        merged.update(self._new)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            return  # a read-only checkout: the next run computes again
-        self._new = {}
-
-
-def _read(path: Path | None) -> dict[str, list[list[int]]]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-_CACHES: dict[Path | None, NameCache] = {}
-
-
-_CURRENT: ContextVar[NameCache | None] = ContextVar("names_cache", default=None)
-
-
-@contextmanager
-def using(store: NameCache) -> Iterator[NameCache]:
-    """Within this block, `current` is `store` (one validation run: rules and evidence)."""
-    token = _CURRENT.set(store)
-    try:
-        yield store
-    finally:
-        _CURRENT.reset(token)
-        store.save()
-
-
-def current(root: Path | None) -> NameCache:
-    return _CURRENT.get() or cache_for(root)
-
-
-def cache_for(root: Path | None) -> NameCache:
-    """The cache of a repository (or the shared one), one object per process."""
-    folder = _SHARED[0] if _SHARED else (root / CACHE_DIR if root else None)
-    found = _CACHES.get(folder)
-    if found is None or found.version != library_version():
-        found = _CACHES[folder] = NameCache(folder)
-    return found
+    def spans(self, text: str) -> list[tuple[int, int]]: ...
 
 
 # --- allowances ------------------------------------------------------------------------
@@ -281,7 +175,7 @@ def suggestion(span: str) -> str:
     return f"{' '.join(w.lower() for w in lead)} {initial}".strip()
 
 
-def find(text: str, allowed: frozenset[str], store: NameCache) -> list[NameHit]:
+def find(text: str, allowed: frozenset[str], store: Spans) -> list[NameHit]:
     """Suspected client names in `text`, minus what may stand in a portfolio."""
     if not worth_scanning(text):
         return []
