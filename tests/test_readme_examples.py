@@ -32,6 +32,8 @@ SKIPPED = {
     "prof rm 2026-05-21-congres-armoede-en-schulden": "an entry of the example team",
     "prof drafts --hervat 20261122-101500-leerdoel": "the name of a draft that is kept",
     "prof export eva-van-den-berg --out ~/herregistratie --concept": "writes in the home folder",
+    'prof approve 2026-11-24-jaargesprek-2026 --profiel eva-van-den-berg --opmerking "Goed '
+    'gesprek."': "a team lead's signing key and git history (tests/test_approvals.py)",
 }
 
 

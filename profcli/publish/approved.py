@@ -12,13 +12,15 @@ from profcli.publish.context import Context
 from profcli.publish.markdown import datum, text
 from profcli.repository.approvals import CHANGED, HOLDS, NO_HISTORY, Approval, approvals
 
-__all__ = ["CHANGED", "GIVEN", "STATES", "WAITING", "line", "of", "state"]
+__all__ = ["CHANGED", "GIVEN", "MARKS", "STATES", "WAITING", "line", "of", "state"]
 from profcli.repository.model import Entry
 from profcli.words import Publiek
 
 WAITING = "wacht"
 GIVEN = "gegeven"
 STATES = {WAITING: "wacht op akkoord", GIVEN: "akkoord", CHANGED: "gewijzigd na akkoord"}
+MARKS = {WAITING: "", GIVEN: "✓ ", CHANGED: "⚠ "}
+"""Beside a state in a table, so that a changed approval never reads like a valid one."""
 
 
 def of(ctx: Context, entry: Entry) -> Approval | None:

@@ -29,7 +29,8 @@ def _keys(ctx: Context) -> list[str]:
         "## Akkoorden en sleutels",
         "",
         "Een akkoord van een leidinggevende (`prof approve`) telt alleen als git laat zien "
-        "dat het is vastgelegd in een commit die zij met haar SSH-sleutel ondertekende, en als "
+        "dat het is vastgelegd in een commit die ondertekend is met de SSH-sleutel van die "
+        "leidinggevende, en als "
         "het stuk sindsdien niet veranderde. De eerste sleutels van een team worden vertrouwd "
         "bij het eerste gebruik; elke latere wijziging moet ondertekend zijn met een sleutel "
         "die al vertrouwd werd. Kijk dus na of de commit en de vingerafdrukken hieronder "

@@ -259,7 +259,10 @@ def _approved(ctx: Context, worker: Portfolio, line: HourLine) -> list[str]:
         worker.entries.get(ACTIVITEIT.name, {}).get(line.id) if line.bron == "activiteit" else None
     )
     found = approved.of(ctx, entry) if entry is not None else None
-    return [f"✓ akkoord {cell(found.lead)}"] if found is not None and found.holds else []
+    if found is None or not found.holds:
+        return []
+    when = f", {datum(found.day)}" if found.day else ""
+    return [f"✓ akkoord: {cell(found.lead)}{when}, ondertekend"]
 
 
 def _short(name: str) -> str:

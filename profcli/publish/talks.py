@@ -121,7 +121,7 @@ def awaiting_approval(ctx: Context, here: str, workers: list[Portfolio]) -> list
         anchor = html.escape(talk.id, quote=True)
         found = approved.of(ctx, talk)
         now = approved.state(ctx, talk)
-        said = approved.STATES[now]
+        said = approved.MARKS[now] + approved.STATES[now]
         if found is not None and now in (approved.GIVEN, approved.CHANGED):
             said += f" ({found.lead}, {datum(found.day)})" if found.day else f" ({found.lead})"
         when = datum(talk.datum) if talk.datum else ""
