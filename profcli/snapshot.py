@@ -22,7 +22,7 @@ import stat
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import astuple
+from dataclasses import astuple, dataclass
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from profcli.validation import Checked
 
 CACHE_DIR = ".prof-cache"
-_FORMAT = 2
+_FORMAT = 3
 FOLDERS = ("profielen", "kaders", "registers", "schemas")
 RACY_SECONDS = 2.0
 
@@ -98,20 +98,36 @@ Print = tuple[str, int]
 """A digest, and the newest modification time seen (nanoseconds)."""
 
 
+Prints = dict[str, Print]
+"""A print per entry at the top of `profielen/` (a portfolio's folder, by its name), and under
+"" everything else a run reads: `kaders/`, `registers/`, `schemas/`, and `profielen/` itself
+when it cannot be listed. `validation.incremental` checks again only the portfolios whose
+print changed."""
+
+
 def tree(root: Path) -> Print:
-    """Every entry below the watched folders, by `lstat` (symlinks also by their target).
-
-    Computed as two halves (alternate portfolios), so that two cores can share the work."""
-    return _combine(_half(root, 0), _half(root, 1))
+    """Every entry below the watched folders, by `lstat` (symlinks also by their target)."""
+    return combined(prints(root))
 
 
-def _combine(first: Print, second: Print) -> Print:
-    digest = hashlib.sha256(f"{first[0]} {second[0]}".encode()).hexdigest()
-    return digest, max(first[1], second[1])
+def prints(root: Path) -> Prints:
+    """The prints of the whole tree, computed as two halves (alternate portfolios), so that
+    two cores can share the work."""
+    return {**_half(root, 0), **_half(root, 1)}
 
 
-def _half(root: Path, half: int) -> Print:
-    """Half 0: `kaders/`, `schemas/` and the even portfolios; half 1: the odd portfolios."""
+def combined(found: Prints) -> Print:
+    """One print for the whole tree, from the prints of its parts."""
+    digest = hashlib.sha256(
+        "\n".join(f"{name}\0{found[name][0]}" for name in sorted(found)).encode()
+    ).hexdigest()
+    return digest, max((newest for _, newest in found.values()), default=0)
+
+
+def _half(root: Path, half: int) -> Prints:
+    """Half 0: `kaders/`, `registers/`, `schemas/` (under "") and the even portfolios; half 1:
+    the odd portfolios."""
+    found: Prints = {}
     rows: Rows = []
     profiles = os.path.join(root, FOLDERS[0])
     try:
@@ -119,20 +135,23 @@ def _half(root: Path, half: int) -> Print:
     except OSError:
         tops = []
         rows.append((profiles, -1, -1, -1, -1))
-    stack = [os.path.join(root, name) for name in FOLDERS[1:]] if half == 0 else []
+    if half == 0:
+        _walk(rows, [os.path.join(root, name) for name in FOLDERS[1:]])
+        found[""] = _digest(rows)
     for name in tops:
         path = os.path.join(profiles, name)
         try:
             st = os.lstat(path)
         except OSError:
+            found[name] = _digest([(path, -1, -1, -1, -1)])
             continue
-        rows.append((path, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino))
+        rows = [(path, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino)]
         if stat.S_ISDIR(st.st_mode):
-            stack.append(path)
+            _walk(rows, [path])
         elif stat.S_ISLNK(st.st_mode):
             _add_path(rows, path + "\0->", follow=True)
-    _walk(rows, stack)
-    return _digest(rows)
+        found[name] = _digest(rows)
+    return found
 
 
 def _walk(rows: Rows, stack: list[str]) -> None:
@@ -235,7 +254,7 @@ class Probe:
         self.root = root
         self.hit: Result | None = None
         self.files: list[str] = []
-        self._tree: Print | None = None
+        self._prints: Prints | None = None
         self._pending: Pending = None
         try:
             with _file(root).open(encoding="utf-8") as handle:
@@ -244,17 +263,18 @@ class Probe:
             stored = None
         if not isinstance(stored, dict):
             # A cold run: the other core reads the tree while this one reads the files.
-            self._pending = _forked(tree, root)
+            self._pending = _forked(prints, root)
             return
         other = _forked(_half, root, 1)
         mine = _half(root, 0)
-        self._tree = _combine(mine, _result(other) or _half(root, 1))
+        self._prints = {**mine, **(_result(other) or _half(root, 1))}
         with contextlib.suppress(KeyError, TypeError, ValueError):
-            zone = stored["tijdzone"]  # the team's zone as the last run loaded it
+            zone = stored["tijdzone"]
             day = clock.reference_day(today, zone if isinstance(zone, str) else None)
             if stored["vandaag"] != day.isoformat():
                 return
-            if f"{self._tree[0]} {evidence(root, stored['bewijs'])[0]}" != stored["vingerafdruk"]:
+            tree_digest = combined(self._prints)[0]
+            if f"{tree_digest} {evidence(root, stored['bewijs'])[0]}" != stored["vingerafdruk"]:
                 return
             if stored.get("git") is not None and stored["git"] != git_head(root):
                 return  # approvals were checked against a history that has moved on
@@ -262,17 +282,20 @@ class Probe:
             self.files = [str(f) for f in stored["bestanden"]]
             self.hit = Result(len(self.files), findings)
 
+    def prints(self) -> Prints:
+        if self._prints is None:
+            self._prints = _result(self._pending) or prints(self.root)
+        return self._prints
+
     def tree(self) -> Print:
-        if self._tree is None:
-            self._tree = _result(self._pending) or tree(self.root)
-        return self._tree
+        return combined(self.prints())
 
 
 Pending = tuple[int, int] | None
 """A forked helper still working: its process id and the pipe it will answer on."""
 
 
-def _forked(function: Callable[..., Print], *args: Any) -> Pending:
+def _forked(function: Callable[..., Prints], *args: Any) -> Pending:
     """Run `function` in a forked child on the other core; None where that is not safe.
 
     The walk is Python code and holds the interpreter lock, so a thread would not help.
@@ -288,15 +311,16 @@ def _forked(function: Callable[..., Print], *args: Any) -> Pending:
     if pid == 0:  # the child: answer on the pipe, then leave without any clean-up
         try:
             os.close(read)
-            digest, newest = function(*args)
-            os.write(write, f"{digest} {newest}".encode())
+            answer = json.dumps(function(*args)).encode()
+            while answer:
+                answer = answer[os.write(write, answer) :]
         finally:
             os._exit(0)
     os.close(write)
     return pid, read
 
 
-def _result(pending: Pending) -> Print | None:
+def _result(pending: Pending) -> Prints | None:
     """What the helper answered, or None (no helper, or it failed: the caller reads itself)."""
     if pending is None:
         return None
@@ -310,29 +334,48 @@ def _result(pending: Pending) -> Print | None:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
     try:
-        digest, newest = answer.decode().split()
-        return digest, int(newest)
-    except ValueError:
+        found = json.loads(answer)
+        return {str(k): (str(v[0]), int(v[1])) for k, v in found.items()}
+    except (ValueError, TypeError, AttributeError, IndexError):
         return None
 
 
-def save(probe: Probe, checked: Checked, started: float) -> None:
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What a run found and what it depended on, as both stores keep it."""
+
+    result: Result
+    files: list[str]
+    refs: list[str]
+    """The evidence files the entries name (repository-relative, no URLs), sorted."""
+    today: dt.date
+    zone: str | None
+    git: bool
+    """Whether the run read git's history (approvals): then it depends on HEAD."""
+
+
+def run_of(checked: Checked) -> Run:
+    repo = checked.repository
+    refs = sorted({r for e in repo.entries() for r in e.ids("bewijs") if "://" not in r})
+    consulted = _consulted_git(repo.derived.get("akkoorden"))
+    return Run(checked.result, checked.loaded.files, refs, checked.today, repo.zone_name, consulted)
+
+
+def save(probe: Probe, run: Run, started: float) -> None:
     """Store the run unless a file changed just before it (then it is racy)."""
     root = probe.root
-    repo, result, files = checked.repository, checked.result, checked.loaded.files
-    today, zone = checked.today, repo.zone_name
-    refs = sorted({r for e in repo.entries() for r in e.ids("bewijs") if "://" not in r})
+    result, files, refs = run.result, run.files, run.refs
     (tree_digest, tree_newest), (refs_digest, refs_newest) = probe.tree(), evidence(root, refs)
     if max(tree_newest, refs_newest) / 1e9 > started - RACY_SECONDS:
         return
     content = {
-        "vandaag": today.isoformat(),
-        "tijdzone": zone,
+        "vandaag": run.today.isoformat(),
+        "tijdzone": run.zone,
         "vingerafdruk": f"{tree_digest} {refs_digest}",
         "bewijs": refs,
         "bestanden": files,
         "meldingen": [list(astuple(f)) for f in result.findings],
-        "git": git_head(root) if _consulted_git(repo.derived.get("akkoorden")) else None,
+        "git": git_head(root) if run.git else None,
     }
     target = _file(root)
     with contextlib.suppress(OSError):

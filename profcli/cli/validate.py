@@ -79,18 +79,35 @@ def validated(
     root: Path, *, today: dt.date | None = None, only: Sequence[Path] = (), cache: bool = False
 ) -> Result:
     """What `prof validate` reports. With `cache`, an unchanged repository is answered from
-    the stat snapshot of the last run (profcli.snapshot) without loading the validator."""
+    the stat snapshot of the last run (profcli.snapshot) without loading the validator, and
+    a changed one by checking again only the portfolios the change can reach
+    (profcli.validation.incremental), else in full."""
     selected = [display_path(root, p.resolve()) for p in only]
     probe = snapshot.Probe(root, today) if cache else None
     if probe is not None and probe.hit is not None:
         return probe.hit.select(probe.files, selected)
-    from profcli.validation import check_repository
+    from profcli.validation import check_repository, incremental
 
     started = time.time()
     with _without_cyclic_gc():
+        partial = incremental.run(root, today, probe) if probe is not None else None
+        if probe is not None and partial is not None:
+            snapshot.save(probe, partial.run, started)
+            incremental.save(
+                root,
+                probe,
+                partial.run,
+                partial.repo,
+                started,
+                before=partial.before,
+                scope=partial.scope,
+            )
+            return partial.run.result.select(partial.run.files, selected)
         checked = check_repository(root, today=today, name_cache=cache)
     if probe is not None:
-        snapshot.save(probe, checked, started)
+        run = snapshot.run_of(checked)
+        snapshot.save(probe, run, started)
+        incremental.save(root, probe, run, checked.repository, started)
     return checked.result.select(checked.loaded.files, selected)
 
 

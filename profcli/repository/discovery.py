@@ -94,14 +94,38 @@ def discover(root: Path) -> tuple[list[Source], list[Finding]]:
                 "TOML-bestand hoort in de map van een profiel (`profielen/<slug>/`); verplaats het",
             )
 
-    for folder, kind in ((FRAMEWORKS_DIR, FRAMEWORK), (REGISTERS_DIR, REGISTER)):
-        for item in _listing(root / folder, problem) or ():
+    _shared_data(root, sources, problem)
+    return sources, findings
+
+
+def discover_scope(root: Path, slugs: Iterable[str]) -> tuple[list[Source], list[Finding]]:
+    """What `discover` finds, for the named portfolios in full and for every other portfolio
+    only its profile: an incremental `prof validate` reads again only what may have changed
+    (the layout problems of the other portfolios are its own to keep)."""
+    scope = set(slugs)
+    findings: list[Finding] = []
+
+    def problem(path: Path, rule: str, message: str) -> None:
+        findings.append(Finding(display_path(root, path), 1, 1, rule, message))
+
+    sources = [s for s in discover_profiles(root) if s.profile not in scope]
+    for slug in sorted(scope):
+        folder = root / PROFILES_DIR / slug
+        if is_slug(slug) and folder.is_dir() and not folder.is_symlink():
+            _portfolio(root, folder, sources, problem)
+    _shared_data(root, sources, problem)
+    return sources, findings
+
+
+def _shared_data(root: Path, sources: list[Source], problem: Problem) -> None:
+    """A team's own frameworks and registers (`kaders/`, `registers/`)."""
+    for name, kind in ((FRAMEWORKS_DIR, FRAMEWORK), (REGISTERS_DIR, REGISTER)):
+        for item in _listing(root / name, problem) or ():
             if item.suffix == ".toml":
                 if _leaves_root(root, item):
                     problem(item, "bestand-buiten", _OUTSIDE)
                 else:
                     sources.append(Source(item, display_path(root, item), kind, "", item.stem))
-    return sources, findings
 
 
 def discover_portfolios(root: Path, slugs: Iterable[str]) -> list[Source]:

@@ -12,13 +12,19 @@ is kept with `valid=False`, so that totals and pages can leave it out *and say s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from profcli.findings import Finding
 from profcli.repository import schema
-from profcli.repository.discovery import PROFILES_DIR, Source, discover, discover_profiles
+from profcli.repository.discovery import (
+    PROFILES_DIR,
+    Source,
+    discover,
+    discover_profiles,
+    discover_scope,
+)
 from profcli.repository.frameworks import Catalog, Framework, builtin, extended, from_data
 from profcli.repository.kinds import BY_FOLDER, FRAMEWORK, REGISTER
 from profcli.repository.loading import Document
@@ -75,6 +81,13 @@ def load(
         problems = [p for p in problems if p.path != source.display]
         texts[source.path] = text
     return _load(root, sources, problems, texts)
+
+
+def load_scope(root: Path, slugs: Iterable[str]) -> Loaded:
+    """The named portfolios in full, every other portfolio's profile, frameworks and
+    registers (`discovery.discover_scope`): what an incremental `prof validate` reads."""
+    sources, problems = discover_scope(root, slugs)
+    return _load(root, sources, problems, {})
 
 
 def load_profiles(root: Path) -> Repository:
