@@ -197,6 +197,7 @@ def _count(monkeypatch: pytest.MonkeyPatch) -> None:
 @given(st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 99)), min_size=1, max_size=6))
 # Findings that land in a group the edit did not touch (they must come from the run):
 @example(edits=[("lange-dag", 1), ("deelnemers", 0)])  # Tom named in Zuid's meeting: 25 hours
+@example(edits=[("deelnemers", 0), ("lange-dag", 1)])  # his own day, read with Zuid's meeting
 @example(edits=[("nummer", 0)])  # Eva takes Tom's number: said at Tom's profile
 @example(edits=[("ander-team", 1), ("opmerking", 3)])  # Tom moves to Zuid, then an edit
 def test_incremental_answers_as_a_whole_run(
@@ -216,7 +217,7 @@ def test_the_property_test_exercises_the_incremental_path() -> None:
     assert ANSWERED["incrementeel"] >= 20, ANSWERED
 
 
-def test_one_changed_file_reads_only_its_group(tmp_path: Path) -> None:
+def test_one_changed_file_reads_only_its_worker_and_team(tmp_path: Path) -> None:
     root = _fresh_copy(tmp_path)
     _age(root)
     validated(root, today=TODAY, cache=True)
@@ -229,5 +230,6 @@ def test_one_changed_file_reads_only_its_group(tmp_path: Path) -> None:
     assert probe.hit is None
     found = incremental.run(root, TODAY, probe)
     assert found is not None
-    assert found.scope == {"eva-de-wit", "team-zuid"}
+    assert found.fresh == {"eva-de-wit"}  # only her findings can change
+    assert found.scope == {"eva-de-wit", "team-zuid"}  # her team is read (meetings, hours)
     assert not found.repo.portfolios["tom-bakker"].entries  # only its profile was read

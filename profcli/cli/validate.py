@@ -101,6 +101,8 @@ def validated(
                 started,
                 before=partial.before,
                 scope=partial.scope,
+                fresh=partial.fresh,
+                files_by_top=partial.files_by_top,
             )
             return partial.run.result.select(partial.run.files, selected)
         checked = check_repository(root, today=today, name_cache=cache)

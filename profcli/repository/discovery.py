@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,18 +142,27 @@ def discover_portfolios(root: Path, slugs: Iterable[str]) -> list[Source]:
 
 def discover_profiles(root: Path) -> list[Source]:
     """Every portfolio's `profiel.toml` and nothing else, without layout problems: what the
-    team profile settles (its time zone) should not cost a walk over every entry."""
+    team profile settles (its time zone) should not cost a walk over every entry. One
+    `scandir` and one `stat` a portfolio (an incremental `prof validate` reads all profiles)."""
     sources: list[Source] = []
-    for folder in _listing(root / PROFILES_DIR, lambda *_: None) or ():
-        path = folder / "profiel.toml"
-        if (
-            is_slug(folder.name)
-            and folder.is_dir()
-            and not folder.is_symlink()
-            and path.is_file()
-            and not _leaves_root(root, path)
-        ):
-            sources.append(Source(path, display_path(root, path), PROFILE, folder.name, "profiel"))
+    profiles = root / PROFILES_DIR
+    try:
+        with os.scandir(profiles) as listing:
+            folders = sorted(e.name for e in listing if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return sources
+    for name in folders:
+        if not is_slug(name):
+            continue
+        path = profiles / name / "profiel.toml"
+        try:
+            mode = os.stat(path).st_mode  # a link to a file counts, if it stays inside
+        except OSError:
+            continue
+        if stat.S_ISREG(mode) and not _leaves_root(root, path):
+            sources.append(
+                Source(path, f"{PROFILES_DIR}/{name}/profiel.toml", PROFILE, name, "profiel")
+            )
     return sources
 
 

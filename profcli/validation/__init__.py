@@ -34,20 +34,32 @@ class Checked:
         return self.loaded.repository
 
 
-def check(loaded: Loaded, today: dt.date | None = None, *, name_cache: bool = True) -> Checked:
+def check(
+    loaded: Loaded,
+    today: dt.date | None = None,
+    *,
+    name_cache: bool = True,
+    scanned: frozenset[str] | None = None,
+) -> Checked:
     """Run every rule over a load; `today` is a fixed date (else `Repository.today`: today in
     the team's time zone).
 
     Without `name_cache`, the names check asks the word lists about every text again (the same
-    findings, only slower: tests/test_cache.py)."""
+    findings, only slower: tests/test_cache.py). With `scanned`, only those portfolios' texts
+    (and files outside any portfolio) get the privacy and names scan: an incremental run
+    keeps what the others' scan found (`validation.incremental`)."""
     repo = loaded.repository
     day = repo.today(today)
     findings = list(loaded.problems)
     store = namecache.cache_for(repo.root) if name_cache else namecache.NameCache(None)
+    texts = loaded
+    if scanned is not None:
+        documents = [(d, p) for d, p in loaded.documents if not p or p in scanned]
+        texts = replace(loaded, documents=documents)
     with namecache.using(store):
         findings.extend(rules.run(repo, day))
-        findings.extend(_privacy(repo, loaded))
-        findings.extend(_names(repo, loaded, store))
+        findings.extend(_privacy(repo, texts))
+        findings.extend(_names(repo, texts, store))
     findings.extend(approval_rules(repo))
     findings.extend(_schema_copies(repo.root))
     return Checked(loaded, Result(len(loaded.files), findings), day)

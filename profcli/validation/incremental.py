@@ -1,6 +1,6 @@
 """`prof validate` after a change: read and check again only the portfolios it can touch.
 
-A whole run leaves, beside the snapshot, a *stand* (`.prof-cache/stand-<key>.json`): per
+A whole run leaves, beside the snapshot, a *stand* (`.prof-cache/stand-<key>-<python>.bin`): per
 portfolio folder its print (`snapshot.prints`: `lstat` of every entry in it), its findings and
 its files, and which portfolios belong together. Portfolios belong together when a rule can
 look from one into the other: a worker and her team (meetings credit her hours, a session
@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
+import marshal
+import os
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -48,10 +49,6 @@ CROSS = frozenset({"uniek-registratienummer"})
 the run itself, which loads every profile."""
 GLOBAL = ""
 """The group of everything outside a portfolio's folder (`kaders/`, `registers/`, `schemas/`)."""
-
-
-def _file(root: Path) -> Path:
-    return root / snapshot.CACHE_DIR / f"stand-{snapshot.key()}.json"
 
 
 def top_of(path: str) -> str:
@@ -74,24 +71,30 @@ class Stand:
     links: dict[str, list[str]]
     """Per team: the workers its meetings name (the links the rules follow into them)."""
     teamless: bool
+    teams: dict[str, str]
+    """Per worker: her team."""
+    profiles: dict[str, list[int]]
+    """Per portfolio: `lstat` of its profile (size, mtime, inode): unchanged, a change in the
+    worker's other files cannot reach her teammates."""
     refs: dict[str, list[str]]
-    """Per group: the evidence files its entries name, and their print in `refprints`."""
+    """Per portfolio: the evidence files its entries name, and their print in `refprints`."""
     refprints: dict[str, str]
     findings: dict[str, list[list[Any]]]
     files: dict[str, list[str]]
 
-    def to_json(self) -> str:
-        data = {"formaat": FORMAT, **{k: getattr(self, k) for k in self.__slots__}}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def dump(self) -> bytes:
+        """marshal: plain dicts, lists and strings, ten times quicker than JSON for the
+        94,000 paths of a thousand workers (the file name carries the Python version)."""
+        return marshal.dumps({"formaat": FORMAT, **{k: getattr(self, k) for k in self.__slots__}})
 
     @classmethod
     def read(cls, root: Path) -> Stand | None:
         try:
-            data = json.loads(_file(root).read_text(encoding="utf-8"))
+            data = marshal.loads(snapshot.stand_file(root).read_bytes())
             if data.pop("formaat") != FORMAT:
                 return None
             return cls(**data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, EOFError):
             return None
 
 
@@ -138,6 +141,23 @@ def _groups(repo: Repository, tops: Iterable[str], links: dict[str, list[str]]) 
     return {top: find(top) for top in parent}
 
 
+def _teams(repo: Repository) -> dict[str, str]:
+    found = {}
+    for worker in repo.workers():
+        team = repo.team_of(worker)
+        if team is not None:
+            found[worker.slug] = team.slug
+    return found
+
+
+def _profile_stat(root: Path, slug: str) -> list[int]:
+    try:
+        st = os.lstat(root / PROFILES_DIR / slug / "profiel.toml")
+    except OSError:
+        return [-1, -1, -1]
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
 def _teamless(repo: Repository) -> bool:
     return any(repo.team_of(p) is None for p in repo.portfolios.values())
 
@@ -151,9 +171,11 @@ def save(
     *,
     before: Stand | None = None,
     scope: frozenset[str] = frozenset(),
+    fresh: frozenset[str] = frozenset(),
+    files_by_top: dict[str, list[str]] | None = None,
 ) -> None:
-    """Leave the stand of this run: of a whole run, or of an incremental one over `scope`
-    (`repo` then holds only those portfolios in full; the rest comes from `before`)."""
+    """Leave the stand of this run: of a whole run, or of an incremental one that loaded
+    `scope` in full and checked `fresh` (a part of it) again; the rest comes from `before`."""
     prints = probe.prints()
     tops = sorted(t for t in prints if t != GLOBAL)
     links = dict(before.links) if before is not None else {}
@@ -164,19 +186,19 @@ def save(
     findings: dict[str, list[list[Any]]] = {top: [] for top in [GLOBAL, *tops]}
     for finding in run.result.findings:
         findings.setdefault(top_of(finding.path), []).append(list(astuple(finding)))
-    files: dict[str, list[str]] = {top: [] for top in [GLOBAL, *tops]}
-    for path in run.files:
-        files.setdefault(top_of(path), []).append(path)
+    files = files_by_top
+    if files is None:
+        files = {top: [] for top in [GLOBAL, *tops]}
+        for path in run.files:
+            files.setdefault(top_of(path), []).append(path)
     refs: dict[str, list[str]] = {}
     for entry in repo.entries():
         for ref in entry.ids("bewijs"):
-            if "://" not in ref and (before is None or entry.profile in scope):
-                refs.setdefault(groups.get(entry.profile, entry.profile), []).append(ref)
+            if "://" not in ref and (before is None or entry.profile in fresh):
+                refs.setdefault(entry.profile, []).append(ref)
     if before is not None:
-        for group, kept in before.refs.items():
-            if not any(before.groups.get(t) == group for t in scope):
-                refs.setdefault(group, []).extend(kept)
-    refs = {g: sorted(set(r)) for g, r in refs.items()}
+        refs.update({t: kept for t, kept in before.refs.items() if t not in fresh})
+    refs = {t: sorted(set(r)) for t, r in refs.items()}
     cutoff = (started - snapshot.RACY_SECONDS) * 1e9
     stand = Stand(
         day=run.today.isoformat(),
@@ -187,20 +209,22 @@ def save(
         groups=groups,
         links=links,
         teamless=_teamless(repo),
+        teams=_teams(repo),
+        profiles={t: _profile_stat(root, t) for t in tops},
         refs=refs,
-        refprints={g: snapshot.evidence(root, r)[0] for g, r in refs.items()},
+        refprints={t: snapshot.evidence(root, r)[0] for t, r in refs.items()},
         findings=findings,
         files=files,
     )
-    target = _file(root)
+    target = snapshot.stand_file(root)
     with contextlib.suppress(OSError):
         target.parent.mkdir(exist_ok=True)
-        for stale in target.parent.glob("stand-*.json"):
+        for stale in target.parent.glob("stand-*"):
             if stale != target:
                 stale.unlink()
         from profcli.repository import writing
 
-        writing.replace(target, stand.to_json())
+        writing.replace(target, stand.dump())
 
 
 @dataclass(slots=True)
@@ -211,6 +235,10 @@ class Incremental:
     repo: Repository
     before: Stand
     scope: frozenset[str]
+    """Loaded in full."""
+    fresh: frozenset[str]
+    """Checked again: their findings, files and evidence come from this run."""
+    files_by_top: dict[str, list[str]]
 
 
 def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental | None:
@@ -231,18 +259,39 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
         or any(f[3] == "bestand-lezen" for kept in stand.findings.values() for f in kept)
     ):
         return None
-    changed = {t for t, p in prints.items() if p[0] != stand.prints[t]} | set(stand.untrusted)
-    dirty = {stand.groups[t] for t in changed if t in stand.groups}
-    for group, refs in stand.refs.items():
-        if group not in dirty and snapshot.evidence(root, refs)[0] != stand.refprints[group]:
-            dirty.add(group)
-    scope = frozenset(t for t, g in stand.groups.items() if g in dirty)
+    changed = {t for t, p in prints.items() if p[0] != stand.prints[t]}
+    scope: set[str] = set()
+    fresh: set[str] = set()
+    for top in changed | set(stand.untrusted):
+        if top not in stand.groups:
+            return None
+        if (
+            top in stand.teams
+            and top in changed
+            and top not in stand.untrusted
+            and (_profile_stat(root, top) == stand.profiles.get(top))
+        ):
+            # A worker's own entries changed, not her profile: only her findings may change.
+            # Her team and the teams whose meetings name her are read too (hours, a session
+            # logged twice), their findings kept; her teammates are not read at all.
+            linked = {team for team, named in stand.links.items() if top in named}
+            scope |= {top, stand.teams[top], *linked}
+            fresh.add(top)
+        else:
+            group = {t for t, g in stand.groups.items() if g == stand.groups[top]}
+            scope |= group
+            fresh |= group
+    for top, refs in stand.refs.items():
+        if snapshot.evidence(root, refs)[0] != stand.refprints[top]:
+            group = {t for t, g in stand.groups.items() if g == stand.groups.get(top, top)}
+            scope |= group
+            fresh |= group
     if any(not (root / PROFILES_DIR / t).is_dir() for t in scope):
         return None  # a file or link at the top of profielen/: the whole run says what
     from profcli.validation import check
 
     loaded = load_scope(root, scope)
-    checked = check(loaded, today)
+    checked = check(loaded, today, scanned=frozenset(fresh))
     repo = checked.repository
     links = {t: v for t, v in stand.links.items() if t not in scope}
     links.update(_participants(repo, [p.slug for p in repo.teams() if p.slug in scope]))
@@ -254,28 +303,30 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
     ):
         return None
     findings: list[Finding] = []
-    files: list[str] = []
-    for top in [GLOBAL, *stand.groups]:
-        if top in scope or top == GLOBAL:
+    by_top: dict[str, list[str]] = {top: [] for top in [GLOBAL, *fresh]}
+    for path in loaded.files:
+        top = top_of(path)
+        if top in by_top:
+            by_top[top].append(path)
+    for top in stand.groups:
+        if top in fresh:
             continue
         findings += [Finding(*f) for f in stand.findings.get(top, []) if f[3] not in CROSS]
-        files += stand.files.get(top, [])
+        by_top[top] = stand.files.get(top, [])
     for finding in checked.result.findings:
         top = top_of(finding.path)
-        if top in scope or top == GLOBAL or finding.rule in CROSS:
+        if top in fresh or top == GLOBAL or finding.rule in CROSS:
             findings.append(finding)
-    files += [f for f in loaded.files if top_of(f) in scope or top_of(f) == GLOBAL]
+    files = [path for top in sorted(by_top) for path in by_top[top]]
     refs = sorted(
-        {r for group in stand.refs if group not in dirty for r in stand.refs[group]}
+        {r for top, kept in stand.refs.items() if top not in fresh for r in kept}
         | {
             r
-            for p in scope
-            if p in repo.portfolios
-            for e in repo.portfolios[p].entries_flat()
+            for e in repo.entries()
+            if e.profile in fresh
             for r in e.ids("bewijs")
             if "://" not in r
         }
-        | {r for p in scope if p in repo.portfolios for r in _profile_refs(repo, p)}
     )
     consulted = snapshot.run_of(checked).git or stand.git is not None
     result = Result(len(files), findings)
@@ -283,10 +334,7 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
         snapshot.Run(result, files, refs, checked.today, stand.zone, consulted),
         repo,
         stand,
-        scope,
+        frozenset(scope),
+        frozenset(fresh),
+        by_top,
     )
-
-
-def _profile_refs(repo: Repository, slug: str) -> list[str]:
-    profile = repo.portfolios[slug].profile
-    return [r for r in profile.ids("bewijs") if "://" not in r] if profile else []

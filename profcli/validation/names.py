@@ -100,19 +100,14 @@ def allowed_in(repo: Repository, portfolio: Portfolio | None) -> frozenset[str]:
     `privacy_toegestaan`; for a portfolio without a readable team, every team's."""
     team = repo.team_of(portfolio) if portfolio is not None else None
     teams = [team] if team is not None else list(repo.teams())
-    slugs = {t.slug for t in teams}
-    workers = [
-        w.profile.text("naam")
-        for w in repo.workers()
-        if w.profile is not None and (team is None or w.profile.text("team") in slugs)
-    ]
+    colleagues = _colleagues(repo)
+    if team is not None:
+        workers = list(colleagues.get(team.slug, []))
+    else:
+        workers = [n for team, names in colleagues.items() if team != _UNREAD for n in names]
     if portfolio is not None and portfolio.profile is not None:
         workers.append(portfolio.profile.text("naam"))
-    # A worker whose profile (or folder) could not be read is still a colleague: her folder
-    # name is her name as `prof new` wrote it ("noor-bakker").
-    unread = {key[0] for key in repo.unreadable if key[1] in ("*", "profiel")}
-    unread |= {slug for slug, p in repo.portfolios.items() if p.profile is None}
-    workers += [slug.replace("-", " ") for slug in sorted(unread)]
+    workers += colleagues.get(_UNREAD, [])
     listed = [
         name
         for t in teams
@@ -123,6 +118,30 @@ def allowed_in(repo: Repository, portfolio: Portfolio | None) -> frozenset[str]:
     ]
     leads = [name for t in teams for name in lead_names(t)]
     return allowed_forms([*workers, *leads], listed)
+
+
+def _colleagues(repo: Repository) -> dict[str, list[str]]:
+    """The workers' names per team their profile names, worked out once per loaded
+    repository: asked for every portfolio, a walk over all workers each time grew with the
+    square of the team's size (0.13 s at 250 workers, seconds at 1,000)."""
+    known = repo.derived.get("collegas")
+    if isinstance(known, dict):
+        return known
+    found: dict[str, list[str]] = {}
+    for worker in repo.workers():
+        if worker.profile is not None:
+            found.setdefault(worker.profile.text("team"), []).append(worker.profile.text("naam"))
+    # A worker whose profile (or folder) could not be read is still a colleague: her folder
+    # name is her name as `prof new` wrote it ("noor-bakker").
+    unread = {key[0] for key in repo.unreadable if key[1] in ("*", "profiel")}
+    unread |= {slug for slug, p in repo.portfolios.items() if p.profile is None}
+    found[_UNREAD] = [slug.replace("-", " ") for slug in sorted(unread)]
+    repo.derived["collegas"] = found
+    return found
+
+
+_UNREAD = "\0onleesbaar"
+"""The key of the unreadable colleagues' names in `_colleagues` (no team is called so)."""
 
 
 def lead_names(team: Portfolio) -> list[str]:
