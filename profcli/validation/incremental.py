@@ -288,6 +288,8 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
             fresh |= group
     if any(not (root / PROFILES_DIR / t).is_dir() for t in scope):
         return None  # a file or link at the top of profielen/: the whole run says what
+    if len(scope) * 2 > len(stand.groups):
+        return None  # most of it changed (a fresh checkout): a whole run is quicker
     from profcli.validation import check
 
     loaded = load_scope(root, scope)
