@@ -185,6 +185,93 @@ def evidence(root: Path, refs: Iterable[str]) -> Print:
     return _digest(rows)
 
 
+def presence(root: Path, refs: Iterable[str]) -> str:
+    """What the evidence rules see of the files entries name: whether each exists, as what,
+    and where it really leads; not when or where on disk it was written, so that the print
+    holds across checkouts (`content_prints`)."""
+    rows = []
+    top = os.path.realpath(root)
+    for ref in sorted(refs):
+        path = os.path.join(root, ref)
+        try:
+            st = os.lstat(path)
+            leads = os.path.relpath(os.path.realpath(path), top)  # the same in every checkout
+            rows.append(f"{ref}\0{stat.S_IFMT(st.st_mode)}\0{leads}")
+        except OSError:
+            rows.append(f"{ref}\0-")
+    return hashlib.sha256("\n".join(rows).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+CONTENT = "git"
+"""The kind of prints `content_prints` gives (a stand records the kind its prints are)."""
+
+
+def content_prints(root: Path) -> tuple[Prints, dict[str, str]] | None:
+    """In CI (`CI` set, as GitHub and GitLab do), where a job checks out exactly what git
+    holds: a print per portfolio from git's index (each file's blob id: its content), not
+    from `lstat`, whose times and inodes are new in every checkout. With it, a stand restored
+    from an earlier pipeline's cache still matches every portfolio that did not change.
+    None outside CI, without git, or when `git status` shows anything under the watched
+    folders that is not exactly in the index (changed, untracked or ignored)."""
+    if not os.environ.get("CI"):
+        return None
+    import subprocess
+
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    env.pop("GIT_LITERAL_PATHSPECS", None)
+    watched = [name for name in FOLDERS if os.path.lexists(os.path.join(root, name))]
+    try:
+        status = subprocess.run(
+            [
+                "git",
+                "status",
+                "--porcelain=v1",
+                "-z",
+                "--ignored=matching",
+                "--untracked-files=all",
+                "--",
+                *watched,
+            ],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+        listed = subprocess.run(
+            ["git", "ls-files", "-s", "-z", "--", *watched],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if status.returncode or listed.returncode or status.stdout.strip(b"\0") or not watched:
+        return None
+    rows: dict[str, list[str]] = {"": []}
+    blobs: dict[str, str] = {}
+    for item in listed.stdout.split(b"\0"):
+        meta, _, raw = item.partition(b"\t")
+        if not raw:
+            continue
+        mode, blob, _ = meta.decode().split(" ", 2)
+        path = raw.decode("utf-8", "surrogateescape")
+        blobs[path] = f"{mode} {blob}"
+        parts = path.split("/", 2)
+        top = parts[1] if parts[0] == FOLDERS[0] and len(parts) > 1 else ""
+        rows.setdefault(top, []).append(f"{path}\0{mode}\0{blob}")
+    found = {
+        top: (
+            hashlib.sha256("\n".join(sorted(r)).encode("utf-8", "surrogateescape")).hexdigest(),
+            0,
+        )
+        for top, r in rows.items()
+    }
+    return found, blobs
+
+
 def _digest(rows: Rows) -> Print:
     # No sort: a folder that did not change lists its entries in the same order, and a
     # different order could only cause a full run, never a wrong result.
@@ -262,6 +349,8 @@ class Probe:
         self.hit: Result | None = None
         self.files: list[str] = []
         self._prints: Prints | None = None
+        self._content: tuple[Prints, dict[str, str]] | None = None
+        self._asked = False
         self._pending: Pending = None
         try:
             stored: Any = marshal.loads(_file(root).read_bytes())
@@ -295,6 +384,12 @@ class Probe:
         if self._prints is None:
             self._prints = _result(self._pending) or prints(self.root)
         return self._prints
+
+    def content(self) -> tuple[Prints, dict[str, str]] | None:
+        """`content_prints`, asked once per run."""
+        if not self._asked:
+            self._content, self._asked = content_prints(self.root), True
+        return self._content
 
     def tree(self) -> Print:
         return combined(self.prints())

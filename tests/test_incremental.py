@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from profcli.cli.validate import validated
 from profcli.validation import check_repository, incremental
+from tests import signing
 from tests.conftest import CASES, TODAY, build_case
 
 WORKERS = ("eva-de-wit", "tom-bakker")
@@ -179,6 +180,7 @@ ANSWERED: dict[str, int] = {"incrementeel": 0, "anders": 0}
 
 @pytest.fixture(autouse=True)
 def _count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)  # prints from lstat, unless a test says CI
     real = incremental.run
 
     def counted(*args: Any, **kwargs: Any) -> Any:
@@ -233,3 +235,38 @@ def test_one_changed_file_reads_only_its_worker_and_team(tmp_path: Path) -> None
     assert found.fresh == {"eva-de-wit"}  # only her findings can change
     assert found.scope == {"eva-de-wit", "team-zuid"}  # her team is read (meetings, hours)
     assert not found.repo.portfolios["tom-bakker"].entries  # only its profile was read
+
+
+def _clone(source: Path, target: Path) -> Path:
+    signing.git(source.parent, "clone", "-q", str(source), str(target))
+    return target
+
+
+def test_in_ci_a_stand_from_an_earlier_pipeline_serves_a_fresh_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh checkout writes every file anew (new times, new inodes): in CI the prints come
+    from git's index, so the cache an earlier pipeline left still matches what did not change."""
+    from profcli import snapshot
+
+    monkeypatch.setenv("CI", "true")
+    origin = _fresh_copy(tmp_path / "bron")
+    (origin / ".gitignore").write_text(".prof-cache/\n", encoding="utf-8")
+    signing.init(origin)
+    signing.commit(origin, "begin")
+    first = _clone(origin, tmp_path / "pijplijn-1")
+    assert _cached(first) == _whole(first)
+    reflection = next((origin / "profielen/eva-de-wit/reflecties").glob("*.toml"))
+    reflection.write_text(reflection.read_text(encoding="utf-8") + 'tags = ["huisbezoek"]\n')
+    signing.commit(origin, "een reflectie bijgewerkt")
+    second = _clone(origin, tmp_path / "pijplijn-2")
+    shutil.copytree(first / ".prof-cache", second / ".prof-cache")  # actions/cache
+    found = incremental.run(second, TODAY, snapshot.Probe(second, TODAY))
+    assert found is not None and found.fresh == {"eva-de-wit"}
+    assert _cached(second) == _whole(second)
+    # Anything git does not hold as it is (here an untracked file): prints from lstat, which
+    # the stand from git's index does not match; a whole run answers.
+    (second / "profielen/eva-de-wit/leerdoelen/nieuw.toml").write_text('titel = "Nieuw"\n')
+    assert snapshot.content_prints(second) is None
+    assert incremental.run(second, TODAY, snapshot.Probe(second, TODAY)) is None
+    assert _cached(second) == _whole(second)

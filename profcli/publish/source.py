@@ -108,12 +108,7 @@ def site_nav(
 
 def teams_of(repo: Repository) -> dict[str, str]:
     """Worker slug -> the slug of her team, for grouping the menu (names come from pages)."""
-    found = {}
-    for worker in repo.workers():
-        team = repo.team_of(worker)
-        if team is not None:
-            found[worker.slug] = team.slug
-    return found
+    return repo.worker_teams()
 
 
 def with_manual(nav: list[Any]) -> list[Any]:

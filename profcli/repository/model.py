@@ -158,6 +158,15 @@ class Repository:
         example's date: an entry is dated, and checked against, the real day."""
         return clock.reference_day(fixed, self.zone_name, self.example_date if overview else None)
 
+    def worker_teams(self) -> dict[str, str]:
+        """Worker slug -> the slug of her team, for every worker who has one."""
+        found = {}
+        for worker in self.workers():
+            team = self.team_of(worker)
+            if team is not None:
+                found[worker.slug] = team.slug
+        return found
+
     def team_of(self, portfolio: Portfolio) -> Portfolio | None:
         if portfolio.soort == TEAM:
             return portfolio

@@ -15,6 +15,9 @@ caller makes a whole run, when the change can reach further than its group:
 - the date, the tool, `kaders/`, `registers/`, `schemas/` or the top of `profielen/` changed
   (a portfolio added, removed or renamed);
 - git's HEAD moved while approvals were checked against the history;
+- the prints are of another kind than the stand's (`stat` locally; `git` in CI, where each
+  checkout writes every file anew, so that prints come from git's index:
+  `snapshot.content_prints`);
 - the groups themselves changed (a worker moved to another team, a meeting names a worker
   of another group), or the team's time zone;
 - some portfolio has no team (it is checked against the names and allowances of every
@@ -43,7 +46,7 @@ from profcli.repository.kinds import BIJEENKOMST
 from profcli.repository.loader import load_scope
 from profcli.repository.model import Repository
 
-FORMAT = 1
+FORMAT = 2
 CROSS = frozenset({"uniek-registratienummer"})
 """Rules whose findings in a profile depend on other portfolios' profiles: always taken from
 the run itself, which loads every profile."""
@@ -61,6 +64,8 @@ def top_of(path: str) -> str:
 class Stand:
     """What a run leaves for the next one (all keys by portfolio folder name)."""
 
+    mode: str
+    """`stat` (prints from `lstat`) or `git` (from git's index in CI: `content_prints`)."""
     day: str
     zone: str | None
     git: str | None
@@ -73,7 +78,7 @@ class Stand:
     teamless: bool
     teams: dict[str, str]
     """Per worker: her team."""
-    profiles: dict[str, list[int]]
+    profiles: dict[str, list[int] | list[str]]
     """Per portfolio: `lstat` of its profile (size, mtime, inode): unchanged, a change in the
     worker's other files cannot reach her teammates."""
     refs: dict[str, list[str]]
@@ -141,13 +146,31 @@ def _groups(repo: Repository, tops: Iterable[str], links: dict[str, list[str]]) 
     return {top: find(top) for top in parent}
 
 
-def _teams(repo: Repository) -> dict[str, str]:
-    found = {}
-    for worker in repo.workers():
-        team = repo.team_of(worker)
-        if team is not None:
-            found[worker.slug] = team.slug
-    return found
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """The repository as this run sees it: prints per portfolio, and how to print a profile
+    and a list of evidence files, all of one kind (`stat` or `git`)."""
+
+    mode: str
+    prints: snapshot.Prints
+    blobs: dict[str, str]
+
+    @classmethod
+    def of(cls, probe: snapshot.Probe) -> _Seen:
+        content = probe.content()
+        if content is not None:
+            return cls(snapshot.CONTENT, content[0], content[1])
+        return cls("stat", probe.prints(), {})
+
+    def profile(self, root: Path, slug: str) -> list[int] | list[str]:
+        if self.mode == snapshot.CONTENT:
+            return [self.blobs.get(f"{PROFILES_DIR}/{slug}/profiel.toml", "-")]
+        return _profile_stat(root, slug)
+
+    def evidence(self, root: Path, refs: list[str]) -> str:
+        if self.mode == snapshot.CONTENT:
+            return snapshot.presence(root, refs)
+        return snapshot.evidence(root, refs)[0]
 
 
 def _profile_stat(root: Path, slug: str) -> list[int]:
@@ -176,7 +199,8 @@ def save(
 ) -> None:
     """Leave the stand of this run: of a whole run, or of an incremental one that loaded
     `scope` in full and checked `fresh` (a part of it) again; the rest comes from `before`."""
-    prints = probe.prints()
+    seen = _Seen.of(probe)
+    prints = seen.prints
     tops = sorted(t for t in prints if t != GLOBAL)
     links = dict(before.links) if before is not None else {}
     links = {t: v for t, v in links.items() if t not in scope}
@@ -201,6 +225,7 @@ def save(
     refs = {t: sorted(set(r)) for t, r in refs.items()}
     cutoff = (started - snapshot.RACY_SECONDS) * 1e9
     stand = Stand(
+        mode=seen.mode,
         day=run.today.isoformat(),
         zone=run.zone,
         git=snapshot.git_head(root) if run.git else None,
@@ -209,10 +234,10 @@ def save(
         groups=groups,
         links=links,
         teamless=_teamless(repo),
-        teams=_teams(repo),
-        profiles={t: _profile_stat(root, t) for t in tops},
+        teams=repo.worker_teams(),
+        profiles={t: seen.profile(root, t) for t in tops},
         refs=refs,
-        refprints={t: snapshot.evidence(root, r)[0] for t, r in refs.items()},
+        refprints={t: seen.evidence(root, r) for t, r in refs.items()},
         findings=findings,
         files=files,
     )
@@ -248,9 +273,11 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
     if stand is None:
         return None
     day = clock.reference_day(today, stand.zone)
-    prints = probe.prints()
+    seen = _Seen.of(probe)
+    prints = seen.prints
     if (
-        stand.day != day.isoformat()
+        stand.mode != seen.mode
+        or stand.day != day.isoformat()
         or set(prints) != set(stand.prints)
         or prints[GLOBAL][0] != stand.prints[GLOBAL]
         or (stand.git is not None and snapshot.git_head(root) != stand.git)
@@ -269,7 +296,7 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
             top in stand.teams
             and top in changed
             and top not in stand.untrusted
-            and (_profile_stat(root, top) == stand.profiles.get(top))
+            and seen.profile(root, top) == stand.profiles.get(top)
         ):
             # A worker's own entries changed, not her profile: only her findings may change.
             # Her team and the teams whose meetings name her are read too (hours, a session
@@ -282,7 +309,7 @@ def run(root: Path, today: dt.date | None, probe: snapshot.Probe) -> Incremental
             scope |= group
             fresh |= group
     for top, refs in stand.refs.items():
-        if snapshot.evidence(root, refs)[0] != stand.refprints[top]:
+        if seen.evidence(root, refs) != stand.refprints[top]:
             group = {t for t, g in stand.groups.items() if g == stand.groups.get(top, top)}
             scope |= group
             fresh |= group
