@@ -484,7 +484,7 @@ def test_ctrl_c_keeps_what_was_typed(repo: Path, tty: None) -> None:
     assert result.exit_code == 1
     [draft] = drafts(repo)
     assert "Afgebroken. Je antwoorden tot nu toe staan in .prof-cache/concepten/" in result.output
-    assert f"Ga later verder met: prof add --draft {draft.stem}\n" in result.output
+    assert f"Ga later verder met: prof drafts --hervat {draft.stem}\n" in result.output
     assert 'titel = "Training"' in draft.read_text()
     assert "# al gevraagd: datum titel\n" in draft.read_text()
     assert entries(repo, WORKER, "activiteiten") == []
@@ -540,7 +540,7 @@ def test_invalid_editor_content_keeps_draft_and_writes_nothing(repo: Path, tmp_p
     assert entries(repo, WORKER, "reflecties") == []
     [draft] = drafts(repo)
     assert "[toml-syntax]" in result.output
-    assert f"prof add --draft .prof-cache/concepten/{draft.name} --editor" in result.output
+    assert f"prof drafts --hervat {draft.stem} --editor" in result.output
     assert 'titel = "Kapot' in draft.read_text()
     # Resume with the editor fixing it.
     fix = editor_env(
@@ -752,7 +752,7 @@ def test_a_refused_option_writes_nothing_and_keeps_every_value(repo: Path) -> No
     assert entries(repo, WORKER, "activiteiten") == []
     assert "`Semhar`" in refused.output and "--omschrijving" in refused.output
     [draft] = drafts(repo)
-    assert f"Ga verder met: prof add --draft {draft.stem}\n" in refused.output
+    assert f"Ga verder met: prof drafts --hervat {draft.stem}\n" in refused.output
     assert "--editor" not in refused.output  # the one command, no editor needed
     kept = draft.read_text(encoding="utf-8")
     for value in ("Training huiselijk geweld", "Movisie", CLIENT, "3.5"):
@@ -765,7 +765,7 @@ def test_a_refused_option_in_a_terminal_one_liner_is_not_dropped(repo: Path, tty
     assert refused.exit_code == 1, refused.output
     assert entries(repo, WORKER, "activiteiten") == []
     [draft] = drafts(repo)
-    assert f"prof add --draft {draft.stem}" in refused.output
+    assert f"prof drafts --hervat {draft.stem}" in refused.output
     assert CLIENT in draft.read_text(encoding="utf-8")
 
 

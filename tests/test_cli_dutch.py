@@ -125,7 +125,7 @@ def test_bad_values_get_a_dutch_message_and_are_kept(
     assert "Error" not in result.output and "Traceback" not in result.output
     [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
     assert args[1] in draft.read_text(encoding="utf-8")
-    assert f"Ga verder met: prof add --draft {draft.stem}" in result.output
+    assert f"Ga verder met: prof drafts --hervat {draft.stem}" in result.output
 
 
 def test_unknown_command(repo: Path) -> None:

@@ -445,7 +445,10 @@ def test_drafts_resume_a_new_entry_through_prof_add(root: Path, tmp_path: Path) 
         'titel = "Outreachend werken in de wijk"\nstatus = "misschien"\n'
     )
     env = editor(tmp_path, {'"misschien"': '"gepland"'})
-    result = prof(root, "drafts", "--hervat", "20261120-101500-leerdoel", env=env)
+    # Without a terminal nothing can be asked: the draft is checked as it is, and kept.
+    kept = prof(root, "drafts", "--hervat", "20261120-101500-leerdoel", env=env)
+    assert kept.exit_code == 1 and "[schema-keuze]" in kept.output and draft.exists()
+    result = prof(root, "drafts", "--hervat", "20261120-101500-leerdoel", "--editor", env=env)
     assert result.exit_code == 0, result.output
     assert goal_path(root, "outreachend-werken-in-de-wijk").is_file()
     assert not draft.exists()

@@ -139,7 +139,7 @@ def test_add_gesprek_refuses_a_goal_that_does_not_exist_and_keeps_the_rest(
     )  # fmt: skip
     assert code == 1
     assert "bedoelde je `netwerkberaad-organiseren`?" in out
-    assert "Ga verder met: prof add --draft " in out
+    assert "Ga verder met: prof drafts --hervat " in out
     assert not (
         example_copy / "profielen/sanne-de-boer/gesprekken/2026-11-20-voortgang.toml"
     ).exists()

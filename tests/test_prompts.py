@@ -278,7 +278,7 @@ def test_an_interrupted_interview_resumes_with_the_open_questions(repo: Path) ->
     )
     assert first.exit_code == 1
     [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
-    assert f"prof add --draft {draft.stem}\n" in first.output
+    assert f"prof drafts --hervat {draft.stem}\n" in first.output
     assert entries(repo, WORKER, "activiteiten") == []
     resumed = prof(repo, "add", "--draft", draft.stem, input="7,5\n" + "\n" * 10)
     assert resumed.exit_code == 0, resumed.output
@@ -339,7 +339,7 @@ def test_ctrl_c_while_the_entry_is_checked_keeps_the_answers(
     result = prof(repo, "add", "feedback", "--profiel", WORKER, input="\n".join(typed) + "\n" * 4)
     assert result.exit_code == 1
     [draft] = sorted((repo / ".prof-cache" / "concepten").iterdir())
-    assert f"Ga later verder met: prof add --draft {draft.stem}\n" in result.output
+    assert f"Ga later verder met: prof drafts --hervat {draft.stem}\n" in result.output
     assert tomllib.loads(draft.read_text())["samenvatting"] == "Je luistert goed."
     assert entries(repo, WORKER, "feedback") == []
 

@@ -190,7 +190,7 @@ def interrupt_a_reflection(root: Path) -> Path:
     term.see("  … ")
     term.interrupt()
     term.see("Afgebroken. Je antwoorden tot nu toe staan in .prof-cache/concepten/")
-    term.child.expect(r"Ga later verder met: prof add --draft (\S+)\r?\n")
+    term.child.expect(r"Ga later verder met: prof drafts --hervat (\S+)\r?\n")
     name = str(term.child.match.group(1))
     assert term.end() == 1
     [draft] = drafts(root)
@@ -369,14 +369,17 @@ def test_a_mistyped_command_gets_a_suggestion(example_copy: Path) -> None:
     term = Terminal(example_copy, "statsu")
     term.see("fout: opdracht `statsu` bestaat niet; bedoelde je `prof status`?")
     assert term.end() == 2
-    # issue 22: a mistyped choice in a one-liner is refused like any value (exit 1, a draft)
-    term = Terminal(
-        example_copy, "add", "activiteit", "--profiel", WORKER, "--titel", "Intervisie",
-        "--uren", "2", "--vorm", "intervisei",
-    )  # fmt: skip
-    term.see("`intervisei` is geen keuze; bedoelde je `intervisie`?")
-    term.see("Ga verder met: prof add --draft ")
+    # issue 26: a mistyped choice in a one-liner is offered as in a prompt; declined, it is
+    # refused like any value (issue 22: exit 1, a draft), taken, the entry is saved
+    mistyped = ["add", "activiteit", "--profiel", WORKER, "--titel", "Intervisie", "--uren", "2"]
+    term = Terminal(example_copy, "--geen-git", *mistyped, "--vorm", "intervisei")
+    term.answer("`intervisei` is geen keuze; bedoelde je `intervisie`? [J/n]: ", "n")
+    term.see("Ga verder met: prof drafts --hervat ")
     assert term.end() == 1
+    term = Terminal(example_copy, "--geen-git", *mistyped, "--vorm", "intervisei")
+    term.answer("`intervisei` is geen keuze; bedoelde je `intervisie`? [J/n]: ", "")
+    term.see("Opgeslagen: ")
+    assert term.end() == 0
 
 
 def test_zet_reads_gisteren_and_dutch_habits(example_copy: Path) -> None:
@@ -412,7 +415,7 @@ def test_a_refused_one_liner_is_finished_from_its_draft_by_correcting_one_word(
         "--omschrijving", "Semhar vertelde na afloop hoe de training haar hielp.",
     )  # fmt: skip
     term.see("`Semhar` lijkt de naam van een cliënt")
-    term.child.expect(r"Ga verder met: prof add --draft (\S+)\r?\n")
+    term.child.expect(r"Ga verder met: prof drafts --hervat (\S+)\r?\n")
     name = term.child.match.group(1)
     assert term.end() == 1
     assert folder(example_copy, "activiteiten") == before

@@ -32,7 +32,8 @@ def stdin_is_tty() -> bool:
     "draft_name",
     metavar="NAAM",
     help="Ga verder met een concept (de naam of het pad in .prof-cache/concepten/): prof "
-    "vraagt wat nog open staat, of opent het met --editor.",
+    "vraagt wat nog open staat, of opent het met --editor. Hetzelfde als prof drafts "
+    "--hervat NAAM, dat ook concepten van prof edit hervat.",
 )
 @click.option("--editor", "use_editor", is_flag=True, help="Open het concept eerst in je editor.")
 @click.pass_context
@@ -112,10 +113,15 @@ def finish(
         shown = authoring.display(root, draft)
         for finding in authoring.relocate(result, shown):
             click.echo(finding.text(), err=True)
+        if parsed is None:  # no TOML to ask from: the text itself needs mending
+            how = f"Verbeter het en ga verder met: prof drafts --hervat {draft.stem} --editor"
+        else:
+            how = (
+                f"Ga verder met: prof drafts --hervat {draft.stem}\n(prof vraagt dan opnieuw wat "
+                "niet goed was; met --editor erbij verbeter je het concept zelf)"
+            )
         raise InvalidContent(
-            f"niet opgeslagen: er {_count(result.errors)}."
-            f" Je tekst staat in {shown}.\nVerbeter het en ga verder met: "
-            f"prof add --draft {shown} --editor"
+            f"niet opgeslagen: er {_count(result.errors)}. Je tekst staat in {shown}.\n{how}"
         )
     for finding in result.sorted():
         click.echo(finding.text(), err=True)
@@ -231,7 +237,7 @@ def _help(tpl: Template, kind: Kind) -> str:
         "slaat prof het stuk meteen op (met --vraag-alles vraagt het de rest er nog bij). "
         "Alles wat je als optie geeft, wordt gecontroleerd voor de eerste vraag; elk "
         "antwoord meteen na het typen. Ctrl-C "
-        "bewaart je antwoorden als concept (verder met prof add --draft NAAM). Met --no-input "
+        "bewaart je antwoorden als concept (verder met prof drafts --hervat NAAM). Met --no-input "
         "vraagt prof niets en is een ontbrekend verplicht veld een fout.\n\n\b\nVoorbeelden:\n"
         f"  prof add {kind.name}\n  prof add {kind.name} --editor\n  {_example(tpl, kind)}\n"
     )

@@ -15,7 +15,7 @@ from profcli.authoring.answers import Choices
 from profcli.authoring.templates import Field, Template, assemble
 from profcli.authoring.templates.editor import editor_text
 from profcli.cli import dutch
-from profcli.cli.common import one_of
+from profcli.cli.common import edit_file, one_of
 from profcli.repository import loader, writing
 from profcli.repository.kinds import TEAM, WERKER, Kind
 from profcli.repository.model import Portfolio, Repository
@@ -157,7 +157,7 @@ def refused_draft(
     fault = "is 1 waarde" if count == 1 else f"zijn {count} waarden"
     raise InvalidContent(
         f"niet opgeslagen: er {fault} niet goed (zie hierboven). Alles wat je gaf staat in "
-        f"{authoring.display(root, kept)}.\nGa verder met: prof add --draft {kept.stem}\n"
+        f"{authoring.display(root, kept)}.\nGa verder met: prof drafts --hervat {kept.stem}\n"
         "(prof vraagt dan alleen wat niet goed was, met je tekst klaar om te verbeteren)"
     )
 
@@ -167,7 +167,7 @@ def interrupted(root: Path, kind: Kind, text: str, draft: Path | None) -> NoRetu
     kept = authoring.save_draft(root, kind, text, draft)
     click.echo(
         f"\nAfgebroken. Je antwoorden tot nu toe staan in {authoring.display(root, kept)}.\n"
-        f"Ga later verder met: prof add --draft {kept.stem}",
+        f"Ga later verder met: prof drafts --hervat {kept.stem}",
         err=True,
     )
     raise click.exceptions.Exit(1)
@@ -200,7 +200,7 @@ def via_editor(
 def edit(path: Path) -> None:
     dutch.install(lazy=("click._termui_impl",))
     try:
-        click.edit(filename=str(path))
+        edit_file(path)
     except click.ClickException as e:
         click.echo(
             f"De editor gaf een fout ({e.format_message()}). Je concept staat in {path}.", err=True

@@ -242,3 +242,30 @@ class SuggestingGroup(click.Group):
                 ctx.fail(f"opdracht `{name}` bestaat niet; bedoelde je `{where} {close}`?")
             ctx.fail(f"opdracht `{name}` bestaat niet; kies uit: {', '.join(known)}")
         return super().resolve_command(ctx, args)
+
+
+FALLBACK_EDITORS = ("nano", "vi")
+"""Used, and said, when neither VISUAL nor EDITOR is set: never the system's chooser
+(`sensible-editor` asks "Select an editor: 1. vim 2. ed", a dead end for most of our users)."""
+
+
+def edit_file(path: Path) -> None:
+    """Open `path` in $VISUAL/$EDITOR, else in nano (or vi), saying so and how to choose;
+    click.ClickException when the editor fails or none is there."""
+    import os
+    import shutil
+
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not chosen:
+        chosen = next((name for name in FALLBACK_EDITORS if shutil.which(name)), None)
+        if chosen is None:
+            raise click.ClickException(
+                "er is geen editor ingesteld en nano of vi is er niet; kies er een met "
+                'bijvoorbeeld export EDITOR=nano (VS Code: EDITOR="code --wait")'
+            )
+        click.echo(
+            f"Geen EDITOR ingesteld: prof opent {chosen}. Kies een andere met bijvoorbeeld "
+            'export EDITOR="code --wait".',
+            err=True,
+        )
+    click.edit(filename=str(path), editor=chosen)

@@ -28,8 +28,15 @@ def _names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[
     "--hervat",
     metavar="NAAM",
     shell_complete=_names,
-    help="Ga verder met dit concept: het opent in je editor en wordt daarna gecontroleerd "
-    "en opgeslagen.",
+    help="Ga verder met dit concept. Een nieuw stuk: prof vraagt in de terminal wat nog "
+    "ontbreekt of niet goed was. Een wijziging: het concept opent in je editor. Daarna wordt "
+    "het gecontroleerd en opgeslagen.",
+)
+@click.option(
+    "--editor",
+    "use_editor",
+    is_flag=True,
+    help="Met --hervat: verbeter een nieuw stuk in je editor in plaats van met vragen.",
 )
 @click.option("--verwijder", metavar="NAAM", shell_complete=_names, help="Gooi dit concept weg.")
 @click.option(
@@ -39,7 +46,11 @@ def _names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[
 )
 @click.pass_context
 def drafts(
-    ctx: click.Context, hervat: str | None, verwijder: str | None, zonder_editor: bool
+    ctx: click.Context,
+    hervat: str | None,
+    use_editor: bool,
+    verwijder: str | None,
+    zonder_editor: bool,
 ) -> None:
     """Toon de concepten: wat `prof add` of `prof edit` niet kon opslaan omdat het nog niet
     klopte. Ga verder met een concept, of gooi het weg.
@@ -60,7 +71,7 @@ def drafts(
         click.echo(f"Concept weggegooid: {authoring.display(root, path)}")
         return
     if hervat:
-        _resume(ctx, obj, root, store.named(root, hervat), zonder_editor)
+        _resume(ctx, obj, root, store.named(root, hervat), zonder_editor, use_editor)
         return
     found = store.all_drafts(root)
     if not found:
@@ -92,7 +103,11 @@ def _age(draft: store.DraftInfo, today: dt.date) -> str:
     return "van gisteren" if days == 1 else f"{days} dagen oud"
 
 
-def _resume(ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: bool) -> None:
+def _resume(
+    ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: bool, use_editor: bool
+) -> None:
+    """One way to go on with any draft: a change opens in the editor (unless `as_is`), a new
+    entry asks in the terminal what is missing or was wrong, as `prof add --draft` does."""
     info = store.info(path)
     if info.target:
         from profcli.cli.edit import apply
@@ -108,4 +123,4 @@ def _resume(ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: 
         return
     from profcli.cli.add import add
 
-    ctx.invoke(add, draft_name=str(path), use_editor=not as_is)
+    ctx.invoke(add, draft_name=str(path), use_editor=use_editor and not as_is)

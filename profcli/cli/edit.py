@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from profcli.cli.common import Invocation
+from profcli.cli.common import Invocation, edit_file
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
 from profcli.errors import InvalidContent, WriteRefused
 from profcli.findings import Finding
@@ -74,7 +74,7 @@ def open_editor(root: Path, draft: Path, *, fresh: bool) -> None:
     dutch.install(lazy=("click._termui_impl",))
     before = changes.read_exact(draft)
     try:
-        click.edit(filename=str(draft))
+        edit_file(draft)
     except click.ClickException as e:
         problem = f"de editor gaf een fout ({e.format_message()})"
         if fresh and changes.read_exact(draft) == before:

@@ -95,6 +95,9 @@ class Interview:
         refused: list[str] = []
         for f in self.tpl.fields:
             value = self.current(f)
+            if f.shape == "map" and isinstance(value, Mapping) and value:
+                refused += self.recheck_map(f, value, terminal=terminal, keep=keep)
+                continue
             if value is None or f.shape == "map":
                 continue
             while True:
@@ -111,11 +114,13 @@ class Interview:
                     if not terminal:
                         refused.append(line)
                         break
-                    if e.suggestion is not None and not keep:
+                    if e.suggestion is not None:  # a typo: offered as in a prompt (issue 26)
                         say(f"{f.option}:")
                         again = take(e)
                         if again is not None:
                             del self.refused[f.name]
+                            self._refused_values.pop(f.name, None)
+                            self.asked.add(f.name)  # given, and now corrected: not asked
                             value = [again] if isinstance(value, list) else again
                             continue
                     else:
@@ -128,6 +133,45 @@ class Interview:
                 if read != self.current(f):
                     self.store(f, read)
                 break
+        return refused
+
+    def recheck_map(
+        self, f: Field, table: Mapping[str, Any], *, terminal: bool, keep: bool
+    ) -> list[str]:
+        """Scores given as options (`--score deskundigheid=6`), checked like answers before
+        the first question: an unknown item or a score out of range is said. In a terminal
+        that item is asked again (unless kept for a draft); else the reasons are returned."""
+        refused: list[str] = []
+        left = dict(table)
+        choices = self.choices(f)
+        # The table's first field says which items are unknown; each field its own values.
+        first = next(o for o in self.tpl.fields if o.shape == "map" and o.path[0] == f.path[0])
+        for item, entry in table.items():
+            score = entry.get(f.key) if isinstance(entry, Mapping) else entry
+            if score is None and f is not first:
+                continue
+            try:
+                if choices is not None and f is first:
+                    answers.items(f, str(item), self.context(), choices)
+                if score is not None:
+                    answers.scalar(f, str(score), self.context())
+            except AnswerRejected as e:
+                given = "" if score is None else f"={score}"
+                line = f"{f.option} {item}{given}: {reason(e).strip()}"
+                self.refused[f.name] = ""
+                self._refused_values[f.name] = (f, dict(table))
+                self.asked.discard(f.name)
+                if not terminal:
+                    refused.append(line)
+                    continue
+                say(line)
+                if not keep:
+                    del left[item]
+        if terminal and not keep and left != dict(table):
+            if left:
+                self.store(f, left)
+            else:
+                self.drop(f)
         return refused
 
     def kept(self) -> dict[str, Any]:
