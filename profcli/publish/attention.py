@@ -104,7 +104,11 @@ def _hours_cells(ctx: Context, worker: Portfolio, report: HoursReport) -> list[s
     last = report.end - dt.timedelta(days=1)
     pace = PACE_SYMBOLS[report.pace]
     register = text(label(REGISTERS, report.register.register))
-    need = f"nog {hours(report.tekort)}" if report.tekort else "klaar"
+    need = (
+        f"nog {hours(report.tekort)}, {hours(report.per_month)}/maand"  # as prof status says
+        if report.tekort
+        else "klaar"
+    )
     if report.pace == "risico":
         need = f"**{need}**"
     extra = sum(b.punten for b in norm.beside(report))
