@@ -283,3 +283,51 @@ def open_goals(portfolio: Portfolio) -> list[str]:
 
 def display(root: Path, path: Path) -> str:
     return display_path(root.resolve(), path.resolve())
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """What `finish` did: the entry written, or the draft kept because the text was refused."""
+
+    path: Path | None
+    """The entry as written (its name may end in `-2` when the wanted one was taken)."""
+    wanted: str
+    """The name the entry would have had (`stem`)."""
+    draft: Path | None
+    """Where the refused text is kept."""
+    findings: list[Finding]
+    """What the check said (pointing at the draft when refused); warnings when written."""
+    errors: int
+    readable: bool
+    """Whether the text was TOML at all (if not, only an editor can mend it)."""
+
+
+def finish(
+    root: Path,
+    kind: Kind,
+    profile: str,
+    slug: str,
+    text: str,
+    draft: Path | None,
+    data: dict[str, Any] | None,
+    day: dt.date,
+) -> Finished:
+    """The end of every road to a new entry (options, answers, a draft, the editor): check
+    `text` in its place in the repository, then write `data` (or `text` parsed) atomically,
+    never over an existing entry, or keep the text as a draft. Nothing is printed and nothing
+    recorded in git: that is the caller's (`cli/add.py`)."""
+    parsed = data if data is not None else parse(text)
+    folder, stem = target(root, kind, profile, parsed, slug, day)
+    result = check(root, folder / f"{stem}.toml", text, today=day)
+    if not result.ok or parsed is None:
+        kept = save_draft(root, kind, text, draft)
+        found = relocate(result, display(root, kept))
+        return Finished(None, stem, kept, found, result.errors, parsed is not None)
+    try:
+        path = save(root, kind, folder, stem, parsed, rename=not slug)
+    except (WriteRefused, OSError) as e:
+        kept = save_draft(root, kind, text, draft)
+        raise WriteRefused(f"niet opgeslagen: {e}. Je tekst staat in {display(root, kept)}.") from e
+    if draft is not None:
+        draft.unlink(missing_ok=True)
+    return Finished(path, stem, None, result.sorted(), 0, True)

@@ -15,7 +15,7 @@ from profcli.authoring.templates import Field, Template, default_date, template
 from profcli.cli import asking
 from profcli.cli.common import NUMBER, Choice, Invocation, SuggestingGroup, spoken
 from profcli.cli.completion import DATE, known, slugs
-from profcli.errors import InvalidContent, WriteRefused
+from profcli.errors import InvalidContent
 from profcli.repository import writing
 from profcli.repository.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
 from profcli.repository.loader import load_profiles
@@ -103,43 +103,32 @@ def finish(
     data: dict[str, Any] | None,
     day: dt.date,
 ) -> None:
-    """Check `text` (the draft as typed) and write `data` (or its parsed form) if valid, on
-    the command's reference date `day` (`Invocation.today`)."""
-    parsed = data if data is not None else authoring.parse(text)
-    folder, stem = authoring.target(root, kind, profile, parsed, slug, day)
-    result = authoring.check(root, folder / f"{stem}.toml", text, today=day)
-    if not result.ok or parsed is None:
-        draft = authoring.save_draft(root, kind, text, draft)
-        shown = authoring.display(root, draft)
-        for finding in authoring.relocate(result, shown):
-            click.echo(finding.text(), err=True)
-        if parsed is None:  # no TOML to ask from: the text itself needs mending
-            how = f"Verbeter het en ga verder met: prof drafts --hervat {draft.stem} --editor"
+    """`authoring.finish` (check, then write or keep a draft), said in the terminal and
+    recorded in git, on the command's reference date `day` (`Invocation.today`)."""
+    done = authoring.finish(root, kind, profile, slug, text, draft, data, day)
+    for finding in done.findings:
+        click.echo(finding.text(), err=True)
+    if done.path is None:
+        kept = done.draft
+        assert kept is not None
+        if not done.readable:  # no TOML to ask from: the text itself needs mending
+            how = f"Verbeter het en ga verder met: prof drafts --hervat {kept.stem} --editor"
         else:
             how = (
-                f"Ga verder met: prof drafts --hervat {draft.stem}\n(prof vraagt dan opnieuw wat "
+                f"Ga verder met: prof drafts --hervat {kept.stem}\n(prof vraagt dan opnieuw wat "
                 "niet goed was; met --editor erbij verbeter je het concept zelf)"
             )
         raise InvalidContent(
-            f"niet opgeslagen: er {_count(result.errors)}. Je tekst staat in {shown}.\n{how}"
+            f"niet opgeslagen: er {_count(done.errors)}. Je tekst staat in "
+            f"{authoring.display(root, kept)}.\n{how}"
         )
-    for finding in result.sorted():
-        click.echo(finding.text(), err=True)
-    try:
-        path = authoring.save(root, kind, folder, stem, parsed, rename=not slug)
-    except (WriteRefused, OSError) as e:
-        kept = authoring.save_draft(root, kind, text, draft)
-        raise WriteRefused(
-            f"niet opgeslagen: {e}. Je tekst staat in {authoring.display(root, kept)}."
-        ) from e
-    if draft is not None:
-        draft.unlink(missing_ok=True)
+    path = done.path
     click.echo(f"Opgeslagen: {authoring.display(root, path)}")
-    if path.stem != stem:
+    if path.stem != done.wanted:
         same = "dezelfde titel en datum" if kind.dated else "dezelfde titel"
         click.echo(
-            f"Er stond al een item met de naam {stem}.toml ({same}); dit nieuwe item heet "
-            f"daarom {path.name}. Het bestaande item is niet veranderd."
+            f"Er stond al een item met de naam {done.wanted}.toml ({same}); dit nieuwe item "
+            f"heet daarom {path.name}. Het bestaande item is niet veranderd."
         )
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_object(Invocation) if ctx else None
