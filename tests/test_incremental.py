@@ -214,9 +214,21 @@ def test_incremental_answers_as_a_whole_run(
         assert _cached(root) == _whole(root), (op, n)
 
 
-def test_the_property_test_exercises_the_incremental_path() -> None:
-    """Runs after the property test in this module (pytest keeps the order of a file)."""
-    assert ANSWERED["incrementeel"] >= 20, ANSWERED
+def test_most_single_edits_are_answered_incrementally(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The property test above must exercise the incremental path, not only whole runs: one
+    edit of each kind, on its own repository (self-contained, so that it holds however
+    pytest-xdist spreads the tests over workers)."""
+    ANSWERED.update(incrementeel=0, anders=0)
+    for op in OPS:
+        root = _fresh_copy(tmp_path_factory.mktemp("een-wijziging"))
+        _age(root)
+        assert _cached(root) == _whole(root)
+        _edit(root, op, 1)
+        _age(root)
+        assert _cached(root) == _whole(root), op
+    assert ANSWERED["incrementeel"] >= 8, ANSWERED
 
 
 def test_one_changed_file_reads_only_its_worker_and_team(tmp_path: Path) -> None:
@@ -270,3 +282,20 @@ def test_in_ci_a_stand_from_an_earlier_pipeline_serves_a_fresh_checkout(
     assert snapshot.content_prints(second) is None
     assert incremental.run(second, TODAY, snapshot.Probe(second, TODAY)) is None
     assert _cached(second) == _whole(second)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00\x01kapot", b"{niet marshal", b"\xe9" * 64])
+def test_a_damaged_stand_is_ignored(tmp_path: Path, garbage: bytes) -> None:
+    from profcli import snapshot
+
+    root = _fresh_copy(tmp_path)
+    _age(root)
+    whole = _whole(root)
+    assert _cached(root) == whole
+    snapshot.stand_file(root).write_bytes(garbage)
+    reflection = next((root / "profielen/eva-de-wit/reflecties").glob("*.toml"))
+    reflection.write_text(reflection.read_text(encoding="utf-8") + "# bijgewerkt\n")
+    _age(root)
+    assert incremental.run(root, TODAY, snapshot.Probe(root, TODAY)) is None
+    assert _cached(root) == _whole(root)  # a whole run, which leaves a good stand again
+    assert incremental.Stand.read(root) is not None
