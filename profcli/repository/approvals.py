@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from profcli.repository import history
@@ -121,9 +121,8 @@ def _state(repo: Repository, read: history.History, entry: Entry) -> Approval:
     verdict = read.approvals[path]
     worker = repo.portfolios.get(entry.profile)
     if verdict.outcome == history.VALID and worker is not None and verdict.signer == worker.naam:
-        verdict = history.Verdict(
-            verdict.commit, verdict.day, "eigen", worker.slug, verdict.team, verdict.fingerprint
-        )  # a lead who is also this worker: never her own approval
+        # a lead who is also this worker: never her own approval
+        verdict = replace(verdict, outcome="eigen", signer=worker.slug)
     if verdict.outcome != history.VALID:
         return Approval(entry, target, verdict.outcome, verdict)
     if target is not None and entry.get("inhoud") != digest(target.data):

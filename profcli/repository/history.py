@@ -382,25 +382,24 @@ def _verdict(
     signatures: dict[str, Signature],
 ) -> Verdict:
     signature = signatures.get(commit.id, Signature("N"))
-    said = Verdict(commit.id, commit.day, "", team=team, fingerprint=signature.fingerprint)
+
+    def said(outcome: str, signer: str = "") -> Verdict:
+        return Verdict(commit.id, commit.day, outcome, signer, team, signature.fingerprint)
+
     if signature.status == "N":
-        return _with(said, "ongetekend")
+        return said("ongetekend")
     if signature.status not in ("G", "U"):
-        return _with(said, "handtekening")
+        return said("handtekening")
     mine = history.own.get(worker, {})
     if signature.fingerprint in mine:
-        return _with(said, "eigen", worker)
+        return said("eigen", worker)
     leads = {k.fingerprint: k.owner for k in listed.get(team, ())}
     if signature.status == "G" and signature.fingerprint in leads:
-        return _with(said, VALID, leads[signature.fingerprint])
+        return said(VALID, leads[signature.fingerprint])
     for other, keys in listed.items():
         if other != team and signature.fingerprint in {k.fingerprint for k in keys}:
-            return _with(said, "ander-team", other)
-    return _with(said, "sleutel")
-
-
-def _with(verdict: Verdict, outcome: str, signer: str = "") -> Verdict:
-    return Verdict(verdict.commit, verdict.day, outcome, signer, verdict.team, verdict.fingerprint)
+            return said("ander-team", other)
+    return said("sleutel")
 
 
 def _signatures(
