@@ -24,7 +24,7 @@ LAYERS: dict[str, set[str]] = {
     "registration": {"loose", "repository", "registration"},
     "git": {"loose", "repository", "git"},
     "validation": {"loose", "repository", "registration", "validation"},
-    "authoring": {"loose", "repository", "validation", "authoring"},
+    "authoring": {"loose", "repository", "validation", "git", "authoring"},
     "publish": {"loose", "repository", "registration", "validation", "publish"},
     "cli": {
         "loose",

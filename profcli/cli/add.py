@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +10,12 @@ from typing import Any
 import click
 
 from profcli.authoring import adding as authoring
-from profcli.authoring.templates import Field, Template, default_date, template
+from profcli.authoring import road
+from profcli.authoring.templates import Field, Template, template
 from profcli.cli import asking
 from profcli.cli.common import NUMBER, Choice, Invocation, SuggestingGroup, spoken
 from profcli.cli.completion import DATE, known, slugs
+from profcli.cli.interview import Terminal
 from profcli.errors import InvalidContent
 from profcli.repository import writing
 from profcli.repository.kinds import ENTRY_KINDS, TEAM, WERKER, Kind
@@ -66,46 +67,55 @@ def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
     root = obj.root(draft)
     if use_editor:
         asking.edit(draft)
-    found = authoring.read_draft(draft)
+        found = authoring.read_draft(draft)
     data = authoring.parse(found.text)
     repo = asking.load(root) if data is not None and stdin_is_tty() else None
     owner = repo.portfolios.get(found.profile) if repo is not None else None
     day = obj.today(repo if repo is not None else load_profiles(root))
+    request = road.Request(root, found.kind, found.profile, day, found.slug, draft, obj.git)
     if repo is None or owner is None or data is None or use_editor:
-        finish(root, found.kind, found.profile, found.slug, found.text, draft, None, day)
+        say(road.make(request, text=found.text))
         return
-    header = authoring.draft_header(root, found.kind, found.profile, found.slug)
     tpl = template(found.kind.name)
-    asked = authoring.asked_in(found.text)
-    text = asking.interview(
-        root, repo, owner, tpl, data, header, found.kind, day=day, asked=asked, draft=draft
-    )
-    answered(root, found.kind, found.profile, found.slug, text, draft, day)
+    values = road.Values(repo, owner, tpl, data, authoring.asked_in(found.text), day)
+    say(road.make(request, values, asker=Terminal()))
 
 
-def answered(
-    root: Path, kind: Kind, profile: str, slug: str, text: str, draft: Path | None, day: dt.date
-) -> None:
-    """finish() after an interview: Ctrl-C while the entry is checked keeps the answers."""
-    try:
-        finish(root, kind, profile, slug, text, draft, authoring.parse(text), day)
-    except KeyboardInterrupt:
-        asking.interrupted(root, kind, text, draft)
-
-
-def finish(
-    root: Path,
-    kind: Kind,
-    profile: str,
-    slug: str,
-    text: str,
-    draft: Path | None,
-    data: dict[str, Any] | None,
-    day: dt.date,
-) -> None:
-    """`authoring.finish` (check, then write or keep a draft), said in the terminal and
-    recorded in git, on the command's reference date `day` (`Invocation.today`)."""
-    done = authoring.finish(root, kind, profile, slug, text, draft, data, day)
+def say(made: road.Made) -> None:
+    """Say what became of a new entry (`road.make`): what was read, refused or found, where
+    the text is kept and how to go on; exit 1 unless it was saved."""
+    request = made.request
+    root, kind = request.root, request.kind
+    for note in made.notes:
+        click.echo(note, err=True)
+    if made.outcome == "onvolledig":
+        names = ", ".join(f.option for f in made.missing)
+        raise click.UsageError(f"verplicht voor {kind.name}: {names} (of gebruik --editor)")
+    if made.outcome == "afgebroken":
+        if made.draft is None:
+            click.echo("\nAfgebroken. Er was nog niets ingevuld; er is niets bewaard.", err=True)
+        else:
+            click.echo(
+                f"\nAfgebroken. Je antwoorden tot nu toe staan in "
+                f"{authoring.display(root, made.draft)}.\n"
+                f"Ga later verder met: prof drafts --hervat {made.draft.stem}",
+                err=True,
+            )
+        raise click.exceptions.Exit(1)
+    done = made.finished
+    if done is None:  # values refused before anything was asked: all of them kept
+        assert made.draft is not None
+        if not made.told:
+            for line in made.refused:
+                click.echo(f"fout: {line}", err=True)
+        count = len(made.refused)
+        fault = "is 1 waarde" if count == 1 else f"zijn {count} waarden"
+        raise InvalidContent(
+            f"niet opgeslagen: er {fault} niet goed (zie hierboven). Alles wat je gaf staat in "
+            f"{authoring.display(root, made.draft)}.\nGa verder met: prof drafts --hervat "
+            f"{made.draft.stem}\n(prof vraagt dan alleen wat niet goed was, met je tekst klaar "
+            "om te verbeteren)"
+        )
     for finding in done.findings:
         click.echo(finding.text(), err=True)
     if done.path is None:
@@ -130,10 +140,10 @@ def finish(
             f"Er stond al een item met de naam {done.wanted}.toml ({same}); dit nieuwe item "
             f"heet daarom {path.name}. Het bestaande item is niet veranderd."
         )
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_object(Invocation) if ctx else None
-    if obj is not None:
-        obj.record(root, [path], f"prof: {kind.name} {path.stem} toegevoegd")
+    if made.recorded is not None and made.recorded.warning:
+        click.echo(f"let op: {made.recorded.warning}", err=True)
+    elif made.recorded is not None and made.recorded.committed:
+        click.echo(f"Vastgelegd in git: {made.message}")
 
 
 def _count(errors: int) -> str:
@@ -163,46 +173,20 @@ def _run(kind: Kind) -> Callable[..., None]:
             raise click.BadParameter(
                 "gebruik kleine letters, cijfers en streepjes", param_hint="--slug"
             )
-        header = authoring.draft_header(root, kind, portfolio.slug, slug or "")
         day = obj.today(repo)
+        request = road.Request(root, kind, portfolio.slug, day, slug or "", None, obj.git)
         if use_editor:
-            draft, text = asking.via_editor(root, repo, portfolio, tpl, data, header, kind, day)
-            finish(root, kind, portfolio.slug, slug or "", text, draft, None, day)
+            request = road.editor_draft(request, repo, portfolio, data)
+            assert request.draft is not None
+            asking.edit(request.draft)
+            say(road.make(request, text=request.draft.read_text(encoding="utf-8")))
             return
-        dated = dict(data)
-        for f in tpl.fields:  # dated kinds default to today (in the team's time zone)
-            if f.key not in dated and not f.section and default_date(f, day):
-                dated[f.key] = day
-        if interactive:
-            # A one-liner that gives every required field is saved at once (README).
-            complete = not tpl.missing(dated) and not ask_all
-            text = asking.interview(
-                root,
-                repo,
-                portfolio,
-                tpl,
-                dated if complete else data,
-                header,
-                kind,
-                day=day,
-                optional=not complete,
-                one_liner=complete,
-            )
-            answered(root, kind, portfolio.slug, slug or "", text, None, day)
-            return
-        data, refused, fields = asking.checked(repo, portfolio, tpl, dated, day)
-        if refused:
-            for line in refused:
-                click.echo(f"fout: {line}", err=True)
-            absent = {f.name for f in tpl.missing(data)}
-            asked = {f.name for f in tpl.fields} - fields - absent
-            asking.refused_draft(root, kind, asking.draft_text(header, asked, data), len(refused))
-        missing = tpl.missing(data)
-        if missing:
-            names = ", ".join(f.option for f in missing)
-            raise click.UsageError(f"verplicht voor {kind.name}: {names} (of gebruik --editor)")
-        text = "\n".join([*header, writing.render(data)])
-        finish(root, kind, portfolio.slug, slug or "", text, None, data, day)
+        given, one_liner = road.start(
+            repo, portfolio, kind, data, day, interactive=interactive, ask_all=ask_all
+        )
+        asker = Terminal() if interactive else None
+        # A one-liner that gives every required field is saved at once (README).
+        say(road.make(request, given, asker=asker, optional=not one_liner, one_liner=one_liner))
 
     command.__doc__ = _help(tpl, kind)
     return command

@@ -4,16 +4,15 @@ in one Dutch line each time it does not (the checks are in profcli.authoring.ans
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import re
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import click
 
-from profcli.authoring import answers, normalise
+from profcli.authoring import answers
 from profcli.authoring.answers import Choices
+from profcli.authoring.road import read_notes
 from profcli.errors import AnswerRejected
 
 T = TypeVar("T")
@@ -122,7 +121,7 @@ def ask(
                 say(reason(e))
                 again = raw if text else ""
             continue
-        for line in notes(raw, value):
+        for line in read_notes(raw, value):
             say(f"  {line}.")
         return value
 
@@ -137,24 +136,6 @@ def take(e: AnswerRejected) -> str | None:
     if reply.lower() in ("n", "nee", "no"):
         return None
     return reply
-
-
-def notes(raw: str, value: object) -> list[str]:
-    """What prof made of an answer, per name typed (numbers from a list need no note); a day
-    typed as a word ("gisteren") says which date it became."""
-    if isinstance(value, dt.date) and any(c.isalpha() for c in raw):
-        from profcli import clock
-
-        return [f"`{raw.strip()}` gelezen als {clock.shown(value)}"]
-    if isinstance(value, str):
-        pairs = [(raw, value)]
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-        parts = [p for p in re.split(r"\s*[,;]\s*", raw.strip()) if p]
-        pairs = list(zip(parts, value, strict=False)) if len(parts) == len(value) else []
-    else:
-        return []
-    found = (normalise.noted(typed, str(v)) for typed, v in pairs if not typed.isdigit())
-    return [n for n in found if n]
 
 
 def choose(
