@@ -79,6 +79,22 @@ class BadChange(ProfError):
 
     exit_code = 2
 
+    def __init__(
+        self,
+        message: str,
+        suggestion: str | None = None,
+        *,
+        typed: str = "",
+        assignment: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
+        """The word as it was probably meant (one clear candidate), to offer."""
+        self.typed = typed
+        """The word that was typed instead."""
+        self.assignment = assignment
+        """Which `--zet` (counted from 0) holds it."""
+
 
 class EngineUnavailable(ProfError):
     """The site engine asked for (`--engine`) is not installed, or too old to use."""

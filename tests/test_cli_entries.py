@@ -296,6 +296,26 @@ def test_edit_zet_refused(root: Path, recorded: Recorded) -> None:
     assert drafts_in(root) == [] and recorded == []
 
 
+def test_edit_zet_offers_a_typo_in_a_terminal_as_add_does(
+    root: Path, recorded: Recorded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 26: a typo in an option is answered as at a question, for --zet too."""
+    from profcli.cli import edit
+
+    monkeypatch.setattr(edit, "stdin_is_tty", lambda: True)
+    path = goal_path(root, PLANNED)
+    before = path.read_text()
+    declined = prof(root, "edit", PLANNED, "--zet", "status=bzig", input="n\n")
+    assert declined.exit_code == 2
+    assert "bedoelde je `bezig`? [J/n]" in declined.stderr
+    assert path.read_text() == before
+    taken = prof(root, "edit", PLANNED, "--zet", "tags=netwerk", "--zet", "status=bzig", input="\n")
+    assert taken.exit_code == 0, taken.output
+    after = path.read_text()
+    assert 'status = "bezig"' in after and 'tags = ["netwerk"]' in after
+    assert len(recorded) == 1
+
+
 # --- done ------------------------------------------------------------------------------------
 
 

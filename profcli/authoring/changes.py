@@ -130,7 +130,7 @@ def set_fields(
     answers are (`gisteren` from `today`, `Bezig`, `privé`); what was read otherwise than
     typed is added to `said`."""
     doc = _parse(text, what)
-    for assignment in assignments:
+    for number, assignment in enumerate(assignments):
         name, sep, raw = assignment.partition("=")
         path = [p.strip() for p in name.split(".")]
         if not sep or not all(path):
@@ -150,7 +150,11 @@ def set_fields(
                 del table[key]
             continue
         name = ".".join(path)
-        value = _typed(raw.strip(), _property(kind, path), name, today)
+        try:
+            value = _typed(raw.strip(), _property(kind, path), name, today)
+        except BadChange as e:
+            e.assignment = number
+            raise
         if said is not None and isinstance(value, str | list) and not isinstance(value, bool):
             shown = ", ".join(value) if isinstance(value, list) else value
             typed = raw.strip() if isinstance(value, str) else ", ".join(_split(raw))
@@ -159,6 +163,14 @@ def set_fields(
                 said.append(f"{name}: {note}")
         table[key] = value
     return _dumps(doc, text)
+
+
+def corrected(assignment: str, typed: str, word: str) -> str:
+    """`assignment` (`SLEUTEL=WAARDE`) with the word `typed` replaced by `word` (one item of
+    a list, or the whole value)."""
+    name, _, raw = assignment.partition("=")
+    parts = _split(raw) if "," in raw else [raw.strip()]
+    return f"{name}=" + ", ".join(word if part == typed else part for part in parts)
 
 
 def _split(raw: str) -> list[str]:
@@ -174,7 +186,7 @@ def _word(raw: str, prop: dict[str, Any], name: str) -> str:
             return found
         close = normalise.suggest(raw, choices)
         hint = f"bedoelde je `{close}`?" if close else f"kies uit: {', '.join(choices)}"
-        raise BadChange(f"`{name}`: `{raw}` kan niet; {hint}")
+        raise BadChange(f"`{name}`: `{raw}` kan niet; {hint}", close, typed=raw)
     if prop.get("pattern") == normalise.ID_PATTERN:
         found = normalise.as_id(raw)
         if found is None:

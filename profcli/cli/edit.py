@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
 from pathlib import Path
 
 import click
 
 from profcli.cli.common import Invocation, edit_file
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
-from profcli.errors import InvalidContent, WriteRefused
+from profcli.errors import AnswerRejected, BadChange, InvalidContent, WriteRefused
 from profcli.findings import Finding
 from profcli.repository.discovery import Source
 
@@ -46,7 +48,7 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
     if zet:
         said: list[str] = []
         day = today(obj, root)
-        new = changes.set_fields(original, source.display, source.kind, zet, day, said)
+        new = _set(original, source, list(zet), day, said)
         for line in said:
             click.echo(f"--zet {line}.", err=True)
         try:
@@ -62,6 +64,31 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
     open_editor(root, draft, fresh=True)
     new = drafts.entry_text(root, source, changes.read_exact(draft))
     apply(obj, root, source, original, new, draft)
+
+
+def stdin_is_tty() -> bool:
+    """Whether a person can answer (tests replace this)."""
+    return sys.stdin.isatty()
+
+
+def _set(original: str, source: Source, zet: list[str], day: dt.date, said: list[str]) -> str:
+    """The `--zet` values written into the text; a typo in one is offered in a terminal as
+    at a question of `prof add` ("bedoelde je ...? [J/n]"), else it is an error that names
+    the suggestion."""
+    from profcli.authoring import changes
+    from profcli.cli.questions import say, take
+
+    while True:
+        try:
+            return changes.set_fields(original, source.display, source.kind, zet, day, said)
+        except BadChange as e:
+            if e.suggestion is None or e.assignment is None or not stdin_is_tty():
+                raise
+            say("--zet:")
+            again = take(AnswerRejected(str(e), e.suggestion))
+            if again is None:
+                raise
+            zet[e.assignment] = changes.corrected(zet[e.assignment], e.typed, again)
 
 
 def open_editor(root: Path, draft: Path, *, fresh: bool) -> None:
