@@ -32,6 +32,7 @@ def stdin_is_tty() -> bool:
     "--draft",
     "draft_name",
     metavar="NAAM",
+    hidden=True,  # kept for those who learned it; every message names prof drafts --hervat
     help="Ga verder met een concept (de naam of het pad in .prof-cache/concepten/): prof "
     "vraagt wat nog open staat, of opent het met --editor. Hetzelfde als prof drafts "
     "--hervat NAAM, dat ook concepten van prof edit hervat.",
@@ -51,8 +52,8 @@ def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
       prof add reflectie                          vraagt wat ontbreekt
       prof add activiteit --titel "Intervisie" --datum vandaag --vorm intervisie --uren 1.5
       prof add reflectie --editor                 schrijf in je editor (EDITOR="code --wait")
-      prof add --draft 20260314-101500-reflectie  vraagt verder waar je stopte
-      prof add --draft .prof-cache/concepten/20260314-101500-reflectie.toml --editor
+      prof drafts --hervat 20260314-101500-reflectie           vraagt verder waar je stopte
+      prof drafts --hervat 20260314-101500-reflectie --editor  of verbeter het in je editor
     """
     if ctx.invoked_subcommand is not None:
         if draft_name is not None:

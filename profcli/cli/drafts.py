@@ -107,7 +107,7 @@ def _resume(
     ctx: click.Context, obj: Invocation, root: Path, path: Path, as_is: bool, use_editor: bool
 ) -> None:
     """One way to go on with any draft: a change opens in the editor (unless `as_is`), a new
-    entry asks in the terminal what is missing or was wrong, as `prof add --draft` does."""
+    entry asks in the terminal what is missing or was wrong, through `prof add`'s hidden --draft."""
     info = store.info(path)
     if info.target:
         from profcli.cli.edit import apply
