@@ -161,7 +161,6 @@ def test_no_page_scrolls_sideways(browser: Any, example_site: str, path: str, wi
     page.close()
 
 
-
 def test_the_attention_table_fits_a_desktop(browser: Any, example_site: str) -> None:
     """At 1400 px the home page's table of ten columns and more shows its last column (the
     agreements) without a sideways scroll inside its box (it used to hide behind one)."""
@@ -175,6 +174,7 @@ def test_the_attention_table_fits_a_desktop(browser: Any, example_site: str) -> 
     assert widths, "the home page has no table of ten columns or more"
     assert all(scroll <= client for scroll, client in widths), widths
     page.close()
+
 
 RENDERED_TEXT = """() => Array.from(document.querySelectorAll('article svg text'))
   .filter(t => t.getBoundingClientRect().width > 0)
