@@ -243,6 +243,47 @@ def test_score_nine_and_an_unknown_item_are_asked_again(repo: Path) -> None:
     assert data["scores"] == {"integriteit": {"score": 4}}
 
 
+def test_a_refused_score_is_asked_again_on_its_own_when_resumed(repo: Path) -> None:
+    """A one-liner with a score of 6: nothing asked, all kept; resuming asks that one score
+    again (its note kept), not the whole list of items (issue 26)."""
+    given = [
+        "add", "zelftoets", "--profiel", WORKER, "--kader", "beroepscode-2021",
+        "--score", "integriteit=6", "--toelichting", "integriteit=Eerlijk over wat ik niet weet",
+        "--score", "deskundigheid=3",
+    ]  # fmt: skip
+    refused = prof(repo, *given)
+    assert refused.exit_code == 1
+    assert "--score integriteit=6: 6 kan niet: kies van 1 tot en met 5." in refused.output
+    [draft] = sorted((repo / ".prof-cache" / "concepten").glob("*.toml"))
+    resumed = prof(repo, "drafts", "--hervat", draft.stem, input="4\n")
+    assert resumed.exit_code == 0, resumed.output
+    assert "Welke wil je scoren?" not in resumed.output
+    assert "Toelichting" not in resumed.output  # the note was given already
+    data = read_entry(repo, "zelftoetsen")
+    assert data["scores"] == {
+        "integriteit": {"score": 4, "toelichting": "Eerlijk over wat ik niet weet"},
+        "deskundigheid": {"score": 3},
+    }
+
+
+def test_an_unknown_item_given_is_chosen_again_when_resumed(repo: Path) -> None:
+    given = ["add", "zelftoets", "--profiel", WORKER, "--kader", "beroepscode-2021",
+             "--score", "integriteit=6", "--score", "autonomie=3"]  # fmt: skip
+    refused = prof(repo, *given)
+    assert refused.exit_code == 1
+    [draft] = sorted((repo / ".prof-cache" / "concepten").glob("*.toml"))
+    # integriteit asked again (4, no note), then the list for autonomie: deskundigheid, 3
+    resumed = prof(
+        repo, "drafts", "--hervat", draft.stem, input="4\n\ndeskundigheid\n3\n\n" + "\n" * 8
+    )
+    assert resumed.exit_code == 0, resumed.output
+    assert "Niet in het kader: autonomie; kies hieronder wat je bedoelde." in resumed.output
+    assert read_entry(repo, "zelftoetsen")["scores"] == {
+        "integriteit": {"score": 4},
+        "deskundigheid": {"score": 3},
+    }
+
+
 def test_an_unknown_goal_is_asked_again(repo: Path) -> None:
     made = prof(
         repo, "add", "leerdoel", "--profiel", WORKER, "--titel", "Grenzen", "--status", "bezig",

@@ -110,6 +110,11 @@ class Values:
         self._refused_values: dict[str, tuple[Field, Any]] = {}
         """Values given as options (or kept in a draft) that were refused, as given: asked
         again with that text on the line, or kept in the draft."""
+        self.again: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per table (`scores`): the items whose given value was refused, with what else
+        they held (a note), to be asked again on their own."""
+        self.unknown: dict[str, list[str]] = {}
+        """Per table: items given that the framework does not have (to choose again)."""
         self.notes: list[str] = []
         """What a given value was read as (`--vorm: Intervisie gelezen als intervisie`),
         for the caller to say when there is no `Asker` (one says it at once)."""
@@ -197,6 +202,12 @@ class Values:
                 refused.append(line)
                 if asker is not None:
                     asker.say(line)
+                if choices is not None and item not in choices.allowed:
+                    self.unknown.setdefault(f.name, []).append(str(item))
+                elif score is not None:
+                    rest = entry if isinstance(entry, Mapping) else {}
+                    others = {k: v for k, v in rest.items() if k != f.key}
+                    self.again.setdefault(f.name, {})[item] = others
                 if not keep:
                     del left[item]
         if not keep and left != dict(table):

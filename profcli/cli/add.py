@@ -13,7 +13,16 @@ from profcli.authoring import adding as authoring
 from profcli.authoring import road
 from profcli.authoring.templates import Field, Template, template
 from profcli.cli import asking
-from profcli.cli.common import NUMBER, Choice, Invocation, SuggestingGroup, spoken
+from profcli.cli.common import (
+    HOW_TO_CHOOSE,
+    NUMBER,
+    Choice,
+    Invocation,
+    NoEditor,
+    SuggestingGroup,
+    chosen_editor,
+    spoken,
+)
 from profcli.cli.completion import DATE, known, slugs
 from profcli.cli.interview import Terminal
 from profcli.errors import InvalidContent
@@ -66,6 +75,7 @@ def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
     draft = authoring.find_draft(Path(draft_name), obj.root)
     found = authoring.read_draft(draft)  # DraftUnreadable: a usage error (exit 2)
     root = obj.root(draft)
+    use_editor = use_editor and editor_or_questions(interactive=stdin_is_tty())
     if use_editor:
         asking.edit(draft)
         found = authoring.read_draft(draft)
@@ -80,6 +90,22 @@ def add(ctx: click.Context, draft_name: str | None, use_editor: bool) -> None:
     tpl = template(found.kind.name)
     values = road.Values(repo, owner, tpl, data, authoring.asked_in(found.text), day)
     say(road.make(request, values, asker=Terminal()))
+
+
+def editor_or_questions(*, interactive: bool) -> bool:
+    """Whether `--editor` can open one: without EDITOR/VISUAL and without nano, a person at
+    the terminal is asked the questions instead (and told how to choose an editor); without
+    a terminal it is an error that says so."""
+    if chosen_editor() is not None:
+        return True
+    if not interactive:
+        raise NoEditor()
+    click.echo(
+        f"Er is geen editor ingesteld (EDITOR) en nano is er niet, dus vraagt prof het hier. "
+        f"Voor een volgende keer: {HOW_TO_CHOOSE.removeprefix('kies er een met ')}.",
+        err=True,
+    )
+    return False
 
 
 def say(made: road.Made) -> None:
@@ -176,11 +202,21 @@ def _run(kind: Kind) -> Callable[..., None]:
             )
         day = obj.today(repo)
         request = road.Request(root, kind, portfolio.slug, day, slug or "", None, obj.git)
-        if use_editor:
+        if use_editor and editor_or_questions(interactive=interactive):
             request = road.editor_draft(request, repo, portfolio, data)
             assert request.draft is not None
+            template_text = request.draft.read_text(encoding="utf-8")
             asking.edit(request.draft)
-            say(road.make(request, text=request.draft.read_text(encoding="utf-8")))
+            text = request.draft.read_text(encoding="utf-8")
+            if text == template_text:  # closed without saving: nothing meant, nothing kept
+                request.draft.unlink(missing_ok=True)
+                click.echo(
+                    "Niets veranderd in de editor: er is niets opgeslagen en geen concept "
+                    "bewaard. (Opslaan in nano: Ctrl-O en Enter, dan Ctrl-X.)",
+                    err=True,
+                )
+                raise click.exceptions.Exit(1)
+            say(road.make(request, text=text))
             return
         given, one_liner = road.start(
             repo, portfolio, kind, data, day, interactive=interactive, ask_all=ask_all

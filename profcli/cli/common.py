@@ -244,28 +244,49 @@ class SuggestingGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-FALLBACK_EDITORS = ("nano", "vi")
-"""Used, and said, when neither VISUAL nor EDITOR is set: never the system's chooser
-(`sensible-editor` asks "Select an editor: 1. vim 2. ed", a dead end for most of our users)."""
+FALLBACK_EDITORS = ("nano",)
+"""Opened when no editor is set: nano names its keys at the bottom of the screen. Not vi,
+which a social worker cannot leave, nor Debian's `sensible-editor`, which asks "Select an
+editor" first (issue 26)."""
+
+HOW_TO_CHOOSE = (
+    'kies er een met bijvoorbeeld export EDITOR=nano (VS Code: export EDITOR="code --wait"; '
+    "zet die regel in ~/.bashrc om hem te houden)"
+)
 
 
-def edit_file(path: Path) -> None:
-    """Open `path` in $VISUAL/$EDITOR, else in nano (or vi), saying so and how to choose;
-    click.ClickException when the editor fails or none is there."""
+class NoEditor(click.ClickException):
+    """No editor is set and nano is not there."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"er is geen editor ingesteld (EDITOR) en nano is er niet; {HOW_TO_CHOOSE}"
+        )
+
+
+def chosen_editor() -> str | None:
+    """$VISUAL, $EDITOR, or nano when it is there; None: there is no editor to open."""
     import os
     import shutil
 
     chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not chosen:
-        chosen = next((name for name in FALLBACK_EDITORS if shutil.which(name)), None)
-        if chosen is None:
-            raise click.ClickException(
-                "er is geen editor ingesteld en nano of vi is er niet; kies er een met "
-                'bijvoorbeeld export EDITOR=nano (VS Code: EDITOR="code --wait")'
-            )
+    if chosen:
+        return chosen
+    return next((name for name in FALLBACK_EDITORS if shutil.which(name)), None)
+
+
+def edit_file(path: Path) -> None:
+    """Open `path` in $VISUAL/$EDITOR, else in nano, saying so and how to save and close;
+    NoEditor without either, click.ClickException when the editor fails."""
+    import os
+
+    chosen = chosen_editor()
+    if chosen is None:
+        raise NoEditor()
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         click.echo(
-            f"Geen EDITOR ingesteld: prof opent {chosen}. Kies een andere met bijvoorbeeld "
-            'export EDITOR="code --wait".',
+            f"Geen EDITOR ingesteld: prof opent {chosen}. Opslaan: Ctrl-O en Enter; sluiten: "
+            'Ctrl-X. Een andere editor kiezen: export EDITOR="code --wait" (VS Code).',
             err=True,
         )
     click.edit(filename=str(path), editor=chosen)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from profcli.cli.common import Invocation, edit_file
+from profcli.cli.common import HOW_TO_CHOOSE, Invocation, chosen_editor, edit_file
 from profcli.cli.picking import id_argument, locate, profile_option, read, today
 from profcli.errors import AnswerRejected, BadChange, InvalidContent, WriteRefused
 from profcli.findings import Finding
@@ -60,6 +60,12 @@ def edit(obj: Invocation, ident: str, profiel: str | None, zet: tuple[str, ...])
                 f"Verbeter het en ga verder met: prof drafts --hervat {kept.stem}"
             ) from e
         return
+    if chosen_editor() is None:
+        raise WriteRefused(
+            f"er is geen editor ingesteld (EDITOR) en nano is er niet; er is niets gewijzigd. "
+            f"{HOW_TO_CHOOSE[0].upper()}{HOW_TO_CHOOSE[1:]}. Eén veld wijzig je ook zonder "
+            f"editor: prof edit {ident} --zet SLEUTEL=WAARDE"
+        )
     draft = drafts.save_edit(root, source, original)
     open_editor(root, draft, fresh=True)
     new = drafts.entry_text(root, source, changes.read_exact(draft))
@@ -97,11 +103,17 @@ def open_editor(root: Path, draft: Path, *, fresh: bool) -> None:
     from profcli.authoring import adding as authoring
     from profcli.authoring import changes
     from profcli.cli import dutch
+    from profcli.cli.common import NoEditor
 
     dutch.install(lazy=("click._termui_impl",))
     before = changes.read_exact(draft)
     try:
         edit_file(draft)
+    except NoEditor as e:
+        raise WriteRefused(
+            f"{e.format_message()}. Je concept staat in {authoring.display(root, draft)}; of "
+            f"bewaar het zoals het is: prof drafts --hervat {draft.stem} --zonder-editor"
+        ) from e
     except click.ClickException as e:
         problem = f"de editor gaf een fout ({e.format_message()})"
         if fresh and changes.read_exact(draft) == before:

@@ -285,11 +285,20 @@ class Terminal:
             raise
 
     def ask_map(self, f: Field) -> None:
-        """Scores per framework item: which items, then a score and a note for each."""
+        """Scores per framework item: which items, then a score and a note for each. Items
+        whose given score was refused (`--score deskundigheid=6`) are asked again first, on
+        their own; when that gives a score, nothing else is asked."""
         choices = self.values.choices(f) or Choices((), frozenset())
         labels = self.values.labels(choices.offered)
-        notes = [o for o in self.values.tpl.fields if o.path[0] == f.path[0] and o is not f]
         table: dict[str, Any] = dict(self.current_table(f))
+        again = self.values.again.pop(f.name, {})
+        unknown = self.values.unknown.pop(f.name, [])
+        for item, kept in again.items():
+            self.score(f, item, labels, table, kept)
+        if again and table and not unknown:
+            return
+        if unknown:
+            say(f"  Niet in het kader: {', '.join(unknown)}; kies hieronder wat je bedoelde.")
         while True:
             left = tuple(i for i in choices.offered if i not in table)
             say("  Onderdelen van het kader:")
@@ -306,30 +315,43 @@ class Terminal:
                 required=False,
             )
             for item in picked or list(left):
-                say(click.style(f"\n{labels.get(item, item)}", bold=True))
-                value = ask(
-                    f"  {f.title} ({f.minimum or 1:g} tot en met {f.maximum or 5:g}; "
-                    "Enter slaat dit onderdeel over): ",
-                    lambda text: answers.scalar(f, text, self.values.context()),
-                    required=False,
-                )
-                if value is None:
-                    continue
-                table[item] = {f.key: value}
-                self.values.store(f, dict(table))
-                for note in notes:
-                    say(f"  {note.title}: {MULTI_LINE[0].lower()}{MULTI_LINE[1:]}")
-
-                    def keep(lines: list[str], item: str = item, key: str = note.key) -> None:
-                        table[item][key] = "\n".join(lines)
-                        self.values.store(f, dict(table))
-
-                    lines = self.read_lines(note, [], one_item_per_line=False, keep=keep)
-                    if lines:
-                        keep(lines)
+                self.score(f, item, labels, table, {})
             if table or not f.required:
                 return
             say("  Geef minstens één onderdeel een score.")
+
+    def score(
+        self,
+        f: Field,
+        item: str,
+        labels: Mapping[str, str],
+        table: dict[str, Any],
+        kept: Mapping[str, Any],
+    ) -> None:
+        """A score for one item, then its notes (those `kept` from before are not asked)."""
+        say(click.style(f"\n{labels.get(item, item)}", bold=True))
+        value = ask(
+            f"  {f.title} ({f.minimum or 1:g} tot en met {f.maximum or 5:g}; "
+            "Enter slaat dit onderdeel over): ",
+            lambda text: answers.scalar(f, text, self.values.context()),
+            required=False,
+        )
+        if value is None:
+            return
+        table[item] = {**kept, f.key: value}
+        self.values.store(f, dict(table))
+        for note in self.values.tpl.fields:
+            if note.path[0] != f.path[0] or note is f or note.key in kept:
+                continue
+            say(f"  {note.title}: {MULTI_LINE[0].lower()}{MULTI_LINE[1:]}")
+
+            def keep(lines: list[str], key: str = note.key) -> None:
+                table[item][key] = "\n".join(lines)
+                self.values.store(f, dict(table))
+
+            lines = self.read_lines(note, [], one_item_per_line=False, keep=keep)
+            if lines:
+                keep(lines)
 
     def current_table(self, f: Field) -> Mapping[str, Any]:
         table = self.values.data.get(f.path[0])
