@@ -115,9 +115,12 @@ def test_a_worker_without_a_register_sees_her_hours_per_form(tmp_path: Path) -> 
     assert "| Training | 8 |" in hours_page and "| Intervisie | 1,5 |" in hours_page
     result = CliRunner().invoke(main, ["--repo", str(repo.root), "status", "eva-de-wit"])
     assert result.exit_code == 0, result.output
-    assert "Herregistratie: er geldt geen norm: het profiel noemt geen register." in result.output
+    assert "Herregistratie: het profiel noemt geen register, dus er geldt geen norm." in (
+        result.output
+    )
+    assert "profielen/eva-de-wit/profiel.toml, bijvoorbeeld:\n  [registratie]\n" in result.output
     assert f"Gelogde uren sinds 01-01-{TODAY.year}, per vorm:" in result.output
-    assert "  training    8 uur\n  intervisie  1,5 uur\n  samen       9,5 uur" in result.output
+    assert "  training    8 uur\n  intervisie  1,5 uur\nSamen: 9,5 uur." in result.output
     assert dt.date(TODAY.year, 1, 1) <= TODAY
 
 

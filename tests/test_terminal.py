@@ -149,7 +149,7 @@ def test_typos_are_explained_and_dutch_habits_accepted(example_copy: Path) -> No
     term.see("`misschien` is geen ja of nee; typ j of n.")
     term.answer(accredited, "N")
     # "nee" to geaccrediteerd: the accreditation number is not asked (issue 26)
-    term.answer("Face to face (j/n; optioneel, Enter om over te slaan): ", "ja")
+    term.answer("Fysiek (j/n; optioneel, Enter om over te slaan): ", "ja")
     term.answer("Status bij het register (nummer of naam; optioneel, Enter om over te slaan): ", "")
     term.answer("Bewijs (optioneel, Enter om over te slaan): ", "")
     term.see("1. herregistratie-afronden")
@@ -188,6 +188,8 @@ def interrupt_a_reflection(root: Path) -> Path:
     term.answer("Methode (nummer of naam): ", "STARR")
     term.answer("Situatie: ", "Een bewoner werd boos toen ik de brief voorlas.")
     term.see("  … ")
+    term.child.send("Hij stond op en liep naar de deur.")  # typed, no Enter yet
+    term.see("naar de deur.")
     term.interrupt()
     term.see("Afgebroken. Je antwoorden tot nu toe staan in .prof-cache/concepten/")
     term.child.expect(r"Ga later verder met: prof drafts --hervat (\S+)\r?\n")
@@ -209,7 +211,10 @@ def test_ctrl_c_keeps_a_draft_and_writes_no_entry(example_copy: Path) -> None:
         "titel": "Onrust bij een huisbezoek",
         "datum": dt.date(2026, 11, 21),
         "methode": "starr",
-        "starr": {"situatie": "Een bewoner werd boos toen ik de brief voorlas."},
+        "starr": {  # the line being typed at Ctrl-C is kept too
+            "situatie": "Een bewoner werd boos toen ik de brief voorlas.\n"
+            "Hij stond op en liep naar de deur."
+        },
     }
     leftovers = [p.name for p in draft.parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
@@ -220,7 +225,7 @@ def test_draft_resumes_with_the_open_questions(example_copy: Path) -> None:
     term = Terminal(example_copy, "add", "--draft", draft.stem)
     term.see("Al getypt (typ verder, of geef een lege regel om het zo te laten):")
     term.see("  | Een bewoner werd boos toen ik de brief voorlas.")
-    term.answer("  … ", "Hij stond op en liep naar de deur.")
+    term.see("  | Hij stond op en liep naar de deur.")
     term.answer("  … ", "")
     for part, text in (
         ("Taak", "Het gesprek veilig houden."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ import click
 
 from profcli.authoring import adding as authoring
 from profcli.authoring import road
-from profcli.authoring.templates import Field, Template, template
+from profcli.authoring.templates import Field, Template, default_date, template
 from profcli.cli import asking
 from profcli.cli.common import (
     HOW_TO_CHOOSE,
@@ -241,7 +242,7 @@ def _help(tpl: Template, kind: Kind) -> str:
     )
     file = f"{kind.folder}/{'JJJJ-MM-DD-' if kind.dated else ''}<slug>.toml"
     return (
-        f"Voeg een {kind.name} toe aan {owner} ({file}).\n\n{tpl.description}\n\n"
+        f"Voeg {_a(kind)} toe aan {owner} ({file}).\n\n{tpl.description}\n\n"
         "Velden die je niet als optie geeft, vraagt prof in een terminal: eerst de verplichte, "
         "dan de andere (Enter slaat over). Geef je alle verplichte velden als optie, dan "
         "slaat prof het stuk meteen op (met --vraag-alles vraagt het de rest er nog bij). "
@@ -278,7 +279,10 @@ def _example(tpl: Template, kind: Kind) -> str:
 
 
 def _option(tpl: Template, f: Field, kind: Kind) -> Callable[[Any], Any]:
-    help_text = f"{f.title}{' (verplicht)' if f.required else ''}: {spoken(f.description)}"
+    required = " (verplicht)" if f.required else ""
+    if f.required and default_date(f, dt.date.min) is not None:
+        required = " (zonder deze optie: vandaag)"
+    help_text = f"{f.title}{required}: {spoken(f.description)}"
     if f.section:
         section = tpl.section(f.section)
         if section and section.selector:
@@ -380,7 +384,12 @@ def _command(kind: Kind) -> click.Command:
         ]
     ):
         function = decorator(function)
-    return click.command(kind.name, short_help=f"Voeg een {kind.name} toe.")(function)
+    return click.command(kind.name, short_help=f"Voeg {_a(kind)} toe.")(function)
+
+
+def _a(kind: Kind) -> str:
+    """The kind with its article, as one says it: een leerdoel, feedback, een kennisitem."""
+    return {"kennis": "een kennisitem", "feedback": "feedback"}.get(kind.name, f"een {kind.name}")
 
 
 for _kind in ENTRY_KINDS:

@@ -279,7 +279,10 @@ class Terminal:
                     continue
                 if after is not None:
                     after(lines)
-        except (click.Abort, KeyboardInterrupt):
+        except (click.Abort, KeyboardInterrupt) as e:
+            partial = getattr(e, "partial", "")  # the line being typed at Ctrl-C
+            if partial.strip():
+                lines.append(partial.strip() if one_item_per_line else partial)
             if lines != so_far:
                 keep(lines)
             raise

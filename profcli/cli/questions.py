@@ -3,7 +3,6 @@ in one Dutch line each time it does not (the checks are in profcli.authoring.ans
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -47,12 +46,26 @@ def _edited(prompt: str) -> str:
     could be edited (an arrow key typed ^[[D). Only with both on the terminal, input() gets
     the question itself, so that readline knows where the answer starts (Ctrl-A, a text put
     back on the line); it is the same screen either way."""
-    with contextlib.suppress(ImportError):
-        import readline  # noqa: F401  # loaded, input() edits the line
+    try:
+        import readline  # loaded, input() edits the line
+    except ImportError:
+        readline = None  # type: ignore[assignment]
     try:
         return input(prompt)
-    except (KeyboardInterrupt, EOFError):
-        raise click.Abort() from None
+    except KeyboardInterrupt:
+        # readline keeps the line being typed when Ctrl-C comes: it goes into the draft too
+        partial = readline.get_line_buffer() if readline is not None else ""
+        raise Stopped(partial) from None
+    except EOFError:
+        raise Stopped() from None
+
+
+class Stopped(click.Abort):
+    """Ctrl-C or Ctrl-D at a question, with the text typed on the line so far (if any)."""
+
+    def __init__(self, partial: str = "") -> None:
+        super().__init__()
+        self.partial = partial
 
 
 def _prefill(text: str) -> Any:

@@ -127,5 +127,5 @@ def per_form(report: HoursReport) -> list[tuple[str, float]]:
     return sorted(found.items(), key=lambda item: (-item[1], item[0]))
 
 
-NO_NORM = "er geldt geen norm: het profiel noemt geen register"
+NO_NORM = "het profiel noemt geen register, dus er geldt geen norm"
 """The line beside the hours of a worker without a register."""

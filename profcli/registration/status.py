@@ -175,7 +175,14 @@ def _without_register(report: hours.HoursReport) -> list[str]:
     """A worker without a register still sees what she logged, per form."""
     problem = report.problem or "geen register bekend"
     if problem == "geen registratie in het profiel":
-        lines = [f"Herregistratie: {norm.NO_NORM}."]
+        lines = [
+            f"Herregistratie: {norm.NO_NORM}. Sta je in een register, zet het dan in "
+            f"profielen/{report.worker}/profiel.toml, bijvoorbeeld:",
+            "  [registratie]",
+            '  register = "registerplein"    # of "skj"',
+            '  nummer = "4610123456"        # je registratienummer',
+            "  cyclus_start = 2026-01-01     # de eerste dag van je registratieperiode",
+        ]
     else:
         lines = [f"Herregistratie: {problem}; er geldt dus geen norm."]
     forms = norm.per_form(report)
@@ -185,7 +192,7 @@ def _without_register(report: hours.HoursReport) -> list[str]:
     lines.append(f"Gelogde uren sinds {since}, per vorm:")
     width = max(len(form) for form, _ in forms)
     lines += [f"  {form.ljust(width)}  {_points(uren)} uur" for form, uren in forms]
-    lines.append(f"  {'samen'.ljust(width)}  {_points(sum(u for _, u in forms))} uur")
+    lines.append(f"Samen: {_points(sum(u for _, u in forms))} uur.")
     return lines
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from profcli.repository.model import Portfolio, Repository
-from profcli.validation.namewords import HONORIFICS, norm
+from profcli.validation.namewords import HONORIFICS, INTERFIXES, norm
 
 __all__ = [
     "RULE",
@@ -187,9 +187,13 @@ def _passes(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
 
 
 def suggestion(span: str) -> str:
-    """The anonymised form to write instead: honorific (or nothing) plus one initial."""
+    """The anonymised form to write instead: honorific (or nothing) plus one initial; after
+    an honorific the surname's (`mevrouw Bouchra El Amrani`: `mevrouw E.`), as one says
+    `mevrouw E.`, else the first name's (`Bouchra El Amrani`: `B.`)."""
     lead, rest = _strip_honorifics(_TOKEN.findall(span))
     capitals = [w for w in rest if w[:1].isupper()] or rest
+    if lead and len(capitals) > 1 and capitals[0].lower() not in INTERFIXES:
+        capitals = capitals[1:]  # a first name before the surname ("Van den Heuvel" is one)
     initial = f"{capitals[0][0].upper()}." if capitals else "A."
     return f"{' '.join(w.lower() for w in lead)} {initial}".strip()
 
@@ -210,5 +214,5 @@ def message(hit: NameHit) -> str:
     return (
         f"`{hit.text}` lijkt de naam van een cliënt of naaste; schrijf het geanonimiseerd "
         f"(`{hit.suggestion}`) of noem een rol (`een buurtbewoner`); mag de naam er staan, zet hem "
-        "dan bij `namen_toegestaan` in het teamprofiel"
+        "dan bij `namen_toegestaan` in het profiel van het team (profielen/TEAM/profiel.toml)"
     )

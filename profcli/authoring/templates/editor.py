@@ -27,6 +27,8 @@ def editor_text(
     lines += [
         "# Vul de waarden in, sla op en sluit de editor. Regels met # zijn uitleg.",
         '# Tekst over meerdere regels zet je tussen drie aanhalingstekens: """ ... """.',
+        "# Een datum schrijf je in dit bestand als 2026-03-14, zonder aanhalingstekens (zo leest",
+        "# TOML hem; 14-03-2026 en gisteren kun je typen als prof het vraagt, niet hier).",
     ]
     plain = [f for f in tpl.fields if not f.section and f.shape in ("scalar", "list")]
     for f in plain:
