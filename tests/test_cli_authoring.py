@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import os
@@ -154,13 +155,40 @@ def test_new_with_all_options(repo: Path) -> None:
     assert result.exit_code == 0
     assert (
         result.output == "Portfolio gemaakt: profielen/anna-de-vries/profiel.toml\n"
-        "Tip: export PROF_PROFIEL=anna-de-vries\n"
+        "Tip: export PROF_PROFIEL=anna-de-vries   (zet die regel in ~/.bashrc, dan geldt hij "
+        "ook in een nieuwe terminal)\n"
     )
     data = tomllib.loads((repo / "profielen/anna-de-vries/profiel.toml").read_text())
     assert data["registratie"]["nummer"] == "110000001" and data["expertise"] == [
         "schulden",
         "jeugd",
     ]
+
+
+def test_new_without_a_name_asks_name_and_registration(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importlib.import_module("profcli.cli.new"), "stdin_is_tty", lambda: True)
+    # name; register by name in capitals; kamer skipped; number; start typed the Dutch way
+    typed = "Sanne Visser\nRegisterplein\n\n4610187654\n01-03-2025\n"
+    result = prof(repo, "--vandaag", "2026-12-07", "new", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "In welk register sta je?" in result.output
+    data = tomllib.loads((repo / "profielen" / "sanne-visser" / "profiel.toml").read_text())
+    assert data["naam"] == "Sanne Visser"
+    assert data["registratie"] == {
+        "register": "registerplein",
+        "nummer": "4610187654",
+        "cyclus_start": dt.date(2025, 3, 1),
+    }
+    assert "Tip: export PROF_PROFIEL=sanne-visser" in result.output
+
+
+def test_new_without_a_name_or_a_terminal_says_how(repo: Path) -> None:
+    result = prof(repo, "new")
+    assert result.exit_code == 2
+    assert 'prof new "Voornaam Achternaam"' in result.output
+    assert not (repo / "profielen" / "sanne-visser").exists()
 
 
 def test_new_unknown_team(repo: Path) -> None:

@@ -16,6 +16,7 @@ from profcli.errors import InvalidContent, WriteRefused
 from profcli.repository import writing
 from profcli.repository.discovery import PROFILES_DIR
 from profcli.repository.kinds import PROFILE, TEAM, WERKER
+from profcli.repository.model import Repository
 
 _PROPS = resources.schema("profiel")["properties"]
 _REG = _PROPS["registratie"]["properties"]
@@ -26,7 +27,7 @@ def _describe(prop: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("naam")
+@click.argument("naam", required=False)
 @click.option(
     "--team",
     shell_complete=slugs(TEAM),
@@ -47,7 +48,7 @@ def _describe(prop: dict[str, Any]) -> str:
 @click.pass_obj
 def new(
     obj: Invocation,
-    naam: str,
+    naam: str | None,
     team: str | None,
     slug: str | None,
     functie: str | None,
@@ -60,11 +61,14 @@ def new(
 ) -> None:
     """Maak het portfolio van een werker: profielen/<slug>/profiel.toml.
 
-    Alleen de naam is nodig; de rest kun je later aanvullen in profiel.toml. Zet daarna
-    `export PROF_PROFIEL=<slug>` in je shell, dan weet `prof add` waar je stukken horen.
+    Alleen de naam is nodig; de rest kun je later aanvullen in profiel.toml. Zonder naam
+    vraagt prof in een terminal je naam en je registratie (register, nummer, start van de
+    periode). Zet daarna `export PROF_PROFIEL=<slug>` in je shell, dan weet `prof add` waar
+    je stukken horen.
 
     \b
     Voorbeelden:
+      prof new                         vraagt naam en registratie
       prof new "Éva van den Berg"
       prof new "Anna de Vries" --functie "Sociaal werker" --fase vakbekwaam \\
         --register registerplein --kamer sociaal-werker --nummer 4610123456 \\
@@ -72,6 +76,10 @@ def new(
     """
     root = obj.root()
     repo = load(root)
+    if naam is None:
+        if not stdin_is_tty():
+            raise click.UsageError('geef de naam van de werker: prof new "Voornaam Achternaam"')
+        naam, register, kamer, nummer, cyclus_start = _ask(repo, obj.today(repo))
     naam = " ".join(naam.split())
     slug = slug or writing.slugify(naam)
     if not slug or writing.slugify(slug) != slug:
@@ -130,4 +138,61 @@ def new(
         raise WriteRefused(f"niet gemaakt: {e}") from e
     click.echo(f"Portfolio gemaakt: {authoring.display(root, path)}")
     obj.record(root, [path], f"prof: portfolio {slug} aangemaakt")
-    click.echo(f"Tip: export PROF_PROFIEL={slug}")
+    click.echo(
+        f"Tip: export PROF_PROFIEL={slug}   (zet die regel in ~/.bashrc, dan geldt hij ook in "
+        "een nieuwe terminal)"
+    )
+
+
+def stdin_is_tty() -> bool:
+    """Whether a person can answer (tests replace this)."""
+    import sys
+
+    return sys.stdin.isatty()
+
+
+def _ask(
+    repo: Repository, today: dt.date
+) -> tuple[str, str | None, str | None, str | None, dt.date | None]:
+    """Name and registration asked in the terminal, each checked as typed."""
+    from profcli import clock
+    from profcli.authoring.answers import Choices
+    from profcli.cli.questions import ask, choose, say
+    from profcli.errors import AnswerRejected
+
+    def name(text: str) -> str:
+        if not writing.slugify(text):
+            raise AnswerRejected("typ een naam met letters, bijvoorbeeld Anna de Vries")
+        return text
+
+    def day(text: str) -> dt.date:
+        try:
+            found = clock.read_day(text, today)
+        except ValueError as e:
+            raise AnswerRejected(str(e)) from e
+        if found > today:
+            raise AnswerRejected("die dag moet nog komen; de periode is al begonnen")
+        return found
+
+    naam = ask("Je naam (voornaam en achternaam): ", name, required=True)
+    assert naam is not None
+    say("\nIn welk register sta je? (Enter: in geen register; dat kun je later aanvullen)")
+    registers = tuple(repo.registers.names())
+    register = choose("Register", Choices(registers, frozenset(registers)), required=False)
+    if register is None:
+        return naam, None, None, None, None
+    kamers = tuple(repo.registers.kamers(register))
+    kamer = (
+        choose("Kamer of deelregister", Choices(kamers, frozenset(kamers)), required=False)
+        if kamers
+        else None
+    )
+    nummer = ask(
+        "Registratienummer (optioneel, Enter om over te slaan): ", str.strip, required=False
+    )
+    start = ask(
+        "Eerste dag van je registratieperiode (bijvoorbeeld 01-01-2025; op je registratiebewijs): ",
+        day,
+        required=True,
+    )
+    return naam, register, kamer, nummer or None, start
