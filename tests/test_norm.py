@@ -119,7 +119,10 @@ def test_a_worker_without_a_register_sees_her_hours_per_form(tmp_path: Path) -> 
         result.output
     )
     assert "profielen/eva-de-wit/profiel.toml, bijvoorbeeld:\n  [registratie]\n" in result.output
-    assert f"Gelogde uren sinds 01-01-{TODAY.year}, per vorm:" in result.output
+    assert (
+        f"Gelogde uren sinds 01-01-{TODAY.year} (het begin van dit jaar: zonder registratie is "
+        "er geen eigen periode), per vorm:"
+    ) in result.output
     assert "  training    8 uur\n  intervisie  1,5 uur\nSamen: 9,5 uur." in result.output
     assert dt.date(TODAY.year, 1, 1) <= TODAY
 

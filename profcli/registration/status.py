@@ -189,7 +189,10 @@ def _without_register(report: hours.HoursReport) -> list[str]:
     since = clock.shown(report.start)
     if not forms:
         return [*lines, f"Geen uren gelogd sinds {since}."]
-    lines.append(f"Gelogde uren sinds {since}, per vorm:")
+    why = ""
+    if problem == "geen registratie in het profiel":
+        why = " (het begin van dit jaar: zonder registratie is er geen eigen periode)"
+    lines.append(f"Gelogde uren sinds {since}{why}, per vorm:")
     width = max(len(form) for form, _ in forms)
     lines += [f"  {form.ljust(width)}  {_points(uren)} uur" for form, uren in forms]
     lines.append(f"Samen: {_points(sum(u for _, u in forms))} uur.")
@@ -204,10 +207,10 @@ def _verdict(report: hours.HoursReport, paint: Paint) -> str:
     if report.days_left:
         need += f", {_points(report.per_month)} per maand tot het einde van de cyclus"
     if pace == "risico":
-        return paint(f"RISICO: {need}. De cyclus eindigt binnen zes maanden.", "red")
+        return paint(f"RISICO. {need}. De cyclus eindigt binnen zes maanden.", "red")
     if pace == "achter":
-        return paint(f"ACHTER op schema: {need}.", "yellow")
-    return f"Op schema: {need}."
+        return paint(f"ACHTER op schema. {need}.", "yellow")
+    return f"Op schema. {need}."
 
 
 def _points(value: float) -> str:
