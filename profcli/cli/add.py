@@ -367,7 +367,8 @@ def _command(kind: Kind) -> click.Command:
                 "--editor",
                 "use_editor",
                 is_flag=True,
-                help='Schrijf in $VISUAL/$EDITOR (voor VS Code: EDITOR="code --wait").',
+                help='Schrijf in $VISUAL/$EDITOR (voor VS Code: EDITOR="code --wait"); zonder '
+                "die in nano, en is er geen nano, dan vraagt prof het in de terminal.",
             ),
             click.option(
                 "--no-input",
